@@ -1,0 +1,96 @@
+// A static kd-tree over lon/lat points mapped to unit vectors, in the spirit
+// of kdbush: built once, queried with a visitor, no allocation per query.
+// Chord distance on the unit sphere is monotonic in great-circle distance, so
+// a radius query in metres is exact on the mean sphere and becomes a
+// guaranteed superset on the ellipsoid with kEllipsoidSlack; callers confirm
+// candidates with Geodesic::distance_m.
+#pragma once
+
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+#include "poleaxis/geo_types.h"
+#include "poleaxis/geodesic.h"
+
+namespace poleaxis {
+
+struct Vec3 {
+  double x, y, z;
+};
+
+Vec3 unit_vector(Point lonlat);
+
+inline double chord2(const Vec3& a, const Vec3& b) {
+  const double dx = a.x - b.x, dy = a.y - b.y, dz = a.z - b.z;
+  return dx * dx + dy * dy + dz * dz;
+}
+
+// Squared chord on the unit sphere for a great-circle distance in metres on
+// the mean sphere (capped at the antipode).
+double chord2_for_distance(double metres);
+
+class SphereIndex {
+ public:
+  // Ellipsoidal geodesic distances differ from mean-sphere great-circle
+  // distances of the same lon/lat by less than 0.6 %; 1 % covers that.
+  static constexpr double kEllipsoidSlack = 1.01;
+
+  explicit SphereIndex(const std::vector<Point>& lonlat, int leaf_size = 16);
+
+  size_t size() const { return ids_.size(); }
+  const Vec3& vector(size_t id) const { return by_id_[id]; }
+
+  // visit(id) for every point within `metres` of q on the mean sphere.
+  template <class Visitor>
+  void within(const Vec3& q, double metres, Visitor&& visit) const;
+  template <class Visitor>
+  void within(Point q, double metres, Visitor&& visit) const {
+    within(unit_vector(q), metres, visit);
+  }
+  // Nearest point by chord (ties: lowest id); size() must be > 0.
+  size_t nearest(const Vec3& q) const;
+
+ private:
+  void build(size_t left, size_t right, int axis);
+  double coord(size_t slot, int axis) const { return (&xyz_[slot].x)[axis]; }
+  void nearest(const Vec3& q, size_t left, size_t right, int axis, size_t& best,
+               double& best_d2) const;
+
+  int leaf_size_;
+  std::vector<uint32_t> ids_;  // tree order
+  std::vector<Vec3> xyz_;      // tree order
+  std::vector<Vec3> by_id_;
+};
+
+template <class Visitor>
+void SphereIndex::within(const Vec3& q, double metres, Visitor&& visit) const {
+  if (ids_.empty()) return;
+  const double r2 = chord2_for_distance(metres);
+  const double r = std::sqrt(r2);
+  struct Range {
+    size_t left, right;
+    int axis;
+  };
+  std::array<Range, 128> stack;
+  size_t top = 0;
+  stack[top++] = {0, ids_.size() - 1, 0};
+  while (top) {
+    const Range range = stack[--top];
+    if (range.right - range.left <= size_t(leaf_size_)) {
+      for (size_t i = range.left; i <= range.right; ++i)
+        if (chord2(xyz_[i], q) <= r2) visit(size_t(ids_[i]));
+      continue;
+    }
+    const size_t m = (range.left + range.right) / 2;
+    if (chord2(xyz_[m], q) <= r2) visit(size_t(ids_[m]));
+    const double qa = (&q.x)[range.axis];
+    const double ma = coord(m, range.axis);
+    const int next = (range.axis + 1) % 3;
+    if (qa - r <= ma && m > range.left) stack[top++] = {range.left, m - 1, next};
+    if (qa + r >= ma) stack[top++] = {m + 1, range.right, next};
+  }
+}
+
+}  // namespace poleaxis

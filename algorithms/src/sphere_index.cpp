@@ -1,0 +1,87 @@
+#include "poleaxis/sphere_index.h"
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+
+namespace poleaxis {
+
+namespace {
+constexpr double kDegToRad = M_PI / 180.0;
+}
+
+Vec3 unit_vector(Point lonlat) {
+  const double lon = lonlat.x * kDegToRad, lat = lonlat.y * kDegToRad;
+  const double c = std::cos(lat);
+  return {c * std::cos(lon), c * std::sin(lon), std::sin(lat)};
+}
+
+double chord2_for_distance(double metres) {
+  const double angle = std::min(std::max(metres, 0.0) / kMeanEarthRadiusM, M_PI);
+  const double chord = 2.0 * std::sin(angle / 2.0);
+  return chord * chord;
+}
+
+SphereIndex::SphereIndex(const std::vector<Point>& lonlat, int leaf_size)
+    : leaf_size_(std::max(1, leaf_size)), ids_(lonlat.size()), xyz_(lonlat.size()), by_id_(lonlat.size()) {
+  for (size_t i = 0; i < lonlat.size(); ++i) by_id_[i] = unit_vector(lonlat[i]);
+  std::iota(ids_.begin(), ids_.end(), 0u);
+  if (!ids_.empty()) build(0, ids_.size() - 1, 0);
+  for (size_t i = 0; i < ids_.size(); ++i) xyz_[i] = by_id_[ids_[i]];
+}
+
+void SphereIndex::build(size_t left, size_t right, int axis) {
+  // Iterative on the larger side keeps recursion depth logarithmic.
+  while (right - left > size_t(leaf_size_)) {
+    const size_t m = (left + right) / 2;
+    std::nth_element(ids_.begin() + left, ids_.begin() + m, ids_.begin() + right + 1,
+                     [&](uint32_t a, uint32_t b) {
+                       const double va = (&by_id_[a].x)[axis], vb = (&by_id_[b].x)[axis];
+                       return va < vb || (va == vb && a < b);
+                     });
+    const int next = (axis + 1) % 3;
+    if (m > left) build(left, m - 1, next);
+    left = m + 1;
+    axis = next;
+  }
+}
+
+size_t SphereIndex::nearest(const Vec3& q) const {
+  size_t best = 0;
+  double best_d2 = std::numeric_limits<double>::max();
+  if (!ids_.empty()) nearest(q, 0, ids_.size() - 1, 0, best, best_d2);
+  return best;
+}
+
+void SphereIndex::nearest(const Vec3& q, size_t left, size_t right, int axis, size_t& best,
+                          double& best_d2) const {
+  auto consider = [&](size_t slot) {
+    const double d2 = chord2(xyz_[slot], q);
+    if (d2 < best_d2 || (d2 == best_d2 && ids_[slot] < best)) {
+      best_d2 = d2;
+      best = ids_[slot];
+    }
+  };
+  if (right - left <= size_t(leaf_size_)) {
+    for (size_t i = left; i <= right; ++i) consider(i);
+    return;
+  }
+  const size_t m = (left + right) / 2;
+  consider(m);
+  const double delta = (&q.x)[axis] - coord(m, axis);
+  const int next = (axis + 1) % 3;
+  // Near side first, then the far side only if the splitting plane is closer
+  // than the best so far.
+  const bool go_left_first = delta <= 0;
+  for (int pass = 0; pass < 2; ++pass) {
+    const bool left_side = (pass == 0) == go_left_first;
+    if (pass == 1 && delta * delta > best_d2) break;
+    if (left_side) {
+      if (m > left) nearest(q, left, m - 1, next, best, best_d2);
+    } else {
+      nearest(q, m + 1, right, next, best, best_d2);
+    }
+  }
+}
+
+}  // namespace poleaxis
