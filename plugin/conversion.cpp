@@ -1,0 +1,177 @@
+#include "conversion.h"
+
+#include <qgsexception.h>
+#include <qgsfeaturerequest.h>
+#include <qgsfeaturesource.h>
+#include <qgsmultipoint.h>
+#include <qgspoint.h>
+#include <qgsprocessingcontext.h>
+#include <qgsprocessingfeedback.h>
+
+#include <QCoreApplication>
+#include <cmath>
+#include <limits>
+
+#include "poleaxis/polygon_ops.h"
+
+namespace conversion {
+
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("Poleaxis", text); }
+
+poleaxis::Ring toRing(const QgsPolylineXY& line) {
+  poleaxis::Ring ring;
+  ring.reserve(size_t(line.size()));
+  for (const QgsPointXY& p : line) ring.push_back({p.x(), p.y()});
+  return ring;
+}
+
+void appendPolygon(const QgsPolygonXY& polygon, poleaxis::MultiPolygon& out) {
+  poleaxis::Polygon p;
+  for (const QgsPolylineXY& ring : polygon)
+    if (ring.size() >= 4) p.rings.push_back(toRing(ring));
+  if (!p.rings.empty()) out.push_back(std::move(p));
+}
+
+QgsPolygonXY toPolygonXY(const poleaxis::Polygon& polygon) {
+  QgsPolygonXY rings;
+  for (const poleaxis::Ring& ring : polygon.rings) {
+    QgsPolylineXY line;
+    line.reserve(int(ring.size()));
+    for (const poleaxis::Point& p : ring) line.append(QgsPointXY(p.x, p.y));
+    rings.append(line);
+  }
+  return rings;
+}
+
+}  // namespace
+
+QgsCoordinateReferenceSystem wgs84() { return QgsCoordinateReferenceSystem(QStringLiteral("EPSG:4326")); }
+
+QgsCoordinateTransform toWgs84(const QgsCoordinateReferenceSystem& crs, const QString& parameter,
+                               const QgsProcessingContext& context) {
+  if (!crs.isValid())
+    throw QgsProcessingException(
+        QCoreApplication::translate("Poleaxis", "%1: the layer has no coordinate reference system. Set it in Layer Properties ▸ Source, or run Assign projection first.")
+            .arg(parameter));
+  return QgsCoordinateTransform(crs, wgs84(), context.transformContext());
+}
+
+double numberOrNan(const QVariant& value) {
+  if (value.isNull() || !value.isValid()) return std::numeric_limits<double>::quiet_NaN();
+  bool ok = false;
+  const double v = value.toDouble(&ok);
+  return ok && std::isfinite(v) ? v : std::numeric_limits<double>::quiet_NaN();
+}
+
+PointTable readPoints(const QgsFeatureSource& source, const QString& parameter,
+                      const QgsProcessingContext& context, QgsProcessingFeedback* feedback,
+                      bool keepFeatures, double progressFrom, double progressTo) {
+  const QgsCoordinateTransform transform = toWgs84(source.sourceCrs(), parameter, context);
+  PointTable table;
+  QgsFeatureRequest request;
+  if (!keepFeatures) request.setNoAttributes();
+  const long total = source.featureCount();
+  const double step = total > 0 ? (progressTo - progressFrom) / double(total) : 0.0;
+  QgsFeatureIterator it = source.getFeatures(request);
+  QgsFeature f;
+  long index = 0;
+  while (it.nextFeature(f)) {
+    if (feedback && feedback->isCanceled()) break;
+    if (feedback && (index++ % 1024) == 0) feedback->setProgress(progressFrom + step * double(index));
+    const QgsGeometry g = f.geometry();
+    if (g.isNull() || g.isEmpty()) {
+      ++table.withoutGeometry;
+      continue;
+    }
+    if (QgsWkbTypes::geometryType(g.wkbType()) != QgsWkbTypes::PointGeometry)
+      throw QgsProcessingException(tr("%1: feature %2 is not a point. Use a point layer, or run Centroids first.")
+                                       .arg(parameter)
+                                       .arg(f.id()));
+    QgsPointXY point;
+    if (g.isMultipart()) {
+      const QgsMultiPointXY parts = g.asMultiPoint();
+      if (parts.size() != 1)
+        throw QgsProcessingException(tr("%1: feature %2 is a multipoint with %3 parts. Split it with Multipart to singleparts first.")
+                                         .arg(parameter)
+                                         .arg(f.id())
+                                         .arg(parts.size()));
+      point = parts.first();
+    } else {
+      point = g.asPoint();
+    }
+    try {
+      point = transform.transform(point);
+    } catch (const QgsCsException& e) {
+      throw QgsProcessingException(tr("%1: feature %2 cannot be transformed to WGS 84: %3")
+                                       .arg(parameter)
+                                       .arg(f.id())
+                                       .arg(e.what()));
+    }
+    if (!std::isfinite(point.x()) || !std::isfinite(point.y()) || std::fabs(point.y()) > 90.0)
+      throw QgsProcessingException(tr("%1: feature %2 lies outside the globe (%3, %4 in WGS 84). Check the layer's CRS.")
+                                       .arg(parameter)
+                                       .arg(f.id())
+                                       .arg(point.x())
+                                       .arg(point.y()));
+    table.lonlat.push_back({point.x(), point.y()});
+    table.ids.push_back(f.id());
+    if (keepFeatures) table.features.push_back(f);
+  }
+  if (feedback && feedback->isCanceled()) throw QgsProcessingException(tr("Canceled."));
+  return table;
+}
+
+poleaxis::MultiPolygon readPolygonsAsLonLat(const QgsFeatureSource& source, const QString& parameter,
+                                             const QgsProcessingContext& context,
+                                             QgsProcessingFeedback* feedback) {
+  const QgsCoordinateTransform transform = toWgs84(source.sourceCrs(), parameter, context);
+  poleaxis::MultiPolygon all;
+  QgsFeatureIterator it = source.getFeatures(QgsFeatureRequest().setNoAttributes());
+  QgsFeature f;
+  while (it.nextFeature(f)) {
+    if (feedback && feedback->isCanceled()) throw QgsProcessingException(tr("Canceled."));
+    QgsGeometry g = f.geometry();
+    if (g.isNull() || g.isEmpty()) continue;
+    if (QgsWkbTypes::geometryType(g.wkbType()) != QgsWkbTypes::PolygonGeometry)
+      throw QgsProcessingException(tr("%1: feature %2 is not a polygon.").arg(parameter).arg(f.id()));
+    try {
+      g.transform(transform);
+    } catch (const QgsCsException& e) {
+      throw QgsProcessingException(tr("%1: feature %2 cannot be transformed to WGS 84: %3")
+                                       .arg(parameter)
+                                       .arg(f.id())
+                                       .arg(e.what()));
+    }
+    const poleaxis::MultiPolygon parts = toMultiPolygon(g);
+    all.insert(all.end(), parts.begin(), parts.end());
+  }
+  return poleaxis::make_valid(all);
+}
+
+poleaxis::MultiPolygon toMultiPolygon(const QgsGeometry& geometry) {
+  poleaxis::MultiPolygon out;
+  if (geometry.isNull() || geometry.isEmpty()) return out;
+  QgsGeometry linear = geometry;
+  if (QgsWkbTypes::isCurvedType(linear.wkbType())) linear = QgsGeometry(linear.constGet()->segmentize());
+  if (linear.isMultipart()) {
+    for (const QgsPolygonXY& polygon : linear.asMultiPolygon()) appendPolygon(polygon, out);
+  } else {
+    appendPolygon(linear.asPolygon(), out);
+  }
+  return out;
+}
+
+QgsGeometry toGeometry(const poleaxis::Polygon& polygon) {
+  return QgsGeometry::fromPolygonXY(toPolygonXY(polygon));
+}
+
+QgsGeometry toGeometry(const poleaxis::MultiPolygon& polygons) {
+  QgsMultiPolygonXY parts;
+  parts.reserve(int(polygons.size()));
+  for (const poleaxis::Polygon& polygon : polygons) parts.append(toPolygonXY(polygon));
+  return QgsGeometry::fromMultiPolygonXY(parts);
+}
+
+}  // namespace conversion

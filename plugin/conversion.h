@@ -1,0 +1,60 @@
+// Moving features between QGIS and the plain types of algorithms/: points to
+// WGS 84 lon/lat (the core's geodesic frame) and polygons both ways.
+#pragma once
+
+#include <qgsattributes.h>
+#include <qgsfeature.h>
+#include <qgscoordinatereferencesystem.h>
+#include <qgscoordinatetransform.h>
+#include <qgsfeatureid.h>
+#include <qgsgeometry.h>
+
+#include <vector>
+
+#include "poleaxis/geo_types.h"
+
+class QgsFeatureSource;
+class QgsProcessingContext;
+class QgsProcessingFeedback;
+
+namespace conversion {
+
+// WGS 84, the frame every geodesic computation works in.
+QgsCoordinateReferenceSystem wgs84();
+
+// Transform from a layer's CRS to WGS 84; throws QgsProcessingException
+// naming `parameter` when the layer has no valid CRS.
+QgsCoordinateTransform toWgs84(const QgsCoordinateReferenceSystem& crs, const QString& parameter,
+                               const QgsProcessingContext& context);
+
+struct PointTable {
+  std::vector<poleaxis::Point> lonlat;
+  std::vector<QgsFeatureId> ids;
+  std::vector<QgsFeature> features;       // filled when asked for (attributes and original geometry)
+  long withoutGeometry = 0;               // null or empty geometries, skipped
+};
+
+// Reads a point layer as lon/lat. Null and empty geometries are skipped and
+// counted; a multipoint with more than one part, a non-point geometry or a
+// point that cannot be transformed is refused with a QgsProcessingException
+// naming the parameter and the feature id. Honours cancel; reports progress
+// into [progressFrom, progressTo].
+PointTable readPoints(const QgsFeatureSource& source, const QString& parameter,
+                      const QgsProcessingContext& context, QgsProcessingFeedback* feedback,
+                      bool keepFeatures, double progressFrom, double progressTo);
+
+// Polygons of a layer in WGS 84, dissolved and repaired; null/empty geometries
+// are skipped. Used for study areas.
+poleaxis::MultiPolygon readPolygonsAsLonLat(const QgsFeatureSource& source, const QString& parameter,
+                                             const QgsProcessingContext& context,
+                                             QgsProcessingFeedback* feedback);
+
+// Polygonal parts of a geometry (curves segmentised); other parts ignored.
+poleaxis::MultiPolygon toMultiPolygon(const QgsGeometry& geometry);
+QgsGeometry toGeometry(const poleaxis::MultiPolygon& polygons);
+QgsGeometry toGeometry(const poleaxis::Polygon& polygon);
+
+// Numeric attribute as double; NaN for NULL or non-numeric values.
+double numberOrNan(const QVariant& value);
+
+}  // namespace conversion

@@ -1,0 +1,45 @@
+#include "poleaxisalgorithm.h"
+
+#include <qgsexception.h>
+
+#include <QFile>
+#include <QIcon>
+
+QString PoleaxisAlgorithm::svgIconPath() const {
+  const QString own = QStringLiteral(":/poleaxis/icons/%1.svg").arg(name());
+  return QFile::exists(own) ? own : QStringLiteral(":/poleaxis/icons/poleaxis.svg");
+}
+
+QIcon PoleaxisAlgorithm::icon() const { return QIcon(svgIconPath()); }
+
+int PoleaxisAlgorithm::requireField(const QgsFields& fields, const QString& name, const QString& parameter,
+                                    const QString& layerParameter, bool numeric) {
+  if (name.isEmpty())
+    throw QgsProcessingException(tr("%1: choose a field of %2.").arg(parameter, layerParameter));
+  const int index = fields.lookupField(name);
+  if (index < 0)
+    throw QgsProcessingException(tr("%1: field '%2' is not in %3. Fields there: %4.")
+                                     .arg(parameter, name, layerParameter, fields.names().join(QStringLiteral(", "))));
+  if (numeric && !fields.at(index).isNumeric())
+    throw QgsProcessingException(tr("%1: field '%2' is %3, not numeric. Convert it with the Field calculator (to_real(\"%2\")) first.")
+                                     .arg(parameter, name, fields.at(index).typeName()));
+  return index;
+}
+
+void PoleaxisAlgorithm::raise(const poleaxis::InputError& error, const QString& parameter,
+                              const std::vector<QgsFeatureId>& ids, const QString& hint) {
+  QString message = parameter + QStringLiteral(": ");
+  if (error.item() >= 0 && size_t(error.item()) < ids.size())
+    message += tr("feature %1: ").arg(ids[size_t(error.item())]);
+  message += QString::fromStdString(error.what());
+  if (!hint.isEmpty()) message += QStringLiteral(". ") + hint;
+  throw QgsProcessingException(message);
+}
+
+QString PoleaxisAlgorithm::idList(const std::vector<QgsFeatureId>& ids, size_t shown) {
+  QStringList parts;
+  for (size_t i = 0; i < ids.size() && i < shown; ++i) parts << QString::number(ids[i]);
+  QString text = parts.join(QStringLiteral(", "));
+  if (ids.size() > shown) text += tr(" and %1 more").arg(ids.size() - shown);
+  return text;
+}

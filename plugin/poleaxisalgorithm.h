@@ -1,0 +1,33 @@
+// What every poleaxis algorithm shares: icon, field checks, and turning the
+// core's InputError into a QgsProcessingException that names the parameter
+// and the feature.
+#pragma once
+
+#include <qgsfeatureid.h>
+#include <qgsfields.h>
+#include <qgsprocessingalgorithm.h>
+
+#include <QCoreApplication>
+#include <vector>
+
+#include "poleaxis/feedback.h"
+
+class PoleaxisAlgorithm : public QgsProcessingAlgorithm {
+  Q_DECLARE_TR_FUNCTIONS(PoleaxisAlgorithm)
+
+ public:
+  QIcon icon() const override;
+  QString svgIconPath() const override;
+
+ protected:
+  // Index of a field chosen in `parameter` of the layer in `layerParameter`;
+  // throws naming both when it is missing, or not numeric when `numeric`.
+  static int requireField(const QgsFields& fields, const QString& name, const QString& parameter,
+                          const QString& layerParameter, bool numeric);
+  // A core InputError as a QgsProcessingException: "<parameter>: feature <id>:
+  // <what>. <hint>". ids maps the core's item index to feature ids.
+  [[noreturn]] static void raise(const poleaxis::InputError& error, const QString& parameter,
+                                 const std::vector<QgsFeatureId>& ids, const QString& hint = QString());
+  // "3, 7, 12 and 4 more" for logs.
+  static QString idList(const std::vector<QgsFeatureId>& ids, size_t shown = 10);
+};

@@ -1,0 +1,93 @@
+#include "poleaxisprovider.h"
+
+#include <qgsapplication.h>
+#include <qgsprocessingregistry.h>
+
+#include <QCoreApplication>
+#include <QIcon>
+#include <QPointer>
+#include <QTranslator>
+
+#include "poleaxisversion.h"
+#include "serviceradiialgorithm.h"
+
+static void initPoleaxisResources() {
+  Q_INIT_RESOURCE(poleaxis);
+  Q_INIT_RESOURCE(poleaxis_i18n);
+}
+
+void PoleaxisProvider::initResources() {
+  static const bool done = (initPoleaxisResources(), true);
+  (void)done;
+}
+
+PoleaxisProvider::PoleaxisProvider(QObject* parent) : QgsProcessingProvider(parent) { initResources(); }
+
+QString PoleaxisProvider::name() const { return tr("Pole-Axis Planner"); }
+
+QString PoleaxisProvider::longName() const {
+  return tr("Pole-Axis Planner %1 (native C++)").arg(QStringLiteral(POLEAXIS_VERSION));
+}
+
+QString PoleaxisProvider::versionInfo() const { return QStringLiteral(POLEAXIS_VERSION); }
+
+QString PoleaxisProvider::svgIconPath() const { return QStringLiteral(":/poleaxis/icons/poleaxis.svg"); }
+
+QIcon PoleaxisProvider::icon() const { return QIcon(svgIconPath()); }
+
+bool PoleaxisProvider::installTranslation(const QString& locale) {
+  static QPointer<QTranslator> installed;
+  initResources();
+  if (installed) {
+    QCoreApplication::removeTranslator(installed);
+    delete installed;
+  }
+  auto* translator = new QTranslator(QCoreApplication::instance());
+  if (!translator->load(QStringLiteral(":/poleaxis/i18n/poleaxis_%1.qm").arg(locale)) &&
+      !translator->load(QStringLiteral(":/poleaxis/i18n/poleaxis_%1.qm").arg(locale.left(2)))) {
+    delete translator;
+    return false;
+  }
+  QCoreApplication::installTranslator(translator);
+  installed = translator;
+  return true;
+}
+
+bool PoleaxisProvider::load() {
+  const QString locale = QgsApplication::locale();
+  if (locale.startsWith(QLatin1String("zh"))) installTranslation(QStringLiteral("zh_CN"));
+  return QgsProcessingProvider::load();
+}
+
+void PoleaxisProvider::loadAlgorithms() { addAlgorithm(new ServiceRadiiAlgorithm()); }
+
+namespace poleaxisregistration {
+
+namespace {
+QPointer<PoleaxisProvider> sProvider;
+int sUsers = 0;
+}  // namespace
+
+bool acquire() {
+  ++sUsers;
+  QgsProcessingRegistry* registry = QgsApplication::processingRegistry();
+  if (sProvider || registry->providerById(QStringLiteral("poleaxis"))) return false;
+  sProvider = new PoleaxisProvider();
+  if (!registry->addProvider(sProvider)) {
+    sProvider = nullptr;  // the registry deleted it
+    return false;
+  }
+  return true;
+}
+
+void release() {
+  if (sUsers > 0) --sUsers;
+  if (sUsers == 0 && sProvider) {
+    QgsApplication::processingRegistry()->removeProvider(sProvider);  // deletes it
+    sProvider = nullptr;
+  }
+}
+
+bool isRegistered() { return QgsApplication::processingRegistry()->providerById(QStringLiteral("poleaxis")); }
+
+}  // namespace poleaxisregistration
