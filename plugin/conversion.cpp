@@ -18,7 +18,8 @@ namespace conversion {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("Poleaxis", text); }
+// lupdate files these under the context "conversion" (the namespace).
+QString tr(const char* text) { return QCoreApplication::translate("conversion", text); }
 
 poleaxis::Ring toRing(const QgsPolylineXY& line) {
   poleaxis::Ring ring;
@@ -53,7 +54,7 @@ QgsCoordinateTransform toWgs84(const QgsCoordinateReferenceSystem& crs, const QS
                                const QgsProcessingContext& context) {
   if (!crs.isValid())
     throw QgsProcessingException(
-        QCoreApplication::translate("Poleaxis", "%1: the layer has no coordinate reference system. Set it in Layer Properties ▸ Source, or run Assign projection first.")
+        tr("%1: the layer has no coordinate reference system. Set it in Layer Properties ▸ Source, or run Assign projection first.")
             .arg(parameter));
   return QgsCoordinateTransform(crs, wgs84(), context.transformContext());
 }

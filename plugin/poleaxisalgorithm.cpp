@@ -2,7 +2,9 @@
 
 #include <qgsexception.h>
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QIcon>
 
 QString PoleaxisAlgorithm::svgIconPath() const {
@@ -42,4 +44,33 @@ QString PoleaxisAlgorithm::idList(const std::vector<QgsFeatureId>& ids, size_t s
   QString text = parts.join(QStringLiteral(", "));
   if (ids.size() > shown) text += tr(" and %1 more").arg(ids.size() - shown);
   return text;
+}
+
+void PoleaxisAlgorithm::checkOutputFolders(const QVariantMap& parameters, const QStringList& outputs,
+                                           QgsProcessingContext& context) const {
+  for (const QString& output : outputs) {
+    const QString destination = parameterAsOutputLayer(parameters, output, context);
+    // Only file paths: memory layers and provider URIs (memory:, ogr:, postgres:) are not absolute paths.
+    const QString path = destination.section(QLatin1Char('|'), 0, 0);
+    if (path.isEmpty() || !QFileInfo(path).isAbsolute()) continue;
+    const QFileInfo folder(QFileInfo(path).absolutePath());
+    if (!folder.exists())
+      throw QgsProcessingException(tr("%1: folder %2 does not exist. Choose an existing folder.").arg(output, folder.filePath()));
+    if (!folder.isWritable())
+      throw QgsProcessingException(tr("%1: folder %2 is not writable. Choose a folder you can write to.").arg(output, folder.filePath()));
+  }
+}
+
+std::unique_ptr<QgsFeatureSink> PoleaxisAlgorithm::createSink(const QVariantMap& parameters, const QString& name,
+                                                              QgsProcessingContext& context, QString& destinationId,
+                                                              const QgsFields& fields, QgsWkbTypes::Type geometryType,
+                                                              const QgsCoordinateReferenceSystem& crs, bool required) const {
+  std::unique_ptr<QgsFeatureSink> sink;
+  try {
+    sink.reset(parameterAsSink(parameters, name, context, destinationId, fields, geometryType, crs));
+  } catch (const QgsProcessingException& e) {
+    throw QgsProcessingException(tr("%1: %2").arg(name, e.what()));
+  }
+  if (!sink && required) throw QgsProcessingException(tr("%1: %2").arg(name, invalidSinkError(parameters, name)));
+  return sink;
 }

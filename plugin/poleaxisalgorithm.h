@@ -4,10 +4,12 @@
 #pragma once
 
 #include <qgsfeatureid.h>
+#include <qgsfeaturesink.h>
 #include <qgsfields.h>
 #include <qgsprocessingalgorithm.h>
 
 #include <QCoreApplication>
+#include <memory>
 #include <vector>
 
 #include "poleaxis/feedback.h"
@@ -28,6 +30,16 @@ class PoleaxisAlgorithm : public QgsProcessingAlgorithm {
   // <what>. <hint>". ids maps the core's item index to feature ids.
   [[noreturn]] static void raise(const poleaxis::InputError& error, const QString& parameter,
                                  const std::vector<QgsFeatureId>& ids, const QString& hint = QString());
+  // Refuses file outputs whose folder is missing or not writable, before any
+  // output is created, so a bad path never leaves other outputs half-written.
+  void checkOutputFolders(const QVariantMap& parameters, const QStringList& outputs,
+                          QgsProcessingContext& context) const;
+  // parameterAsSink whose failures name the parameter; null only when an
+  // optional output was not requested.
+  std::unique_ptr<QgsFeatureSink> createSink(const QVariantMap& parameters, const QString& name,
+                                             QgsProcessingContext& context, QString& destinationId,
+                                             const QgsFields& fields, QgsWkbTypes::Type geometryType,
+                                             const QgsCoordinateReferenceSystem& crs, bool required) const;
   // "3, 7, 12 and 4 more" for logs.
   static QString idList(const std::vector<QgsFeatureId>& ids, size_t shown = 10);
 };

@@ -196,6 +196,7 @@ QVariantMap ServiceRadiiAlgorithm::processAlgorithm(const QVariantMap& parameter
   if (dissolve == DissolveByLevel && levelField < 0)
     levelField = requireField(fields, parameterAsString(parameters, LEVEL_FIELD, context), LEVEL_FIELD, INPUT, false);
   const bool skipInvalid = parameterAsBoolean(parameters, SKIP_INVALID, context);
+  checkOutputFolders(parameters, {OUTPUT, GAPS, DEMAND_OUTPUT}, context);
 
   feedback->pushInfo(tr("Reading centres"));
   conversion::PointTable centres = conversion::readPoints(*source, INPUT, context, feedback, true, 0, 5);
@@ -319,9 +320,8 @@ QVariantMap ServiceRadiiAlgorithm::processAlgorithm(const QVariantMap& parameter
   const QgsFields outFields =
       request.dissolve == poleaxis::Dissolve::None ? QgsProcessingUtils::combineFields(fields, added) : added;
   QString outId;
-  std::unique_ptr<QgsFeatureSink> sink(
-      parameterAsSink(parameters, OUTPUT, context, outId, outFields, QgsWkbTypes::MultiPolygon, crs));
-  if (!sink) throw QgsProcessingException(invalidSinkError(parameters, OUTPUT));
+  std::unique_ptr<QgsFeatureSink> sink =
+      createSink(parameters, OUTPUT, context, outId, outFields, QgsWkbTypes::MultiPolygon, crs, true);
 
   long written = 0, clippedAway = 0;
   for (size_t a = 0; a < result.areas.size(); ++a) {
@@ -363,8 +363,8 @@ QVariantMap ServiceRadiiAlgorithm::processAlgorithm(const QVariantMap& parameter
     gapFields.append(doubleField(QStringLiteral("area_km2")));
     gapFields.append(doubleField(QStringLiteral("pct")));
     QString gapsId;
-    std::unique_ptr<QgsFeatureSink> gaps(
-        parameterAsSink(parameters, GAPS, context, gapsId, gapFields, QgsWkbTypes::MultiPolygon, crs));
+    std::unique_ptr<QgsFeatureSink> gaps =
+        createSink(parameters, GAPS, context, gapsId, gapFields, QgsWkbTypes::MultiPolygon, crs, false);
     if (gaps) {
       for (size_t g = 0; g < result.gaps.size(); ++g) {
         QgsFeature f(gapFields);
@@ -409,8 +409,8 @@ QVariantMap ServiceRadiiAlgorithm::processAlgorithm(const QVariantMap& parameter
     coverFields.append(doubleField(QStringLiteral("dist_km")));
     const QgsFields demandFields = QgsProcessingUtils::combineFields(demandSource->fields(), coverFields);
     QString demandId;
-    std::unique_ptr<QgsFeatureSink> demandSink(parameterAsSink(parameters, DEMAND_OUTPUT, context, demandId, demandFields,
-                                                               QgsWkbTypes::Point, demandSource->sourceCrs()));
+    std::unique_ptr<QgsFeatureSink> demandSink = createSink(parameters, DEMAND_OUTPUT, context, demandId, demandFields,
+                                                            QgsWkbTypes::Point, demandSource->sourceCrs(), false);
     if (demandSink) {
       for (size_t p = 0; p < demand.ids.size(); ++p) {
         const poleaxis::DemandCover& d = cov.demand[p];

@@ -1,0 +1,73 @@
+#include "qgistest.h"
+
+#include <qgsapplication.h>
+#include <qgsprocessingalgorithm.h>
+#include <qgsprocessingregistry.h>
+#include <qgsprocessingutils.h>
+#include <qgsproject.h>
+
+#include "poleaxisprovider.h"
+
+void RecordingFeedback::reportError(const QString& error, bool fatal) {
+  errors << error;
+  QgsProcessingFeedback::reportError(error, fatal);
+}
+void RecordingFeedback::pushWarning(const QString& warning) {
+  warnings << warning;
+  QgsProcessingFeedback::pushWarning(warning);
+}
+void RecordingFeedback::pushInfo(const QString& info) {
+  infos << info;
+  QgsProcessingFeedback::pushInfo(info);
+}
+QString RecordingFeedback::all() const { return (errors + warnings + infos).join('\n'); }
+
+QgsVectorLayer* AlgorithmRun::layer(const QString& output) const {
+  return qobject_cast<QgsVectorLayer*>(
+      QgsProcessingUtils::mapLayerFromString(results.value(output).toString(), *context));
+}
+
+AlgorithmRun runAlgorithm(const QString& id, QVariantMap parameters, const std::vector<QgsVectorLayer*>& layers,
+                          RecordingFeedback* feedback) {
+  AlgorithmRun run;
+  run.context = std::make_unique<QgsProcessingContext>();
+  run.context->setProject(QgsProject::instance());
+  run.feedback.reset(feedback ? feedback : new RecordingFeedback);
+  for (QgsVectorLayer* layer : layers) run.context->temporaryLayerStore()->addMapLayer(layer);
+  std::unique_ptr<QgsProcessingAlgorithm> algorithm(QgsApplication::processingRegistry()->createAlgorithmById(id));
+  if (!algorithm) {
+    run.feedback->errors << QStringLiteral("no algorithm %1").arg(id);
+    return run;
+  }
+  run.results = algorithm->run(parameters, *run.context, run.feedback.get(), &run.ok);
+  return run;
+}
+
+QString testData(const QString& file) { return QStringLiteral(POLEAXIS_TESTDATA "/") + file; }
+
+QgsVectorLayer* openTestLayer(const QString& file, const QString& subset) {
+  auto* layer = new QgsVectorLayer(testData(file), file, QStringLiteral("ogr"));
+  if (!subset.isEmpty()) layer->setSubsetString(subset);
+  return layer;
+}
+
+QgsDistanceArea wgs84Measure(const QgsCoordinateReferenceSystem& crs) {
+  QgsDistanceArea measure;
+  measure.setSourceCrs(crs, QgsProject::instance()->transformContext());
+  measure.setEllipsoid(QStringLiteral("WGS84"));
+  return measure;
+}
+
+// One QgsApplication for all tests, headless.
+int main(int argc, char** argv) {
+  ::testing::InitGoogleTest(&argc, argv);
+  if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+  QgsApplication app(argc, argv, false);
+  if (qEnvironmentVariableIsEmpty("QGIS_PREFIX_PATH")) QgsApplication::setPrefixPath(QStringLiteral("/usr"), true);
+  QgsApplication::initQgis();
+  poleaxisregistration::acquire();
+  const int result = RUN_ALL_TESTS();
+  poleaxisregistration::release();
+  QgsApplication::exitQgis();
+  return result;
+}

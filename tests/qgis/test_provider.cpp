@@ -1,0 +1,66 @@
+// The provider registers, describes itself, and can be added and removed
+// repeatedly (the desktop plugin and the qgis_process companion share it).
+#include <qgsapplication.h>
+#include <qgsprocessingalgorithm.h>
+#include <qgsprocessingregistry.h>
+
+#include <QIcon>
+
+#include "poleaxisprovider.h"
+#include "qgistest.h"
+
+namespace {
+QgsProcessingProvider* provider() {
+  return QgsApplication::processingRegistry()->providerById(QStringLiteral("poleaxis"));
+}
+}  // namespace
+
+TEST(Provider, IsRegisteredWithItsAlgorithms) {
+  ASSERT_NE(provider(), nullptr);
+  EXPECT_EQ(provider()->name(), QStringLiteral("Pole-Axis Planner"));
+  EXPECT_TRUE(provider()->longName().contains(QStringLiteral("native C++")));
+  EXPECT_FALSE(provider()->icon().isNull());
+  EXPECT_FALSE(provider()->versionInfo().isEmpty());
+  QStringList ids;
+  for (const QgsProcessingAlgorithm* a : provider()->algorithms()) ids << a->id();
+  EXPECT_TRUE(ids.contains(QStringLiteral("poleaxis:serviceradii"))) << ids.join(',').toStdString();
+}
+
+TEST(Provider, EveryAlgorithmHasHelpIconAndGroup) {
+  for (const QgsProcessingAlgorithm* a : provider()->algorithms()) {
+    SCOPED_TRACE(a->id().toStdString());
+    EXPECT_GT(a->shortHelpString().size(), 400);
+    EXPECT_TRUE(a->shortHelpString().contains(QStringLiteral("km")));
+    EXPECT_FALSE(a->group().isEmpty());
+    EXPECT_FALSE(a->icon().isNull());
+    EXPECT_FALSE(a->displayName().isEmpty());
+  }
+}
+
+TEST(Provider, RegistersOnceAndSurvivesRepeatedLoadUnload) {
+  // The test main holds one registration; more users share it.
+  EXPECT_FALSE(poleaxisregistration::acquire());
+  poleaxisregistration::release();
+  EXPECT_TRUE(poleaxisregistration::isRegistered());
+  // Drop the main's registration, then load/unload/load again.
+  poleaxisregistration::release();
+  EXPECT_FALSE(poleaxisregistration::isRegistered());
+  EXPECT_TRUE(poleaxisregistration::acquire());
+  poleaxisregistration::release();
+  EXPECT_FALSE(poleaxisregistration::isRegistered());
+  EXPECT_TRUE(poleaxisregistration::acquire());  // the main's again
+  EXPECT_NE(provider(), nullptr);
+}
+
+TEST(Provider, ChineseTranslationNamesTheAlgorithms) {
+  std::unique_ptr<QgsProcessingAlgorithm> before(
+      QgsApplication::processingRegistry()->createAlgorithmById(QStringLiteral("poleaxis:serviceradii")));
+  EXPECT_EQ(before->displayName(), QStringLiteral("Service radii"));
+  ASSERT_TRUE(PoleaxisProvider::installTranslation(QStringLiteral("zh_CN")));
+  EXPECT_EQ(before->displayName(), QString::fromUtf8("服务半径"));
+  EXPECT_TRUE(before->shortHelpString().contains(QString::fromUtf8("测地")));
+  EXPECT_EQ(provider()->name(), QString::fromUtf8("点轴规划"));
+  // Back to English: no translation for "en" exists, so the zh one is removed.
+  EXPECT_FALSE(PoleaxisProvider::installTranslation(QStringLiteral("en")));
+  EXPECT_EQ(before->displayName(), QStringLiteral("Service radii"));
+}
