@@ -19,8 +19,9 @@ class PoleaxisPlugin : public QObject, public QgisPlugin {
 
  public:
   explicit PoleaxisPlugin(QgisInterface* iface);
-  void initGui() override;
-  void unload() override;
+  // Invokable so a running QGIS can be driven through unload/load cycles in tests.
+  Q_INVOKABLE void initGui() override;
+  Q_INVOKABLE void unload() override;
 
   static QString menuName();
 

@@ -54,8 +54,12 @@ bool PoleaxisProvider::installTranslation(const QString& locale) {
 }
 
 bool PoleaxisProvider::load() {
-  const QString locale = QgsApplication::locale();
-  if (locale.startsWith(QLatin1String("zh"))) installTranslation(QStringLiteral("zh_CN"));
+  // The UI translation (qgis --lang, or Settings ▸ Options ▸ General) wins
+  // over the locale used for number formats.
+  auto* app = qobject_cast<QgsApplication*>(QCoreApplication::instance());
+  QString language = app ? app->translation() : QString();
+  if (language.isEmpty()) language = QgsApplication::locale();
+  if (language.startsWith(QLatin1String("zh"))) installTranslation(QStringLiteral("zh_CN"));
   return QgsProcessingProvider::load();
 }
 

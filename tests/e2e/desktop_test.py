@@ -1,0 +1,73 @@
+"""End to end: real desktop QGIS under Xvfb starts with the plugin enabled in
+a fresh profile; the provider, menu and toolbar are there, an algorithm runs,
+the plugin unloads and loads again, and with --lang zh_CN the names are
+Chinese. Screenshots are kept in <artifacts>.
+
+Usage: desktop_test.py <dir of libpoleaxisplugin.so> <testdata dir> <artifacts dir>
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+plugin_dir, testdata, artifacts = sys.argv[1:4]
+here = os.path.dirname(os.path.abspath(__file__))
+os.makedirs(artifacts, exist_ok=True)
+failures, passes = [], []
+
+
+def check(condition, message):
+    print(("ok   " if condition else "FAIL ") + message)
+    (passes if condition else failures).append(message)
+
+
+def run_qgis(tag, extra_args):
+    profiles = os.path.join(artifacts, "profiles-" + tag)
+    shutil.rmtree(profiles, ignore_errors=True)
+    ini_dir = os.path.join(profiles, "profiles", "default", "QGIS")
+    os.makedirs(ini_dir)
+    # A fresh profile with the C++ plugin enabled and its folder searched.
+    with open(os.path.join(ini_dir, "QGIS3.ini"), "w") as ini:
+        ini.write("[Plugins]\nlibpoleaxisplugin=true\n\n[plugins]\nsearchPathsForPlugins=%s\n\n"
+                  "[qgis]\nshowTips=false\ncheckVersion=false\n" % os.path.abspath(plugin_dir))
+    report_path = os.path.join(artifacts, "desktop-%s.json" % tag)
+    png = os.path.join(artifacts, "desktop-%s.png" % tag)
+    for path in (report_path, png):
+        if os.path.exists(path):
+            os.remove(path)
+    env = dict(os.environ, POLEAXIS_DESKTOP_JSON=report_path, POLEAXIS_DESKTOP_PNG=png,
+               POLEAXIS_TESTDATA=testdata, QGIS_PLUGINPATH="")
+    env.pop("QT_QPA_PLATFORM", None)
+    command = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--nologo", "--noversioncheck",
+               "--profiles-path", profiles, *extra_args, "--code", os.path.join(here, "desktop_check.py")]
+    proc = subprocess.run(command, env=env, capture_output=True, text=True, timeout=240)
+    check(proc.returncode == 0, "[%s] QGIS exited 0 (rc=%d) %s" % (tag, proc.returncode, proc.stderr[-300:]))
+    report = {}
+    if os.path.exists(report_path):
+        with open(report_path, encoding="utf-8") as f:
+            report = json.load(f)
+    check("exception" not in report, "[%s] no exception in QGIS: %s" % (tag, report.get("exception", "")))
+    check(os.path.exists(png) and os.path.getsize(png) > 20000, "[%s] screenshot %s" % (tag, png))
+    return report
+
+
+english = run_qgis("en", ["--lang", "en_US"])
+check(english.get("provider") == "Pole-Axis Planner", "provider registered: %r" % english.get("provider"))
+check("poleaxis:serviceradii" in english.get("algorithms", []), "serviceradii listed")
+check(english.get("plugin_object") is True, "C++ plugin object loaded")
+check("Pole-Axis Planner" in english.get("plugin_menus", []), "Plugins ▸ Pole-Axis Planner menu: %r" % english.get("plugin_menus"))
+check("poleaxis_action_serviceradii" in english.get("menu_actions", []), "menu opens Service radii")
+check("poleaxis_action_about" in english.get("menu_actions", []), "menu has About")
+check(english.get("toolbar") is True, "toolbar button present")
+check(english.get("run_features") == 1, "processing.run inside QGIS desktop")
+check(english.get("after_unload") == {"provider": None, "toolbar": False}, "unload removes provider and toolbar: %r" % english.get("after_unload"))
+check(english.get("after_reload") == {"provider": "Pole-Axis Planner", "toolbar": True}, "load again restores them: %r" % english.get("after_reload"))
+
+chinese = run_qgis("zh_CN", ["--lang", "zh_CN"])
+check(chinese.get("provider") == "点轴规划", "zh_CN provider name: %r" % chinese.get("provider"))
+check("服务半径" in chinese.get("display_names", []), "zh_CN algorithm name: %r" % chinese.get("display_names"))
+check("点轴规划" in chinese.get("plugin_menus", []), "zh_CN menu: %r" % chinese.get("plugin_menus"))
+
+print("%d passed, %d failed" % (len(passes), len(failures)))
+sys.exit(1 if failures else 0)
