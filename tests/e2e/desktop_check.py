@@ -25,8 +25,10 @@ def check():
         provider = registry.providerById("poleaxis")
         report["algorithms"] = [a.id() for a in provider.algorithms()] if provider else []
         report["display_names"] = [a.displayName() for a in provider.algorithms()] if provider else []
-        plugin = iface.mainWindow().findChild(QObject, "qgis_plugin_poleaxisplugin")
+        plugin = iface.mainWindow().findChild(QObject, os.environ["POLEAXIS_PLUGIN_OBJECT"])
         report["plugin_object"] = plugin is not None
+        with open("/proc/self/maps") as maps:
+            report["libraries"] = sorted({line.split()[-1] for line in maps if "poleaxis" in line})
         submenus = {a.text().replace("&", ""): a.menu() for a in iface.pluginMenu().actions() if a.menu()}
         report["plugin_menus"] = sorted(submenus)
         menu = next((m for t, m in submenus.items() if t in ("Pole-Axis Planner", "点轴规划")), None)

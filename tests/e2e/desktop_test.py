@@ -22,22 +22,33 @@ def check(condition, message):
     (passes if condition else failures).append(message)
 
 
+# QGIS also scans its system plugin folder, where `.ci/setup` may have
+# installed a release build under the same name. The build under test is
+# copied under a name of its own and only that name is enabled.
+UNDER_TEST = "libpoleaxisplugin_under_test"
+test_dir = os.path.join(os.path.abspath(artifacts), "plugin-under-test")
+shutil.rmtree(test_dir, ignore_errors=True)
+os.makedirs(test_dir)
+shutil.copy(os.path.join(plugin_dir, "libpoleaxisplugin.so"), os.path.join(test_dir, UNDER_TEST + ".so"))
+
+
 def run_qgis(tag, extra_args):
     profiles = os.path.join(artifacts, "profiles-" + tag)
     shutil.rmtree(profiles, ignore_errors=True)
     ini_dir = os.path.join(profiles, "profiles", "default", "QGIS")
     os.makedirs(ini_dir)
-    # A fresh profile with the C++ plugin enabled and its folder searched.
+    # A fresh profile with the plugin under test enabled and its folder searched.
     with open(os.path.join(ini_dir, "QGIS3.ini"), "w") as ini:
-        ini.write("[Plugins]\nlibpoleaxisplugin=true\n\n[plugins]\nsearchPathsForPlugins=%s\n\n"
-                  "[qgis]\nshowTips=false\ncheckVersion=false\n" % os.path.abspath(plugin_dir))
+        ini.write("[Plugins]\n%s=true\nlibpoleaxisplugin=false\n\n[plugins]\nsearchPathsForPlugins=%s\n\n"
+                  "[qgis]\nshowTips=false\ncheckVersion=false\n" % (UNDER_TEST, test_dir))
     report_path = os.path.join(artifacts, "desktop-%s.json" % tag)
     png = os.path.join(artifacts, "desktop-%s.png" % tag)
     for path in (report_path, png):
         if os.path.exists(path):
             os.remove(path)
     env = dict(os.environ, POLEAXIS_DESKTOP_JSON=report_path, POLEAXIS_DESKTOP_PNG=png,
-               POLEAXIS_TESTDATA=testdata, QGIS_PLUGINPATH="")
+               POLEAXIS_TESTDATA=testdata, POLEAXIS_PLUGIN_OBJECT="qgis_plugin_" + UNDER_TEST[3:],
+               QGIS_PLUGINPATH="")
     env.pop("QT_QPA_PLATFORM", None)
     command = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--nologo", "--noversioncheck",
                "--profiles-path", profiles, *extra_args, "--code", os.path.join(here, "desktop_check.py")]
@@ -56,6 +67,11 @@ english = run_qgis("en", ["--lang", "en_US"])
 check(english.get("provider") == "Pole-Axis Planner", "provider registered: %r" % english.get("provider"))
 check("poleaxis:serviceradii" in english.get("algorithms", []), "serviceradii listed")
 check(english.get("plugin_object") is True, "C++ plugin object loaded")
+# QGIS opens every .so of its plugin folder to read its metadata, so an
+# installed copy may be mapped too; the plugin object above is the one under
+# test, and its unload removing the provider (below) shows whose provider it is.
+check(any(p.endswith(UNDER_TEST + ".so") for p in english.get("libraries", [])),
+      "QGIS loaded the build under test: %r" % english.get("libraries"))
 check("Pole-Axis Planner" in english.get("plugin_menus", []), "Plugins ▸ Pole-Axis Planner menu: %r" % english.get("plugin_menus"))
 check("poleaxis_action_serviceradii" in english.get("menu_actions", []), "menu opens Service radii")
 check("poleaxis_action_about" in english.get("menu_actions", []), "menu has About")

@@ -8,7 +8,8 @@ import sys
 
 companion_dir, testdata = sys.argv[1:3]
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path[:0] = ["/usr/share/qgis/python/plugins", companion_dir]
+# The build's companion first: an installed one must not shadow it.
+sys.path[:0] = [companion_dir, "/usr/share/qgis/python/plugins"]
 
 from qgis.core import QgsApplication, QgsDistanceArea, QgsProject, QgsVectorLayer  # noqa: E402
 
