@@ -27,6 +27,9 @@ Ring geodesic_circle_ring(Point centre, double radius_m, int segments) {
 }
 
 bool circle_reaches_pole(Point centre, double radius_m) {
+  // A degree of meridian is at least 110.5 km: most circles are settled
+  // without a geodesic computation.
+  if (radius_m < (90.0 - std::fabs(centre.y)) * 110000.0) return false;
   const Geodesic& geod = Geodesic::wgs84();
   const double to_north = geod.distance_m(centre, {centre.x, 90.0});
   const double to_south = geod.distance_m(centre, {centre.x, -90.0});
@@ -52,7 +55,7 @@ MultiPolygon wrap_antimeridian(const MultiPolygon& unrolled) {
   return out;
 }
 
-MultiPolygon geodesic_circle(Point centre, double radius_m, int segments) {
+void check_circle(Point centre, double radius_m, int segments) {
   if (!(radius_m > 0.0) || !std::isfinite(radius_m))
     throw InputError("radius must be a positive number of kilometres, got " +
                      std::to_string(radius_m / 1000.0));
@@ -63,6 +66,10 @@ MultiPolygon geodesic_circle(Point centre, double radius_m, int segments) {
     throw InputError("a circle of " + std::to_string(radius_m / 1000.0) +
                      " km around latitude " + std::to_string(centre.y) +
                      " reaches a pole; use a smaller radius or a polar projected layer");
+}
+
+MultiPolygon geodesic_circle(Point centre, double radius_m, int segments) {
+  check_circle(centre, radius_m, segments);
   // Normalise the centre's longitude so unrolled rings stay near [-180, 180].
   centre.x = std::remainder(centre.x, 360.0);
   return wrap_antimeridian({Polygon{{geodesic_circle_ring(centre, radius_m, segments)}}});

@@ -20,6 +20,18 @@ std::vector<size_t> members_all(size_t n) {
 
 double area_km2(const MultiPolygon& shape) { return Geodesic::wgs84().area_m2(shape) / 1e6; }
 
+// Checks every centre first, so a bad one is reported with its index
+// whichever stage would have met it.
+void check_centres(const ServiceRadiiRequest& request) {
+  for (size_t i = 0; i < request.centres.size(); ++i) {
+    try {
+      check_circle(request.centres[i], request.radii_km[i] * 1000.0, request.segments);
+    } catch (const InputError& e) {
+      throw InputError(e.what(), long(i));
+    }
+  }
+}
+
 std::vector<MultiPolygon> build_circles(const ServiceRadiiRequest& request, Feedback* feedback) {
   const size_t n = request.centres.size();
   std::vector<MultiPolygon> circles(n);
@@ -30,26 +42,20 @@ std::vector<MultiPolygon> build_circles(const ServiceRadiiRequest& request, Feed
       if (feedback) feedback->progress(100.0 * double(done) / double(n));
     }
     ++done;
-    try {
-      circles[i] = geodesic_circle(request.centres[i], request.radii_km[i] * 1000.0, request.segments);
-    } catch (const InputError& e) {
-      throw InputError(e.what(), long(i));
-    }
+    circles[i] = geodesic_circle(request.centres[i], request.radii_km[i] * 1000.0, request.segments);
   });
   return circles;
 }
 
 CircleUnion union_of(const std::vector<size_t>& members, const ServiceRadiiRequest& request,
-                     const std::vector<MultiPolygon>& circles, Feedback* feedback) {
+                     const std::vector<MultiPolygon>* circles, Feedback* feedback) {
   std::vector<Point> centres;
   std::vector<double> radii;
-  std::vector<MultiPolygon> shapes;
   for (size_t i : members) {
     centres.push_back(request.centres[i]);
     radii.push_back(request.radii_km[i] * 1000.0);
-    shapes.push_back(circles[i]);
   }
-  return union_circles(centres, radii, shapes, feedback);
+  return union_circles(centres, radii, request.segments, circles, feedback);
 }
 
 }  // namespace
@@ -61,8 +67,7 @@ ServiceRadiiResult service_radii(const ServiceRadiiRequest& request, Feedback* f
     throw InputError("dissolving by level needs a level for every centre");
   ServiceRadiiResult result;
 
-  ProgressSlice circle_stage(feedback, 0, 20);
-  std::vector<MultiPolygon> circles = build_circles(request, &circle_stage);
+  check_centres(request);
 
   // Which centres make each output area.
   std::vector<std::vector<size_t>> members;
@@ -89,16 +94,18 @@ ServiceRadiiResult service_radii(const ServiceRadiiRequest& request, Feedback* f
   MultiPolygon everything;
   const bool need_overall = request.clip || request.dissolve != Dissolve::None;
   if (request.dissolve == Dissolve::None) {
+    ProgressSlice circle_stage(feedback, 0, 20);
+    std::vector<MultiPolygon> circles = build_circles(request, &circle_stage);
     if (need_overall) {
       ProgressSlice stage(feedback, 20, 70);
-      result.union_stats = union_of(members_all(n), request, circles, &stage);
+      result.union_stats = union_of(members_all(n), request, &circles, &stage);
       everything = result.union_stats.shape;
     }
     for (size_t i = 0; i < n; ++i) result.areas[i].shape = std::move(circles[i]);
   } else {
     for (size_t a = 0; a < members.size(); ++a) {
-      ProgressSlice stage(feedback, 20 + 50.0 * a / members.size(), 20 + 50.0 * (a + 1) / members.size());
-      CircleUnion u = union_of(members[a], request, circles, &stage);
+      ProgressSlice stage(feedback, 70.0 * a / members.size(), 70.0 * (a + 1) / members.size());
+      CircleUnion u = union_of(members[a], request, nullptr, &stage);
       result.areas[a].shape = std::move(u.shape);
       if (members.size() == 1) result.union_stats = std::move(u);
     }

@@ -15,6 +15,9 @@ Ring geodesic_circle_ring(Point centre, double radius_m, int segments);
 // and geodesic_circle() refuses it.
 bool circle_reaches_pole(Point centre, double radius_m);
 
+// Throws InputError when geodesic_circle() would refuse these arguments.
+void check_circle(Point centre, double radius_m, int segments);
+
 // The circle as lon/lat polygons in [-180, 180]: one polygon, or two when it
 // crosses the antimeridian. Throws InputError for radius <= 0, segments < 3,
 // latitude outside [-90, 90], or a circle that reaches a pole.

@@ -1,0 +1,57 @@
+// Times a core algorithm on points read from a file of "lon lat" lines and
+// prints one JSON object, for bench/*.py to compare with a peer.
+//   poleaxis_bench_core circles <points file> <radius km> <segments> <repeats>
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "poleaxis/service_radii.h"
+
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+std::vector<poleaxis::Point> read_points(const char* path) {
+  std::ifstream in(path);
+  std::vector<poleaxis::Point> points;
+  poleaxis::Point p;
+  while (in >> p.x >> p.y) points.push_back(p);
+  return points;
+}
+
+int circles(const char* path, double radius_km, int segments, int repeats) {
+  poleaxis::ServiceRadiiRequest request;
+  request.centres = read_points(path);
+  request.radii_km.assign(request.centres.size(), radius_km);
+  request.segments = segments;
+  request.dissolve = poleaxis::Dissolve::All;
+  std::vector<double> seconds;
+  poleaxis::ServiceRadiiResult result;
+  for (int r = 0; r < repeats; ++r) {
+    const auto start = Clock::now();
+    result = poleaxis::service_radii(request);
+    seconds.push_back(std::chrono::duration<double>(Clock::now() - start).count());
+  }
+  std::sort(seconds.begin(), seconds.end());
+  const poleaxis::CircleUnion& u = result.union_stats;
+  std::printf("{\"n\": %zu, \"median_s\": %.6f, \"min_s\": %.6f, \"area_km2\": %.6f, \"parts\": %zu, "
+              "\"dropped\": %zu, \"trimmed\": %zu, \"vertices_in\": %zu, \"vertices_overlaid\": %zu, "
+              "\"holes_filled\": %zu, \"workers\": %u}\n",
+              request.centres.size(), seconds[seconds.size() / 2], seconds.front(), result.areas[0].area_km2,
+              result.areas[0].shape.size(), u.circles_dropped, u.circles_trimmed, u.vertices_in,
+              u.vertices_overlaid, u.holes_filled, poleaxis::worker_count());
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc == 6 && std::string(argv[1]) == "circles")
+    return circles(argv[2], std::atof(argv[3]), std::atoi(argv[4]), std::atoi(argv[5]));
+  std::fprintf(stderr, "usage: %s circles <points file> <radius km> <segments> <repeats>\n", argv[0]);
+  return 2;
+}
