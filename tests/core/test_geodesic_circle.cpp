@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <sstream>
 
 #include "poleaxis/feedback.h"
 #include "poleaxis/geodesic.h"
@@ -98,7 +99,19 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{{20.0, 70.0}, 100},        // high latitude
                       Case{{100.0, 35.0}, 2000},      // continental
                       Case{{179.9, 10.0}, 50},        // across the antimeridian
-                      Case{{-179.95, -40.0}, 120}));  // across it from the west
+                      Case{{-179.95, -40.0}, 120}),  // across it from the west
+    [](const ::testing::TestParamInfo<Case>& info) {
+      // e.g. lon126p55_lat43p84_r30km; 'p' for the point, 'm' for minus.
+      auto text = [](double v) {
+        std::ostringstream out;
+        out << v;
+        std::string s = out.str();
+        for (char& c : s) c = c == '.' ? 'p' : c == '-' ? 'm' : c;
+        return s;
+      };
+      return "lon" + text(info.param.centre.x) + "_lat" + text(info.param.centre.y) + "_r" +
+             text(info.param.radius_km) + "km";
+    });
 
 TEST(GeodesicCircle, SplitsAtTheAntimeridianIntoLonLatRangeWithTheSameArea) {
   const Point centre{179.9, 10.0};

@@ -11,9 +11,13 @@ import shutil
 import subprocess
 import sys
 
-plugin_dir, testdata, artifacts = sys.argv[1:4]
+plugin_dir, source_data, artifacts = sys.argv[1:4]
 here = os.path.dirname(os.path.abspath(__file__))
 os.makedirs(artifacts, exist_ok=True)
+# A private copy of the data: parallel tests must not share (or change) it.
+testdata = os.path.join(os.path.abspath(artifacts), "testdata")
+shutil.rmtree(testdata, ignore_errors=True)
+shutil.copytree(source_data, testdata)
 failures, passes = [], []
 
 

@@ -4,9 +4,15 @@ companion and calls processing.run("poleaxis:serviceradii", ...) as users do.
 Usage: pyqgis_test.py <companion parent dir> <testdata dir>
 """
 import os
+import shutil
 import sys
+import tempfile
 
-companion_dir, testdata = sys.argv[1:3]
+companion_dir, source_data = sys.argv[1:3]
+# A private copy of the data: parallel tests must not share (or change) it.
+scratch = tempfile.mkdtemp(prefix="poleaxis-pyqgis-")
+testdata = os.path.join(scratch, "testdata")
+shutil.copytree(source_data, testdata)
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The build's companion first: an installed one must not shadow it.
 sys.path[:0] = [companion_dir, "/usr/share/qgis/python/plugins"]
@@ -60,5 +66,6 @@ check(areas[0] < areas[1] < areas[2], "dissolved area grows with radius: %r" % a
 companion.unload()
 check(QgsApplication.processingRegistry().providerById("poleaxis") is None, "provider removed on unload")
 app.exitQgis()
+shutil.rmtree(scratch, ignore_errors=True)
 print("%d passed, %d failed" % (len(passes), len(failures)))
 sys.exit(1 if failures else 0)

@@ -12,9 +12,11 @@ import sqlite3
 import subprocess
 import sys
 
-companion_dir, testdata, work = sys.argv[1:4]
+companion_dir, source_data, work = sys.argv[1:4]
 shutil.rmtree(work, ignore_errors=True)
-os.makedirs(work)
+# A private copy of the data: parallel tests must not share (or change) it.
+testdata = os.path.join(work, "testdata")
+shutil.copytree(source_data, testdata)
 env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_CUSTOM_CONFIG_PATH=os.path.join(work, "profile"),
            QGIS_PLUGINPATH=companion_dir)
 failures = []

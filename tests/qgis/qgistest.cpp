@@ -6,6 +6,9 @@
 #include <qgsprocessingutils.h>
 #include <qgsproject.h>
 
+#include <QFile>
+#include <QTemporaryDir>
+
 #include "poleaxisprovider.h"
 
 void RecordingFeedback::reportError(const QString& error, bool fatal) {
@@ -43,10 +46,19 @@ AlgorithmRun runAlgorithm(const QString& id, QVariantMap parameters, const std::
   return run;
 }
 
-QString testData(const QString& file) { return QStringLiteral(POLEAXIS_TESTDATA "/") + file; }
+QString testData(const QString& file) {
+  // A private copy per test process: QGIS may open a GeoPackage for update
+  // (a subset filter rewrites it), and parallel tests must neither see each
+  // other's writes nor change the checkout.
+  static QTemporaryDir copies;
+  const QString copy = copies.filePath(file);
+  if (!QFile::exists(copy)) QFile::copy(QStringLiteral(POLEAXIS_TESTDATA "/") + file, copy);
+  return copy;
+}
 
 QgsVectorLayer* openTestLayer(const QString& file, const QString& subset) {
   auto* layer = new QgsVectorLayer(testData(file), file, QStringLiteral("ogr"));
+  EXPECT_TRUE(layer->isValid()) << file.toStdString();
   if (!subset.isEmpty()) layer->setSubsetString(subset);
   return layer;
 }

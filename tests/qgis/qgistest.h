@@ -38,7 +38,7 @@ AlgorithmRun runAlgorithm(const QString& id, QVariantMap parameters,
                           const std::vector<QgsVectorLayer*>& layers = {},
                           RecordingFeedback* feedback = nullptr);
 
-// A file from testdata/, e.g. "jilin_towns.gpkg".
+// A private copy of a file from testdata/, e.g. "jilin_towns.gpkg".
 QString testData(const QString& file);
 // Opens a testdata layer; `subset` is an optional OGR SQL filter. Caller owns.
 QgsVectorLayer* openTestLayer(const QString& file, const QString& subset = QString());

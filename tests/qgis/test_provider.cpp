@@ -6,7 +6,10 @@
 
 #include <QIcon>
 
+#include <qgsrenderer.h>
+
 #include "poleaxisprovider.h"
+#include "stylepostprocessor.h"
 #include "qgistest.h"
 
 namespace {
@@ -63,4 +66,24 @@ TEST(Provider, ChineseTranslationNamesTheAlgorithms) {
   // Back to English: no translation for "en" exists, so the zh one is removed.
   EXPECT_FALSE(PoleaxisProvider::installTranslation(QStringLiteral("en")));
   EXPECT_EQ(before->displayName(), QStringLiteral("Service radii"));
+}
+
+TEST(Provider, EveryOutputRoleHasAStyleThatApplies) {
+  struct Role {
+    const char* name;
+    const char* layer;
+    const char* renderer;
+  };
+  for (const Role& role : {Role{"service_circles", "MultiPolygon?crs=EPSG:4326", "singleSymbol"},
+                           Role{"service_gaps", "MultiPolygon?crs=EPSG:4326", "singleSymbol"},
+                           Role{"demand_coverage", "Point?crs=EPSG:4326&field=n_cover:integer", "graduatedSymbol"}}) {
+    SCOPED_TRACE(role.name);
+    QgsVectorLayer layer(QString::fromLatin1(role.layer), QStringLiteral("l"), QStringLiteral("memory"));
+    QString message;
+    EXPECT_TRUE(StylePostProcessor::applyStyle(&layer, QString::fromLatin1(role.name), &message)) << message.toStdString();
+    ASSERT_NE(layer.renderer(), nullptr);
+    EXPECT_EQ(layer.renderer()->type(), QString::fromLatin1(role.renderer));
+  }
+  QgsVectorLayer layer(QStringLiteral("Point?crs=EPSG:4326"), QStringLiteral("l"), QStringLiteral("memory"));
+  EXPECT_FALSE(StylePostProcessor::applyStyle(&layer, QStringLiteral("no_such_role")));
 }

@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 #include <cmath>
 #include <map>
+#include <stdexcept>
 
 #include "qgistest.h"
 
@@ -20,11 +21,16 @@ const QString ALG = QStringLiteral("poleaxis:serviceradii");
 const QString TEMP = QgsProcessing::TEMPORARY_OUTPUT;
 const double kInscribed72 = 72 / (2 * M_PI) * std::sin(2 * M_PI / 72);
 
-QgsVectorLayer* jilinCity() { return openTestLayer(QStringLiteral("jilin_towns.gpkg"), QStringLiteral("geonameid = 2036502")); }
+QgsVectorLayer* jilinCity() {
+  QgsVectorLayer* city = openTestLayer(QStringLiteral("jilin_towns.gpkg"), QStringLiteral("geonameid = 2036502"));
+  if (city->featureCount() != 1) throw std::runtime_error("Jilin city not found in the test data");
+  return city;
+}
 QgsVectorLayer* jilinTowns() { return openTestLayer(QStringLiteral("jilin_towns.gpkg")); }
 QgsVectorLayer* jilinBoundary() { return openTestLayer(QStringLiteral("jilin_boundary.geojson")); }
 
 std::vector<QgsFeature> features(QgsVectorLayer* layer) {
+  if (!layer) throw std::runtime_error("no layer");
   std::vector<QgsFeature> out;
   QgsFeatureIterator it = layer->getFeatures();
   QgsFeature f;
@@ -105,8 +111,9 @@ TEST(ServiceRadii, CoverageOfJilinTownsEqualsBruteForceGeodesicCount) {
   EXPECT_DOUBLE_EQ(run.results.value("POP_COVERED").toDouble(), pop);
   EXPECT_NEAR(run.results.value("COVERED_PCT").toDouble(), 100.0 * covered / 230.0, 1e-9);
   EXPECT_NEAR(run.results.value("POP_COVERED_PCT").toDouble(), 100.0 * pop / popAll, 1e-9);
-  const QgsFeature circle = features(run.layer("OUTPUT"))[0];
-  EXPECT_EQ(circle.attribute("n_demand").toLongLong(), covered);
+  const std::vector<QgsFeature> circles = features(run.layer("OUTPUT"));
+  ASSERT_EQ(circles.size(), 1u);
+  EXPECT_EQ(circles[0].attribute("n_demand").toLongLong(), covered);
   // The demand layer: n_cover per town, and the distance to Jilin city.
   QgsVectorLayer* demand = run.layer("DEMAND_OUTPUT");
   ASSERT_TRUE(demand);
