@@ -1,30 +1,14 @@
 #include "poleaxis/radius_rule.h"
 
 #include <cmath>
-#include <cstdlib>
 #include <sstream>
 
 #include "poleaxis/feedback.h"
+#include "poleaxis/key_values.h"
 
 namespace poleaxis {
 
 namespace {
-
-std::string trim(const std::string& s) {
-  const char* space = " \t\r\n";
-  const size_t a = s.find_first_not_of(space);
-  if (a == std::string::npos) return "";
-  return s.substr(a, s.find_last_not_of(space) - a + 1);
-}
-
-// Whole-string number parse; false for "", "12km", "nan".
-bool parse_number(const std::string& s, double& value) {
-  const std::string t = trim(s);
-  if (t.empty()) return false;
-  char* end = nullptr;
-  value = std::strtod(t.c_str(), &end);
-  return end == t.c_str() + t.size() && std::isfinite(value);
-}
 
 std::string format_km(double km) {
   std::ostringstream out;
@@ -46,30 +30,16 @@ std::string LevelTable::normalise(const std::string& level) {
 
 LevelTable LevelTable::parse(const std::string& text) {
   LevelTable table;
-  std::string normalised = text;
-  for (char& c : normalised)
-    if (c == '\n' || c == ',') c = ';';
-  std::istringstream in(normalised);
-  std::string entry;
-  int position = 0;
-  while (std::getline(in, entry, ';')) {
-    if (trim(entry).empty()) continue;
-    ++position;
-    const std::string where = "entry " + std::to_string(position) + " ('" + trim(entry) + "')";
-    const size_t eq = entry.find('=');
-    if (eq == std::string::npos)
-      throw InputError(where + " has no '='; write level=radius_km, e.g. 1=30;2=15;3=8");
-    const std::string level = normalise(entry.substr(0, eq));
-    if (level.empty()) throw InputError(where + " has no level before '='");
+  const std::string example = "write level=radius_km, e.g. 1=30;2=15;3=8";
+  for (const KeyValue& kv : parse_key_values(text, example)) {
+    const std::string level = normalise(kv.key);
     double km = 0.0;
-    if (!parse_number(entry.substr(eq + 1), km))
-      throw InputError(where + ": radius '" + trim(entry.substr(eq + 1)) + "' is not a number");
-    if (!(km > 0.0)) throw InputError(where + ": radius " + format_km(km) + " km is not positive");
-    if (table.find(level)) throw InputError(where + ": level '" + level + "' is given twice");
+    if (!parse_number(kv.value, km)) throw InputError(kv.entry + ": radius '" + kv.value + "' is not a number");
+    if (!(km > 0.0)) throw InputError(kv.entry + ": radius " + format_km(km) + " km is not positive");
+    if (table.find(level)) throw InputError(kv.entry + ": level '" + level + "' is given twice");
     table.entries_.emplace_back(level, km);
   }
-  if (table.entries_.empty())
-    throw InputError("the level table is empty; write level=radius_km, e.g. 1=30;2=15;3=8");
+  if (table.entries_.empty()) throw InputError("the level table is empty; " + example);
   return table;
 }
 

@@ -108,7 +108,7 @@ TEST(LevelTable, MalformedTablesNameTheEntry) {
   EXPECT_NE(error_of("").find("empty"), std::string::npos);
   EXPECT_NE(error_of(" ; ;").find("empty"), std::string::npos);
   EXPECT_NE(error_of("1=30;2:15").find("entry 2 ('2:15') has no '='"), std::string::npos);
-  EXPECT_NE(error_of("=30").find("no level"), std::string::npos);
+  EXPECT_NE(error_of("=30").find("nothing before"), std::string::npos);
   EXPECT_NE(error_of("1=abc").find("'abc' is not a number"), std::string::npos);
   EXPECT_NE(error_of("1=30km").find("is not a number"), std::string::npos);
   EXPECT_NE(error_of("1=-5").find("not positive"), std::string::npos);

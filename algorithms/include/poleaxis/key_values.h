@@ -1,0 +1,28 @@
+// "key=value;key=value" lists, the way planners type tables into a
+// parameter ("1=30;2=15", "pop=0.5;gdp=0.3", "rail=5;expressway=5").
+// Entries may also be separated by newlines or commas.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace poleaxis {
+
+std::string trim(const std::string& text);
+
+// Whole-string number: false for "", "12km", "nan", "inf".
+bool parse_number(const std::string& text, double& value);
+
+struct KeyValue {
+  std::string key;    // trimmed, never empty
+  std::string value;  // trimmed
+  std::string entry;  // "entry 2 ('2=15')" for messages
+};
+
+// Throws InputError naming the entry when one has no '=' or no key, or when
+// a key repeats. `example` completes the messages ("write level=radius_km,
+// e.g. 1=30;2=15").
+std::vector<KeyValue> parse_key_values(const std::string& text, const std::string& example);
+
+}  // namespace poleaxis
