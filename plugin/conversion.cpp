@@ -46,6 +46,16 @@ QgsPolygonXY toPolygonXY(const poleaxis::Polygon& polygon) {
   return rings;
 }
 
+void transformOrRefuse(QgsGeometry& g, const QgsCoordinateTransform& transform, const QString& parameter,
+                       QgsFeatureId id) {
+  try {
+    g.transform(transform);
+  } catch (const QgsCsException& e) {
+    throw QgsProcessingException(
+        tr("%1: feature %2 cannot be transformed to WGS 84: %3").arg(parameter).arg(id).arg(e.what()));
+  }
+}
+
 }  // namespace
 
 QgsCoordinateReferenceSystem wgs84() { return QgsCoordinateReferenceSystem(QStringLiteral("EPSG:4326")); }
@@ -124,6 +134,44 @@ PointTable readPoints(const QgsFeatureSource& source, const QString& parameter,
   return table;
 }
 
+LineTable readLines(const QgsFeatureSource& source, const QString& parameter, const QgsProcessingContext& context,
+                    QgsProcessingFeedback* feedback, int classField) {
+  const QgsCoordinateTransform transform = toWgs84(source.sourceCrs(), parameter, context);
+  LineTable table;
+  QgsFeatureRequest request;
+  if (classField < 0) request.setNoAttributes();
+  QgsFeatureIterator it = source.getFeatures(request);
+  QgsFeature f;
+  while (it.nextFeature(f)) {
+    if (feedback && feedback->isCanceled()) throw QgsProcessingException(tr("Canceled."));
+    QgsGeometry g = f.geometry();
+    if (g.isNull() || g.isEmpty()) {
+      ++table.withoutGeometry;
+      continue;
+    }
+    if (QgsWkbTypes::geometryType(g.wkbType()) != QgsWkbTypes::LineGeometry)
+      throw QgsProcessingException(tr("%1: feature %2 is not a line.").arg(parameter).arg(f.id()));
+    if (QgsWkbTypes::isCurvedType(g.wkbType())) g = QgsGeometry(g.constGet()->segmentize());
+    transformOrRefuse(g, transform, parameter, f.id());
+    const QgsMultiPolylineXY parts = g.isMultipart() ? g.asMultiPolyline() : QgsMultiPolylineXY{g.asPolyline()};
+    poleaxis::Line line;
+    for (const QgsPolylineXY& part : parts) {
+      poleaxis::Polyline points;
+      for (const QgsPointXY& p : part)
+        if (points.empty() || points.back().x != p.x() || points.back().y != p.y()) points.push_back({p.x(), p.y()});
+      if (points.size() >= 2)
+        line.push_back(std::move(points));
+      else
+        ++table.degenerateParts;
+    }
+    if (line.empty()) continue;
+    table.lines.push_back(std::move(line));
+    table.ids.push_back(f.id());
+    if (classField >= 0) table.classes.push_back(f.attribute(classField).toString());
+  }
+  return table;
+}
+
 poleaxis::MultiPolygon readPolygonsAsLonLat(const QgsFeatureSource& source, const QString& parameter,
                                              const QgsProcessingContext& context,
                                              QgsProcessingFeedback* feedback) {
@@ -137,14 +185,7 @@ poleaxis::MultiPolygon readPolygonsAsLonLat(const QgsFeatureSource& source, cons
     if (g.isNull() || g.isEmpty()) continue;
     if (QgsWkbTypes::geometryType(g.wkbType()) != QgsWkbTypes::PolygonGeometry)
       throw QgsProcessingException(tr("%1: feature %2 is not a polygon.").arg(parameter).arg(f.id()));
-    try {
-      g.transform(transform);
-    } catch (const QgsCsException& e) {
-      throw QgsProcessingException(tr("%1: feature %2 cannot be transformed to WGS 84: %3")
-                                       .arg(parameter)
-                                       .arg(f.id())
-                                       .arg(e.what()));
-    }
+    transformOrRefuse(g, transform, parameter, f.id());
     const poleaxis::MultiPolygon parts = toMultiPolygon(g);
     all.insert(all.end(), parts.begin(), parts.end());
   }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "poleaxis/geo_types.h"
+#include "poleaxis/line_index.h"
 
 class QgsFeatureSource;
 class QgsProcessingContext;
@@ -42,6 +43,20 @@ struct PointTable {
 PointTable readPoints(const QgsFeatureSource& source, const QString& parameter,
                       const QgsProcessingContext& context, QgsProcessingFeedback* feedback,
                       bool keepFeatures, double progressFrom, double progressTo);
+
+struct LineTable {
+  std::vector<poleaxis::Line> lines;  // lon/lat parts of each feature
+  std::vector<QgsFeatureId> ids;
+  std::vector<QString> classes;      // the class field's value per line, when asked for
+  long withoutGeometry = 0;          // null or empty geometries, skipped
+  long degenerateParts = 0;          // parts with fewer than 2 distinct points, dropped
+};
+
+// Reads a line layer as lon/lat polylines (curves segmentised). A non-line
+// geometry is refused naming the parameter and feature; null and empty ones
+// are skipped and counted. classField < 0: no classes.
+LineTable readLines(const QgsFeatureSource& source, const QString& parameter, const QgsProcessingContext& context,
+                    QgsProcessingFeedback* feedback, int classField = -1);
 
 // Polygons of a layer in WGS 84, dissolved and repaired; null/empty geometries
 // are skipped. Used for study areas.

@@ -10,6 +10,8 @@
 
 #include "poleaxisversion.h"
 #include "serviceradiialgorithm.h"
+#include "townfunctionsalgorithm.h"
+#include "townhierarchyalgorithm.h"
 
 static void initPoleaxisResources() {
   Q_INIT_RESOURCE(poleaxis);
@@ -63,7 +65,11 @@ bool PoleaxisProvider::load() {
   return QgsProcessingProvider::load();
 }
 
-void PoleaxisProvider::loadAlgorithms() { addAlgorithm(new ServiceRadiiAlgorithm()); }
+void PoleaxisProvider::loadAlgorithms() {
+  addAlgorithm(new ServiceRadiiAlgorithm());
+  addAlgorithm(new TownFunctionsAlgorithm());
+  addAlgorithm(new TownHierarchyAlgorithm());
+}
 
 namespace poleaxisregistration {
 

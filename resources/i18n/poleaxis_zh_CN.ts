@@ -2,6 +2,141 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>HierarchyReport</name>
+    <message>
+        <source>rank (log scale)</source>
+        <translation>位序（对数刻度）</translation>
+    </message>
+    <message>
+        <source>%1 (log scale); fit: q = %2, R² = %3</source>
+        <translation>%1（对数刻度）；拟合：q = %2，R² = %3</translation>
+    </message>
+    <message>
+        <source>Indicator weights</source>
+        <translation>指标权重</translation>
+    </message>
+    <message>
+        <source>indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>entropy e</source>
+        <translation>熵值 e</translation>
+    </message>
+    <message>
+        <source>weight w</source>
+        <translation>权重 w</translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation>成本型（越小越好）</translation>
+    </message>
+    <message>
+        <source>benefit</source>
+        <translation>效益型（越大越好）</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>常数</translation>
+    </message>
+    <message>
+        <source>Levels</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>%1, %2 levels; goodness of variance fit %3.</source>
+        <translation>%1，%2 个等级；方差拟合优度 %3。</translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>score above</source>
+        <translation>得分高于</translation>
+    </message>
+    <message>
+        <source>score up to</source>
+        <translation>得分不超过</translation>
+    </message>
+    <message>
+        <source>towns</source>
+        <translation>城镇数</translation>
+    </message>
+    <message>
+        <source>Ranking (top 30) and growth poles: %1</source>
+        <translation>排名（前 30）与增长极：%1 个</translation>
+    </message>
+    <message>
+        <source>rank</source>
+        <translation>位序</translation>
+    </message>
+    <message>
+        <source>town</source>
+        <translation>城镇</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>pole</source>
+        <translation>增长极</translation>
+    </message>
+    <message>
+        <source>City-size distribution</source>
+        <translation>城镇规模分布</translation>
+    </message>
+    <message>
+        <source>No rank-size fit: fewer than 3 towns with a population above 0.</source>
+        <translation>无法进行位序-规模拟合：人口大于 0 的城镇少于 3 个。</translation>
+    </message>
+    <message>
+        <source>Rank-size rule ln P = ln P1 − q·ln r fitted by least squares on %1 towns with %2 &gt; 0 (%3 with 0 left out).</source>
+        <translation>位序-规模法则 ln P = ln P1 − q·ln r，以最小二乘法拟合 %2 &gt; 0 的 %1 个城镇（另有 %3 个为 0，未参与）。</translation>
+    </message>
+    <message>
+        <source>q (Zipf exponent)</source>
+        <translation>q（齐夫指数）</translation>
+    </message>
+    <message>
+        <source>R²</source>
+        <translation>R²</translation>
+    </message>
+    <message>
+        <source>fitted P1 = exp(ln P1)</source>
+        <translation>拟合首位城市规模 P1 = exp(ln P1)</translation>
+    </message>
+    <message>
+        <source>largest P1</source>
+        <translation>实际首位城市规模 P1</translation>
+    </message>
+    <message>
+        <source>primacy S2 = P1/P2</source>
+        <translation>首位度 S2 = P1/P2</translation>
+    </message>
+    <message>
+        <source>four-city index S4 = P1/(P2+P3+P4)</source>
+        <translation>四城市指数 S4 = P1/(P2+P3+P4)</translation>
+    </message>
+    <message>
+        <source>eleven-city index S11 = 2·P1/(P2+…+P11)</source>
+        <translation>十一城市指数 S11 = 2·P1/(P2+…+P11)</translation>
+    </message>
+    <message>
+        <source>Gini coefficient</source>
+        <translation>基尼系数</translation>
+    </message>
+    <message>
+        <source>rank-size chart</source>
+        <translation>位序-规模图</translation>
+    </message>
+</context>
+<context>
     <name>PoleaxisAlgorithm</name>
     <message>
         <source>%1: choose a field of %2.</source>
@@ -276,7 +411,9 @@ Circles that cross the antimeridian are split there; a circle that would contain
     </message>
     <message numerus="yes">
         <source>%n centre(s) without geometry skipped.</source>
-        <translation><numerusform>已跳过 %n 个没有几何的中心。</numerusform></translation>
+        <translation>
+            <numerusform>已跳过 %n 个没有几何的中心。</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 centre(s) without a valid radius skipped: feature ids %2.</source>
@@ -300,15 +437,21 @@ Circles that cross the antimeridian are split there; a circle that would contain
     </message>
     <message numerus="yes">
         <source>%n demand point(s) without geometry skipped.</source>
-        <translation><numerusform>已跳过 %n 个没有几何的需求点。</numerusform></translation>
+        <translation>
+            <numerusform>已跳过 %n 个没有几何的需求点。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n demand point(s) with NULL population counted as 0.</source>
-        <translation><numerusform>%n 个需求点人口为空，按 0 计。</numerusform></translation>
+        <translation>
+            <numerusform>%n 个需求点人口为空，按 0 计。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Building %n geodesic circle(s)</source>
-        <translation><numerusform>正在生成 %n 个测地线圆</numerusform></translation>
+        <translation>
+            <numerusform>正在生成 %n 个测地线圆</numerusform>
+        </translation>
     </message>
     <message>
         <source>Use a smaller radius or a projected polar layer for centres near the poles</source>
@@ -328,11 +471,15 @@ Circles that cross the antimeridian are split there; a circle that would contain
     </message>
     <message numerus="yes">
         <source>%n circle(s) lie wholly outside the study area and were left out.</source>
-        <translation><numerusform>%n 个圆完全位于研究区之外，已略去。</numerusform></translation>
+        <translation>
+            <numerusform>%n 个圆完全位于研究区之外，已略去。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Study area %1 km², covered %2 km² (%3 %), %n gap(s).</source>
-        <translation><numerusform>研究区 %1 平方公里，已覆盖 %2 平方公里（%3 %），空白区 %n 处。</numerusform></translation>
+        <translation>
+            <numerusform>研究区 %1 平方公里，已覆盖 %2 平方公里（%3 %），空白区 %n 处。</numerusform>
+        </translation>
     </message>
     <message>
         <source>No study area given, so no gaps layer.</source>
@@ -344,7 +491,491 @@ Circles that cross the antimeridian are split there; a circle that would contain
     </message>
     <message numerus="yes">
         <source>Wrote %n service area(s).</source>
-        <translation><numerusform>已写出 %n 个服务区。</numerusform></translation>
+        <translation>
+            <numerusform>已写出 %n 个服务区。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TownFunctionsAlgorithm</name>
+    <message>
+        <source>Town functions</source>
+        <translation>城镇职能</translation>
+    </message>
+    <message>
+        <source>Poles</source>
+        <translation>增长极</translation>
+    </message>
+    <message>
+        <source>function,type,nelson,location quotient,LQ,specialisation,transport hub,junction,城镇职能,职能类型,交通枢纽</source>
+        <translation>function,type,nelson,location quotient,LQ,specialisation,transport hub,junction,城镇职能,职能类型,交通枢纽,纳尔逊,区位商</translation>
+    </message>
+    <message>
+        <source>Classifies towns by function (industrial, eco-tourism, historic-cultural, trade-logistics, modern agriculture, transport hub).</source>
+        <translation>按职能划分城镇类型（工业主导、生态旅游、历史文化、商贸流通、现代农业、交通枢纽）。</translation>
+    </message>
+    <message>
+        <source>Says what each town is for, with the six town types of the Jilin guidance: industrial (工业主导型), eco-tourism (生态旅游型), historic-cultural (历史文化型), trade-logistics (商贸流通型), modern agriculture (现代农业型) and transport hub (交通枢纽型); towns with none are general (综合型).
+
+&lt;b&gt;Sector fields&lt;/b&gt;: employment or output per sector (≥ 0; NULL counts as 0). &lt;b&gt;Sector types&lt;/b&gt; maps each field to a type, field=type;… (ids like industrial, eco_tourism, or the Chinese names); a field named after a type needs no entry.
+
+&lt;b&gt;Nelson&lt;/b&gt;: share x = 100·E_is/E_i (%) of sector s in town i; a town qualifies for s when x &gt; mean_s + k·sd_s over all towns (k default 1); its score is (x − mean_s)/sd_s.
+&lt;b&gt;Location quotient&lt;/b&gt;: LQ = (E_is/E_i)/(E_s/E); a town qualifies when LQ &gt; the minimum (default 1.5).
+The dominant type is the qualifying sector with the highest score.
+
+&lt;b&gt;Transport hubs&lt;/b&gt; from Lines (rail, highways): a town within Hub distance (km, default 10) of a node where at least 3 line ends meet (ends within Snap distance are one node), of a point where lines of different classes cross (Class field, e.g. rail × highway), or with at least Minimum lines distinct lines within Hub distance. Distances are km on the WGS 84 ellipsoid. A hub with no sector type is typed transport_hub.
+
+Output: the towns with type (dominant id), type_en, type_zh, types (all that qualify, ';'-joined), is_hub, hub_why (junction/crossing/lines), lines_near and a score per sector field (s_&lt;field&gt;).</source>
+        <translation>按吉林省指导意见中的六种城镇类型说明各城镇的职能：工业主导型、生态旅游型、历史文化型、商贸流通型、现代农业型和交通枢纽型；不属于其中任何一类的为综合型。
+
+&lt;b&gt;行业字段&lt;/b&gt;：各行业的就业或产值（≥ 0；空值按 0 计）。&lt;b&gt;行业类型&lt;/b&gt;将每个字段对应到一种类型，写作 字段=类型;…（可用 industrial、eco_tourism 等编号或中文名称）；以类型命名的字段无需填写。
+
+&lt;b&gt;纳尔逊法&lt;/b&gt;：行业 s 在城镇 i 中的比重 x = 100·E_is/E_i（%）；当 x &gt; 均值_s + k·标准差_s（全部城镇，k 默认为 1）时该城镇具有 s 职能，得分为 (x − 均值_s)/标准差_s。
+&lt;b&gt;区位商法&lt;/b&gt;：LQ = (E_is/E_i)/(E_s/E)；LQ 大于下限（默认 1.5）时具有该职能。
+主导类型为得分最高的合格行业。
+
+&lt;b&gt;交通枢纽&lt;/b&gt;依据线路（铁路、公路）识别：城镇位于枢纽距离（公里，默认 10）以内存在至少 3 个线路端点交汇的节点（捕捉距离内的端点视为同一节点），或存在不同等级线路（等级字段，如铁路 × 公路）的交叉点，或枢纽距离内有至少“最少线路条数”条不同线路。距离为 WGS 84 椭球面上的公里数。没有行业类型的枢纽城镇记为 transport_hub。
+
+输出：城镇及 type（主导类型编号）、type_en、type_zh、types（所有合格类型，以“;”连接）、is_hub、hub_why（junction/crossing/lines）、lines_near，以及每个行业字段的得分 s_&lt;字段&gt;。</translation>
+    </message>
+    <message>
+        <source>Towns</source>
+        <translation>城镇</translation>
+    </message>
+    <message>
+        <source>Sector fields (employment or output)</source>
+        <translation>行业字段（就业或产值）</translation>
+    </message>
+    <message>
+        <source>Sector types (field=type;…)</source>
+        <translation>行业类型（字段=类型;…）</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Nelson</source>
+        <translation>纳尔逊法</translation>
+    </message>
+    <message>
+        <source>Location quotient</source>
+        <translation>区位商法</translation>
+    </message>
+    <message>
+        <source>Nelson k (standard deviations)</source>
+        <translation>纳尔逊 k（标准差倍数）</translation>
+    </message>
+    <message>
+        <source>Minimum location quotient</source>
+        <translation>区位商下限</translation>
+    </message>
+    <message>
+        <source>Lines for transport hubs (rail, highways)</source>
+        <translation>用于识别交通枢纽的线路（铁路、公路）</translation>
+    </message>
+    <message>
+        <source>Line class field (rail, highway…)</source>
+        <translation>线路等级字段（铁路、公路…）</translation>
+    </message>
+    <message>
+        <source>Hub distance (km)</source>
+        <translation>枢纽距离（公里）</translation>
+    </message>
+    <message>
+        <source>Minimum distinct lines near a hub</source>
+        <translation>枢纽附近最少线路条数</translation>
+    </message>
+    <message>
+        <source>Snap distance for line ends (km)</source>
+        <translation>线路端点捕捉距离（公里）</translation>
+    </message>
+    <message>
+        <source>Number of transport hubs</source>
+        <translation>交通枢纽数量</translation>
+    </message>
+    <message>
+        <source>INPUT: the towns layer has no features.</source>
+        <translation>INPUT：城镇图层没有要素。</translation>
+    </message>
+    <message>
+        <source>SECTOR_FIELDS: choose sector fields, or give LINES to find transport hubs.</source>
+        <translation>SECTOR_FIELDS：请选择行业字段，或提供 LINES 以识别交通枢纽。</translation>
+    </message>
+    <message>
+        <source>SECTOR_TYPES: '%1' is not one of the SECTOR_FIELDS.</source>
+        <translation>SECTOR_TYPES：“%1”不在 SECTOR_FIELDS 中。</translation>
+    </message>
+    <message>
+        <source>SECTOR_TYPES: field '%1': %2</source>
+        <translation>SECTOR_TYPES：字段“%1”：%2</translation>
+    </message>
+    <message>
+        <source>HUB_DISTANCE: %1 km is not positive.</source>
+        <translation>HUB_DISTANCE：%1 公里不是正数。</translation>
+    </message>
+    <message>
+        <source>SNAP_KM: %1 km is negative.</source>
+        <translation>SNAP_KM：%1 公里为负数。</translation>
+    </message>
+    <message>
+        <source>Reading towns</source>
+        <translation>正在读取城镇</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n town(s) without geometry skipped.</source>
+        <translation><numerusform>已跳过 %n 个没有几何的城镇。</numerusform></translation>
+    </message>
+    <message>
+        <source>INPUT: no town has a geometry.</source>
+        <translation>INPUT：没有任何城镇具有几何。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n NULL sector value(s) counted as 0.</source>
+        <translation><numerusform>%n 个空的行业数值按 0 计。</numerusform></translation>
+    </message>
+    <message>
+        <source>Sector values must be numbers &gt;= 0</source>
+        <translation>行业数值必须是不小于 0 的数</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n town(s) have 0 in every sector: no sector type.</source>
+        <translation><numerusform>%n 个城镇各行业均为 0：无行业类型。</numerusform></translation>
+    </message>
+    <message>
+        <source>Finding transport hubs</source>
+        <translation>正在识别交通枢纽</translation>
+    </message>
+    <message>
+        <source>LINES: the layer has no line with a length.</source>
+        <translation>LINES：该图层没有长度大于 0 的线。</translation>
+    </message>
+    <message>
+        <source>LINES: %1 feature(s) without geometry and %2 zero-length part(s) ignored.</source>
+        <translation>LINES：忽略了 %1 个没有几何的要素和 %2 个零长度部分。</translation>
+    </message>
+    <message>
+        <source>%1 junction node(s), %2 class crossing(s).</source>
+        <translation>%1 个交汇节点，%2 个不同等级线路的交叉点。</translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transport hub(s).</source>
+        <translation><numerusform>%n 个交通枢纽。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>TownHierarchyAlgorithm</name>
+    <message>
+        <source>Town hierarchy and growth poles</source>
+        <translation>城镇等级与增长极</translation>
+    </message>
+    <message>
+        <source>Poles</source>
+        <translation>增长极</translation>
+    </message>
+    <message>
+        <source>hierarchy,rank,score,entropy weight,jenks,natural breaks,growth pole,centrality,zipf,rank-size,primacy,gini,城镇等级,增长极,熵权</source>
+        <translation>hierarchy,rank,score,entropy weight,jenks,natural breaks,growth pole,centrality,zipf,rank-size,primacy,gini,城镇等级,增长极,熵权,自然断点,位序规模,首位度,基尼系数</translation>
+    </message>
+    <message>
+        <source>Ranks towns by a weighted composite score, splits them into levels and picks growth poles, with a rank-size report.</source>
+        <translation>以加权综合得分对城镇排序、划分等级并选取增长极，并生成位序-规模报告。</translation>
+    </message>
+    <message>
+        <source>Ranks towns into a hierarchy (中心城市 → 县城 → 重点镇 → 一般镇) and picks growth poles (增长极).
+
+&lt;b&gt;Indicators&lt;/b&gt;: numeric fields (population, GDP, revenue, built-up area…); fields listed in Cost fields count as costs (less is better). With Lines (rail, highways) the distance from each town to the nearest line, in km on the WGS 84 ellipsoid, is added as the cost indicator access_km.
+
+&lt;b&gt;Normalisation&lt;/b&gt;: min-max x' = (x − min)/(max − min), or (max − x)/(max − min) for costs; or z-score x' = ±(x − mean)/sd.
+
+&lt;b&gt;Weights&lt;/b&gt;: entropy weight method (default): p_ij = x'_ij/Σ_i x'_ij on min-max values, e_j = −Σ_i p_ij·ln p_ij / ln n, w_j = (1 − e_j)/Σ(1 − e_k); an indicator with one value everywhere gets weight 0. Equal weights, or custom as field=weight;… (rescaled to sum 1). Score = Σ_j w_j·x'_ij.
+
+&lt;b&gt;Levels&lt;/b&gt; (1 = top) by Jenks natural breaks, exact for any number of towns (an O(k·n log n) dynamic programme; QGIS's renderer samples above 3,000 values), quantiles, head/tail breaks (split at the mean while the head holds ≤ 40 %), or fixed score thresholds (t1;t2;… ascending). Equal scores keep the input order in the ranking.
+
+&lt;b&gt;Poles&lt;/b&gt;: the top level, the top N, or score ≥ a threshold; a true value in Pole field (e.g. county seats) always makes a pole.
+
+&lt;b&gt;Report&lt;/b&gt; (HTML, with a JSON twin): weights, level thresholds and counts, the ranking, and the city-size distribution of the Population field (default: the first indicator), counting only values &gt; 0: rank-size fit ln P = ln P1 − q·ln r (q, R², fitted P1), primacy S2 = P1/P2, S4 = P1/(P2+P3+P4), S11 = 2·P1/(P2+…+P11), the Gini coefficient and a log-log chart.
+
+Output: the towns with their fields plus score, rank, level, is_pole, access_km and the normalised indicators n_&lt;field&gt;. Towns with NULL indicators are skipped (left unscored, counted) or refused (NULL values).</source>
+        <translation>将城镇划分等级（中心城市 → 县城 → 重点镇 → 一般镇）并选取增长极。
+
+&lt;b&gt;指标&lt;/b&gt;：数值字段（人口、GDP、财政收入、建成区面积…）；列入“成本型字段”的指标越小越好。提供线路（铁路、公路）时，每个城镇到最近线路的距离（WGS 84 椭球面上的公里数）作为成本型指标 access_km 加入。
+
+&lt;b&gt;标准化&lt;/b&gt;：极差标准化 x' = (x − min)/(max − min)，成本型为 (max − x)/(max − min)；或 Z 分数 x' = ±(x − 均值)/标准差。
+
+&lt;b&gt;权重&lt;/b&gt;：熵权法（默认）：在极差标准化值上计算 p_ij = x'_ij/Σ_i x'_ij，e_j = −Σ_i p_ij·ln p_ij / ln n，w_j = (1 − e_j)/Σ(1 − e_k)；各城镇取值相同的指标权重为 0。也可等权，或自定义 字段=权重;…（缩放至和为 1）。得分 = Σ_j w_j·x'_ij。
+
+&lt;b&gt;等级&lt;/b&gt;（1 为最高）：Jenks 自然断点，对任意城镇数都精确求解（O(k·n log n) 动态规划；QGIS 渲染器在超过 3000 个值时抽样），分位数，头尾断点（在均值处分割，直至头部超过 40 %），或固定得分阈值（t1;t2;… 升序）。得分相同时按输入顺序排名。
+
+&lt;b&gt;增长极&lt;/b&gt;：最高等级、前 N 名或得分 ≥ 阈值；增长极字段为真（如县城）的城镇必为增长极。
+
+&lt;b&gt;报告&lt;/b&gt;（HTML，另附 JSON）：权重、等级阈值与数量、排名，以及人口字段（默认为第一个指标）的城镇规模分布（仅计大于 0 的值）：位序-规模拟合 ln P = ln P1 − q·ln r（q、R²、拟合 P1），首位度 S2 = P1/P2、四城市指数 S4 = P1/(P2+P3+P4)、十一城市指数 S11 = 2·P1/(P2+…+P11)，基尼系数及双对数图。
+
+输出：城镇及其字段，另加 score、rank、level、is_pole、access_km 和标准化指标 n_&lt;字段&gt;。指标为空的城镇可跳过（不计分并计数）或拒绝运行（NULLS）。</translation>
+    </message>
+    <message>
+        <source>Towns</source>
+        <translation>城镇</translation>
+    </message>
+    <message>
+        <source>Indicator fields</source>
+        <translation>指标字段</translation>
+    </message>
+    <message>
+        <source>Cost fields (less is better)</source>
+        <translation>成本型字段（越小越好）</translation>
+    </message>
+    <message>
+        <source>Weighting</source>
+        <translation>赋权方法</translation>
+    </message>
+    <message>
+        <source>Entropy weight method</source>
+        <translation>熵权法</translation>
+    </message>
+    <message>
+        <source>Equal</source>
+        <translation>等权</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Custom weights (field=weight;…)</source>
+        <translation>自定义权重（字段=权重;…）</translation>
+    </message>
+    <message>
+        <source>Normalisation</source>
+        <translation>标准化</translation>
+    </message>
+    <message>
+        <source>Min-max</source>
+        <translation>极差标准化</translation>
+    </message>
+    <message>
+        <source>Z-score</source>
+        <translation>Z 分数标准化</translation>
+    </message>
+    <message>
+        <source>Lines for accessibility (rail, highways)</source>
+        <translation>用于可达性的线路（铁路、公路）</translation>
+    </message>
+    <message>
+        <source>Pole field (true = always a pole)</source>
+        <translation>增长极字段（为真时必为增长极）</translation>
+    </message>
+    <message>
+        <source>Number of levels</source>
+        <translation>等级数</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>分级方法</translation>
+    </message>
+    <message>
+        <source>Jenks natural breaks</source>
+        <translation>Jenks 自然断点</translation>
+    </message>
+    <message>
+        <source>Quantiles</source>
+        <translation>分位数</translation>
+    </message>
+    <message>
+        <source>Head/tail breaks</source>
+        <translation>头尾断点</translation>
+    </message>
+    <message>
+        <source>Fixed thresholds</source>
+        <translation>固定阈值</translation>
+    </message>
+    <message>
+        <source>Fixed score thresholds (t1;t2;…)</source>
+        <translation>固定得分阈值（t1;t2;…）</translation>
+    </message>
+    <message>
+        <source>Growth poles</source>
+        <translation>增长极</translation>
+    </message>
+    <message>
+        <source>Top level</source>
+        <translation>最高等级</translation>
+    </message>
+    <message>
+        <source>Top N</source>
+        <translation>前 N 名</translation>
+    </message>
+    <message>
+        <source>Score threshold</source>
+        <translation>得分阈值</translation>
+    </message>
+    <message>
+        <source>N (top N)</source>
+        <translation>N（前 N 名）</translation>
+    </message>
+    <message>
+        <source>Population field (rank-size report)</source>
+        <translation>人口字段（位序-规模报告）</translation>
+    </message>
+    <message>
+        <source>Towns with NULL indicators</source>
+        <translation>指标为空的城镇</translation>
+    </message>
+    <message>
+        <source>Skip and count</source>
+        <translation>跳过并计数</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>拒绝运行</translation>
+    </message>
+    <message>
+        <source>Town hierarchy</source>
+        <translation>城镇等级</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <source>Zipf exponent q</source>
+        <translation>齐夫指数 q</translation>
+    </message>
+    <message>
+        <source>Rank-size R²</source>
+        <translation>位序-规模 R²</translation>
+    </message>
+    <message>
+        <source>Primacy S2</source>
+        <translation>首位度 S2</translation>
+    </message>
+    <message>
+        <source>Four-city index S4</source>
+        <translation>四城市指数 S4</translation>
+    </message>
+    <message>
+        <source>Eleven-city index S11</source>
+        <translation>十一城市指数 S11</translation>
+    </message>
+    <message>
+        <source>Gini coefficient</source>
+        <translation>基尼系数</translation>
+    </message>
+    <message>
+        <source>Number of growth poles</source>
+        <translation>增长极数量</translation>
+    </message>
+    <message>
+        <source>Report (JSON)</source>
+        <translation>报告（JSON）</translation>
+    </message>
+    <message>
+        <source>INPUT: the towns layer has no features.</source>
+        <translation>INPUT：城镇图层没有要素。</translation>
+    </message>
+    <message>
+        <source>FIELDS: choose at least one indicator field (or give LINES to rank by accessibility).</source>
+        <translation>FIELDS：请至少选择一个指标字段（或提供 LINES 按可达性排序）。</translation>
+    </message>
+    <message>
+        <source>COST_FIELDS: '%1' is not one of the indicator FIELDS.</source>
+        <translation>COST_FIELDS：“%1”不是指标字段 FIELDS 之一。</translation>
+    </message>
+    <message>
+        <source>Reading towns</source>
+        <translation>正在读取城镇</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n town(s) without geometry skipped.</source>
+        <translation><numerusform>已跳过 %n 个没有几何的城镇。</numerusform></translation>
+    </message>
+    <message>
+        <source>FIELDS: feature %1 has NULL in '%2'. Fill it, filter the town out, or set NULLS to skip.</source>
+        <translation>FIELDS：要素 %1 的“%2”为空。请补全、筛除该城镇，或将 NULLS 设为跳过。</translation>
+    </message>
+    <message>
+        <source>%1 town(s) with NULL indicators left unscored: feature ids %2.</source>
+        <translation>%1 个城镇的指标为空，未计算得分：要素编号 %2。</translation>
+    </message>
+    <message>
+        <source>Measuring distance to the nearest line</source>
+        <translation>正在测量到最近线路的距离</translation>
+    </message>
+    <message>
+        <source>LINES: the layer has no line with a length.</source>
+        <translation>LINES：该图层没有长度大于 0 的线。</translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>THRESHOLDS: '%1' is not a number; write ascending scores like 0.2;0.5;0.8.</source>
+        <translation>THRESHOLDS：“%1”不是数字；请按升序填写得分，如 0.2;0.5;0.8。</translation>
+    </message>
+    <message>
+        <source>THRESHOLDS: fixed classification needs thresholds like 0.2;0.5;0.8.</source>
+        <translation>THRESHOLDS：固定阈值分级需要阈值，如 0.2;0.5;0.8。</translation>
+    </message>
+    <message>
+        <source>LEVELS: a hierarchy needs at least 2 levels, got %1.</source>
+        <translation>LEVELS：等级至少为 2，当前为 %1。</translation>
+    </message>
+    <message>
+        <source>LEVELS: %1 scored town(s) cannot fill %2 levels. Use fewer levels.</source>
+        <translation>LEVELS：%1 个有得分的城镇不足以划分 %2 个等级。请减少等级数。</translation>
+    </message>
+    <message>
+        <source>TOP_N: N must be at least 1, got %1.</source>
+        <translation>TOP_N：N 至少为 1，当前为 %1。</translation>
+    </message>
+    <message>
+        <source>Indicator '%1' has the same value in every town: weight 0.</source>
+        <translation>指标“%1”在所有城镇取值相同：权重为 0。</translation>
+    </message>
+    <message>
+        <source>A rank-size fit needs populations &gt;= 0</source>
+        <translation>位序-规模拟合要求人口不小于 0</translation>
+    </message>
+    <message>
+        <source>No rank-size fit: %1</source>
+        <translation>未进行位序-规模拟合：%1</translation>
+    </message>
+    <message>
+        <source>Rank-size: %1 town(s) with %2 = 0 (unknown) left out of the fit.</source>
+        <translation>位序-规模：%1 个城镇的 %2 为 0（未知），未参与拟合。</translation>
+    </message>
+    <message>
+        <source>Weights: %1</source>
+        <translation>权重：%1</translation>
+    </message>
+    <message>
+        <source>level %1: %2 town(s), score up to %3</source>
+        <translation>等级 %1：%2 个城镇，得分不超过 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n growth pole(s).</source>
+        <translation><numerusform>%n 个增长极。</numerusform></translation>
+    </message>
+    <message>
+        <source>Rank-size on %1: q = %2, R² = %3, S2 = %4, Gini = %5.</source>
+        <translation>%1 的位序-规模：q = %2，R² = %3，S2 = %4，基尼系数 = %5。</translation>
+    </message>
+    <message>
+        <source>Town hierarchy — %1</source>
+        <translation>城镇等级——%1</translation>
+    </message>
+    <message>
+        <source>REPORT: cannot write %1.</source>
+        <translation>REPORT：无法写入 %1。</translation>
     </message>
 </context>
 <context>
@@ -376,6 +1007,10 @@ Circles that cross the antimeridian are split there; a circle that would contain
     <message>
         <source>%1: the layer has no coordinate reference system. Set it in Layer Properties ▸ Source, or run Assign projection first.</source>
         <translation>%1：该图层没有坐标参考系。请在“图层属性 ▸ 源”中设置，或先运行“指定投影”。</translation>
+    </message>
+    <message>
+        <source>%1: feature %2 is not a line.</source>
+        <translation>%1：要素 %2 不是线。</translation>
     </message>
 </context>
 </TS>

@@ -1,25 +1,25 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis simplifyLocal="1" styleCategories="AllStyleCategories" simplifyAlgorithm="0" simplifyDrawingTol="1" symbologyReferenceScale="-1" maxScale="0" minScale="100000000" hasScaleBasedVisibilityFlag="0" labelsEnabled="0" readOnly="0" version="3.22.16-Białowieża" simplifyDrawingHints="1" simplifyMaxScale="1">
+<qgis simplifyDrawingTol="1" simplifyLocal="1" styleCategories="AllStyleCategories" symbologyReferenceScale="-1" minScale="100000000" simplifyDrawingHints="1" maxScale="0" labelsEnabled="0" simplifyMaxScale="1" version="3.22.16-Białowieża" hasScaleBasedVisibilityFlag="0" simplifyAlgorithm="0" readOnly="0">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal startExpression="" enabled="0" limitMode="0" startField="" endField="" durationUnit="min" accumulate="0" mode="0" durationField="" endExpression="" fixedDuration="0">
+  <temporal limitMode="0" enabled="0" durationField="" mode="0" endField="" startExpression="" fixedDuration="0" durationUnit="min" accumulate="0" startField="" endExpression="">
     <fixedRange>
       <start></start>
       <end></end>
     </fixedRange>
   </temporal>
-  <renderer-v2 symbollevels="0" referencescale="-1" type="graduatedSymbol" graduatedMethod="GraduatedColor" attr="n_cover" forceraster="0" enableorderby="0">
+  <renderer-v2 attr="n_cover" type="graduatedSymbol" symbollevels="0" graduatedMethod="GraduatedColor" referencescale="-1" enableorderby="0" forceraster="0">
     <ranges>
-      <range upper="0.000000000000000" symbol="0" label="not covered" render="true" lower="0.000000000000000"/>
-      <range upper="1.000000000000000" symbol="1" label="1 circle" render="true" lower="1.000000000000000"/>
-      <range upper="1000000000.000000000000000" symbol="2" label="2 or more circles" render="true" lower="2.000000000000000"/>
+      <range lower="0.000000000000000" upper="0.000000000000000" symbol="0" label="not covered" render="true"/>
+      <range lower="1.000000000000000" upper="1.000000000000000" symbol="1" label="1 circle" render="true"/>
+      <range lower="2.000000000000000" upper="1000000000.000000000000000" symbol="2" label="2 or more circles" render="true"/>
     </ranges>
     <symbols>
-      <symbol force_rhr="0" alpha="1" type="marker" clip_to_extent="1" name="0">
+      <symbol type="marker" force_rhr="0" alpha="1" clip_to_extent="1" name="0">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -27,7 +27,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" locked="0" pass="0" class="SimpleMarker">
+        <layer enabled="1" pass="0" locked="0" class="SimpleMarker">
           <Option type="Map">
             <Option type="QString" value="0" name="angle"/>
             <Option type="QString" value="square" name="cap_style"/>
@@ -77,7 +77,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol force_rhr="0" alpha="1" type="marker" clip_to_extent="1" name="1">
+      <symbol type="marker" force_rhr="0" alpha="1" clip_to_extent="1" name="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -85,7 +85,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" locked="0" pass="0" class="SimpleMarker">
+        <layer enabled="1" pass="0" locked="0" class="SimpleMarker">
           <Option type="Map">
             <Option type="QString" value="0" name="angle"/>
             <Option type="QString" value="square" name="cap_style"/>
@@ -135,7 +135,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol force_rhr="0" alpha="1" type="marker" clip_to_extent="1" name="2">
+      <symbol type="marker" force_rhr="0" alpha="1" clip_to_extent="1" name="2">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -143,7 +143,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" locked="0" pass="0" class="SimpleMarker">
+        <layer enabled="1" pass="0" locked="0" class="SimpleMarker">
           <Option type="Map">
             <Option type="QString" value="0" name="angle"/>
             <Option type="QString" value="square" name="cap_style"/>
@@ -195,8 +195,8 @@
       </symbol>
     </symbols>
     <classificationMethod id="Custom">
-      <symmetricMode enabled="0" symmetrypoint="0" astride="0"/>
-      <labelFormat labelprecision="4" trimtrailingzeroes="1" format="%1 - %2"/>
+      <symmetricMode enabled="0" astride="0" symmetrypoint="0"/>
+      <labelFormat format="%1 - %2" labelprecision="4" trimtrailingzeroes="1"/>
       <parameters>
         <Option/>
       </parameters>
@@ -211,7 +211,7 @@
   <blendMode>0</blendMode>
   <featureBlendMode>0</featureBlendMode>
   <layerOpacity>1</layerOpacity>
-  <geometryOptions geometryPrecision="0" removeDuplicateNodes="0">
+  <geometryOptions removeDuplicateNodes="0" geometryPrecision="0">
     <activeChecks type="StringList">
       <Option type="QString" value=""/>
     </activeChecks>
@@ -232,17 +232,17 @@
     <alias field="n_cover" index="0" name=""/>
   </aliases>
   <defaults>
-    <default applyOnUpdate="0" field="n_cover" expression=""/>
+    <default expression="" field="n_cover" applyOnUpdate="0"/>
   </defaults>
   <constraints>
-    <constraint notnull_strength="0" exp_strength="0" field="n_cover" constraints="0" unique_strength="0"/>
+    <constraint unique_strength="0" field="n_cover" notnull_strength="0" exp_strength="0" constraints="0"/>
   </constraints>
   <constraintExpressions>
     <constraint desc="" field="n_cover" exp=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
-  <attributetableconfig actionWidgetStyle="dropDown" sortExpression="" sortOrder="0">
+  <attributetableconfig sortExpression="" sortOrder="0" actionWidgetStyle="dropDown">
     <columns/>
   </attributetableconfig>
   <conditionalstyles>

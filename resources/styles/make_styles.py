@@ -7,10 +7,12 @@ outputs load (StylePostProcessor) and stores them in GeoPackages.
 import os
 import sys
 
-from qgis.core import (QgsApplication, QgsFillSymbol, QgsGraduatedSymbolRenderer,
-                       QgsLinePatternFillSymbolLayer, QgsMarkerSymbol, QgsRendererRange,
-                       QgsSimpleLineSymbolLayer, QgsSingleSymbolRenderer, QgsVectorLayer,
-                       QgsLineSymbol)
+from qgis.core import (QgsApplication, QgsCategorizedSymbolRenderer, QgsFillSymbol,
+                       QgsGraduatedSymbolRenderer, QgsLinePatternFillSymbolLayer, QgsLineSymbol,
+                       QgsMarkerSymbol, QgsPalLayerSettings, QgsRendererCategory, QgsRendererRange,
+                       QgsSingleSymbolRenderer, QgsTextBufferSettings, QgsTextFormat, QgsVectorLayer,
+                       QgsVectorLayerSimpleLabeling)
+from qgis.PyQt.QtGui import QFont
 from qgis.PyQt.QtGui import QColor
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -67,6 +69,56 @@ def demand_coverage():
     save(layer, "demand_coverage")
 
 
+def pole_labels(layer):
+    """Labels growth poles with their Chinese (or other) name, haloed for print."""
+    settings = QgsPalLayerSettings()
+    settings.isExpression = True
+    settings.fieldName = ("if(\"is_pole\", coalesce(attribute('name_zh'), attribute('name'), to_string($id)), NULL)")
+    text = QgsTextFormat()
+    text.setFont(QFont("Noto Sans CJK SC"))
+    text.setSize(9)
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(0.8)
+    text.setBuffer(buffer)
+    settings.setFormat(text)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+
+
+def town_levels():
+    layer = QgsVectorLayer("Point?crs=EPSG:4326&field=level:integer&field=is_pole:boolean", "town_levels", "memory")
+    # Level 1 biggest and darkest; up to 8 levels.
+    sizes = [6.0, 4.6, 3.4, 2.5, 1.9, 1.5, 1.2, 1.0]
+    colors = ["128,0,38", "189,0,38", "227,26,28", "252,78,42", "253,141,60", "254,178,76", "254,217,118", "255,237,160"]
+    categories = []
+    for level, (size, color) in enumerate(zip(sizes, colors), start=1):
+        symbol = QgsMarkerSymbol.createSimple({"name": "circle", "color": color, "outline_color": "255,255,255",
+                                               "outline_width": "0.3", "size": str(size)})
+        categories.append(QgsRendererCategory(level, symbol, "level %d" % level))
+    layer.setRenderer(QgsCategorizedSymbolRenderer("level", categories))
+    pole_labels(layer)
+    save(layer, "town_levels")
+
+
+def town_functions():
+    layer = QgsVectorLayer("Point?crs=EPSG:4326&field=type:string", "town_functions", "memory")
+    kinds = [("industrial", "Industrial 工业主导型", "102,102,102", "square"),
+             ("eco_tourism", "Eco-tourism 生态旅游型", "26,152,80", "circle"),
+             ("historic_cultural", "Historic-cultural 历史文化型", "153,52,4", "diamond"),
+             ("trade_logistics", "Trade-logistics 商贸流通型", "33,102,172", "triangle"),
+             ("modern_agriculture", "Modern agriculture 现代农业型", "166,217,106", "circle"),
+             ("transport_hub", "Transport hub 交通枢纽型", "215,25,28", "star"),
+             ("general", "General 综合型", "200,200,200", "circle")]
+    categories = []
+    for value, label, color, shape in kinds:
+        symbol = QgsMarkerSymbol.createSimple({"name": shape, "color": color, "outline_color": "50,50,50",
+                                               "outline_width": "0.2", "size": "3.2" if value != "general" else "2"})
+        categories.append(QgsRendererCategory(value, symbol, label))
+    layer.setRenderer(QgsCategorizedSymbolRenderer("type", categories))
+    save(layer, "town_functions")
+
+
 if __name__ == "__main__":
     QgsApplication.setPrefixPath("/usr", True)
     app = QgsApplication([], False)
@@ -74,4 +126,6 @@ if __name__ == "__main__":
     service_circles()
     service_gaps()
     demand_coverage()
+    town_levels()
+    town_functions()
     app.exitQgis()

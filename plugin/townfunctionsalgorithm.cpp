@@ -1,0 +1,233 @@
+#include "townfunctionsalgorithm.h"
+
+#include <qgsexception.h>
+#include <qgsprocessingoutputs.h>
+#include <qgsprocessingparameters.h>
+#include <qgsprocessingutils.h>
+
+#include <cmath>
+#include <memory>
+
+#include "conversion.h"
+#include "poleaxis/key_values.h"
+#include "poleaxis/town_functions.h"
+#include "stylepostprocessor.h"
+
+namespace {
+
+const QString INPUT = QStringLiteral("INPUT");
+const QString SECTOR_FIELDS = QStringLiteral("SECTOR_FIELDS");
+const QString SECTOR_TYPES = QStringLiteral("SECTOR_TYPES");
+const QString METHOD = QStringLiteral("METHOD");
+const QString NELSON_K = QStringLiteral("NELSON_K");
+const QString LQ_MIN = QStringLiteral("LQ_MIN");
+const QString LINES = QStringLiteral("LINES");
+const QString CLASS_FIELD = QStringLiteral("CLASS_FIELD");
+const QString HUB_DISTANCE = QStringLiteral("HUB_DISTANCE");
+const QString MIN_LINES = QStringLiteral("MIN_LINES");
+const QString SNAP_KM = QStringLiteral("SNAP_KM");
+const QString OUTPUT = QStringLiteral("OUTPUT");
+
+}  // namespace
+
+QString TownFunctionsAlgorithm::displayName() const { return tr("Town functions"); }
+QString TownFunctionsAlgorithm::group() const { return tr("Poles"); }
+QStringList TownFunctionsAlgorithm::tags() const {
+  return tr("function,type,nelson,location quotient,LQ,specialisation,transport hub,junction,城镇职能,职能类型,交通枢纽").split(',');
+}
+QString TownFunctionsAlgorithm::shortDescription() const {
+  return tr("Classifies towns by function (industrial, eco-tourism, historic-cultural, trade-logistics, modern agriculture, transport hub).");
+}
+
+QString TownFunctionsAlgorithm::shortHelpString() const {
+  return tr(
+      "Says what each town is for, with the six town types of the Jilin guidance: industrial (工业主导型), "
+      "eco-tourism (生态旅游型), historic-cultural (历史文化型), trade-logistics (商贸流通型), modern agriculture "
+      "(现代农业型) and transport hub (交通枢纽型); towns with none are general (综合型).\n\n"
+      "<b>Sector fields</b>: employment or output per sector (≥ 0; NULL counts as 0). <b>Sector types</b> maps each "
+      "field to a type, field=type;… (ids like industrial, eco_tourism, or the Chinese names); a field named after a "
+      "type needs no entry.\n\n"
+      "<b>Nelson</b>: share x = 100·E_is/E_i (%) of sector s in town i; a town qualifies for s when "
+      "x > mean_s + k·sd_s over all towns (k default 1); its score is (x − mean_s)/sd_s.\n"
+      "<b>Location quotient</b>: LQ = (E_is/E_i)/(E_s/E); a town qualifies when LQ > the minimum (default 1.5).\n"
+      "The dominant type is the qualifying sector with the highest score.\n\n"
+      "<b>Transport hubs</b> from Lines (rail, highways): a town within Hub distance (km, default 10) of a node where "
+      "at least 3 line ends meet (ends within Snap distance are one node), of a point where lines of different "
+      "classes cross (Class field, e.g. rail × highway), or with at least Minimum lines distinct lines within Hub "
+      "distance. Distances are km on the WGS 84 ellipsoid. A hub with no sector type is typed transport_hub.\n\n"
+      "Output: the towns with type (dominant id), type_en, type_zh, types (all that qualify, ';'-joined), is_hub, "
+      "hub_why (junction/crossing/lines), lines_near and a score per sector field (s_<field>).");
+}
+
+void TownFunctionsAlgorithm::initAlgorithm(const QVariantMap&) {
+  auto advanced = [](QgsProcessingParameterDefinition* p) {
+    p->setFlags(p->flags() | QgsProcessingParameterDefinition::FlagAdvanced);
+    return p;
+  };
+  addParameter(new QgsProcessingParameterFeatureSource(INPUT, tr("Towns"), QList<int>() << QgsProcessing::TypeVectorPoint));
+  addParameter(new QgsProcessingParameterField(SECTOR_FIELDS, tr("Sector fields (employment or output)"), QVariant(), INPUT,
+                                               QgsProcessingParameterField::Numeric, true, true));
+  addParameter(new QgsProcessingParameterString(SECTOR_TYPES, tr("Sector types (field=type;…)"), QVariant(), false, true));
+  addParameter(new QgsProcessingParameterEnum(METHOD, tr("Method"), QStringList() << tr("Nelson") << tr("Location quotient"), false, 0));
+  addParameter(new QgsProcessingParameterNumber(NELSON_K, tr("Nelson k (standard deviations)"), QgsProcessingParameterNumber::Double, 1.0));
+  addParameter(new QgsProcessingParameterNumber(LQ_MIN, tr("Minimum location quotient"), QgsProcessingParameterNumber::Double, 1.5));
+  addParameter(new QgsProcessingParameterFeatureSource(LINES, tr("Lines for transport hubs (rail, highways)"),
+                                                       QList<int>() << QgsProcessing::TypeVectorLine, QVariant(), true));
+  addParameter(new QgsProcessingParameterField(CLASS_FIELD, tr("Line class field (rail, highway…)"), QVariant(), LINES,
+                                               QgsProcessingParameterField::Any, false, true));
+  addParameter(new QgsProcessingParameterNumber(HUB_DISTANCE, tr("Hub distance (km)"), QgsProcessingParameterNumber::Double, 10.0));
+  addParameter(advanced(new QgsProcessingParameterNumber(MIN_LINES, tr("Minimum distinct lines near a hub"),
+                                                         QgsProcessingParameterNumber::Integer, 3)));
+  addParameter(advanced(new QgsProcessingParameterNumber(SNAP_KM, tr("Snap distance for line ends (km)"),
+                                                         QgsProcessingParameterNumber::Double, 0.5)));
+  addParameter(new QgsProcessingParameterFeatureSink(OUTPUT, tr("Town functions"), QgsProcessing::TypeVectorPoint));
+  addOutput(new QgsProcessingOutputNumber(QStringLiteral("NUM_HUBS"), tr("Number of transport hubs")));
+}
+
+QVariantMap TownFunctionsAlgorithm::processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
+                                                     QgsProcessingFeedback* feedback) {
+  std::unique_ptr<QgsProcessingFeatureSource> source(parameterAsSource(parameters, INPUT, context));
+  if (!source) throw QgsProcessingException(invalidSourceError(parameters, INPUT));
+  if (!source->hasFeatures() || source->featureCount() == 0)
+    throw QgsProcessingException(tr("INPUT: the towns layer has no features."));
+  const QgsFields fields = source->fields();
+  std::unique_ptr<QgsProcessingFeatureSource> linesSource(parameterAsSource(parameters, LINES, context));
+  const QStringList sectorNames = parameterAsFields(parameters, SECTOR_FIELDS, context);
+  if (sectorNames.isEmpty() && !linesSource)
+    throw QgsProcessingException(tr("SECTOR_FIELDS: choose sector fields, or give LINES to find transport hubs."));
+  std::vector<int> sectorFields;
+  for (const QString& name : sectorNames) sectorFields.push_back(requireField(fields, name, SECTOR_FIELDS, INPUT, true));
+
+  // Which type each sector field stands for.
+  std::vector<poleaxis::TownType> sectorTypes;
+  {
+    std::vector<poleaxis::KeyValue> entries;
+    try {
+      entries = poleaxis::parse_key_values(parameterAsString(parameters, SECTOR_TYPES, context).toStdString(),
+                                           "write field=type, e.g. manufacturing=industrial;tourism=eco_tourism");
+    } catch (const poleaxis::InputError& e) {
+      raise(e, SECTOR_TYPES, {});
+    }
+    for (const poleaxis::KeyValue& kv : entries)
+      if (!sectorNames.contains(QString::fromStdString(kv.key)))
+        throw QgsProcessingException(tr("SECTOR_TYPES: '%1' is not one of the SECTOR_FIELDS.").arg(QString::fromStdString(kv.key)));
+    for (const QString& name : sectorNames) {
+      std::string type = name.toStdString();
+      for (const poleaxis::KeyValue& kv : entries)
+        if (kv.key == type) type = kv.value;
+      try {
+        sectorTypes.push_back(poleaxis::parse_town_type(type));
+      } catch (const poleaxis::InputError& e) {
+        throw QgsProcessingException(tr("SECTOR_TYPES: field '%1': %2").arg(name, QString::fromStdString(e.what())));
+      }
+    }
+  }
+  const double hubKm = parameterAsDouble(parameters, HUB_DISTANCE, context);
+  const double snapKm = parameterAsDouble(parameters, SNAP_KM, context);
+  if (linesSource && !(hubKm > 0)) throw QgsProcessingException(tr("HUB_DISTANCE: %1 km is not positive.").arg(hubKm));
+  if (linesSource && !(snapKm >= 0)) throw QgsProcessingException(tr("SNAP_KM: %1 km is negative.").arg(snapKm));
+  checkOutputFolders(parameters, {OUTPUT}, context);
+
+  feedback->pushInfo(tr("Reading towns"));
+  const conversion::PointTable towns = conversion::readPoints(*source, INPUT, context, feedback, true, 0, 20);
+  if (towns.withoutGeometry)
+    feedback->pushWarning(tr("%n town(s) without geometry skipped.", nullptr, int(towns.withoutGeometry)));
+  if (towns.ids.empty()) throw QgsProcessingException(tr("INPUT: no town has a geometry."));
+
+  poleaxis::SectorScores scores;
+  if (!sectorFields.empty()) {
+    std::vector<std::vector<double>> sectors(sectorFields.size());
+    long nulls = 0;
+    for (const QgsFeature& f : towns.features)
+      for (size_t s = 0; s < sectorFields.size(); ++s) {
+        double v = conversion::numberOrNan(f.attribute(sectorFields[s]));
+        if (std::isnan(v)) {
+          ++nulls;
+          v = 0;
+        }
+        sectors[s].push_back(v);
+      }
+    if (nulls) feedback->pushWarning(tr("%n NULL sector value(s) counted as 0.", nullptr, int(nulls)));
+    const bool nelson = parameterAsEnum(parameters, METHOD, context) == 0;
+    try {
+      scores = poleaxis::sector_scores(sectors, nelson ? poleaxis::FunctionMethod::Nelson : poleaxis::FunctionMethod::LocationQuotient,
+                                       parameterAsDouble(parameters, NELSON_K, context), parameterAsDouble(parameters, LQ_MIN, context));
+    } catch (const poleaxis::InputError& e) {
+      raise(e, SECTOR_FIELDS, towns.ids, tr("Sector values must be numbers >= 0"));
+    }
+    if (scores.towns_without_total)
+      feedback->pushWarning(tr("%n town(s) have 0 in every sector: no sector type.", nullptr, int(scores.towns_without_total)));
+  }
+  feedback->setProgress(40);
+
+  poleaxis::HubResult hubs;
+  if (linesSource) {
+    feedback->pushInfo(tr("Finding transport hubs"));
+    const QString className = parameterAsString(parameters, CLASS_FIELD, context);
+    const int classField = className.isEmpty() ? -1 : requireField(linesSource->fields(), className, CLASS_FIELD, LINES, false);
+    const conversion::LineTable lines = conversion::readLines(*linesSource, LINES, context, feedback, classField);
+    if (lines.lines.empty()) throw QgsProcessingException(tr("LINES: the layer has no line with a length."));
+    if (lines.withoutGeometry || lines.degenerateParts)
+      feedback->pushWarning(tr("LINES: %1 feature(s) without geometry and %2 zero-length part(s) ignored.")
+                                .arg(lines.withoutGeometry)
+                                .arg(lines.degenerateParts));
+    std::vector<std::string> classes;
+    for (const QString& c : lines.classes) classes.push_back(c.toStdString());
+    poleaxis::HubRules rules;
+    rules.distance_m = hubKm * 1000.0;
+    rules.snap_m = snapKm * 1000.0;
+    rules.min_lines = parameterAsInt(parameters, MIN_LINES, context);
+    hubs = poleaxis::find_transport_hubs(towns.lonlat, lines.lines, classes, rules);
+    feedback->pushInfo(tr("%1 junction node(s), %2 class crossing(s).").arg(hubs.junctions.size()).arg(hubs.crossings.size()));
+  }
+  feedback->setProgress(80);
+
+  QgsFields added;
+  for (const QString& name : {QStringLiteral("type"), QStringLiteral("type_en"), QStringLiteral("type_zh"), QStringLiteral("types")})
+    added.append(QgsField(name, QVariant::String));
+  added.append(QgsField(QStringLiteral("is_hub"), QVariant::Bool));
+  added.append(QgsField(QStringLiteral("hub_why"), QVariant::String));
+  added.append(QgsField(QStringLiteral("lines_near"), QVariant::Int));
+  for (const QString& name : sectorNames) added.append(QgsField(QStringLiteral("s_%1").arg(name.toLower()), QVariant::Double));
+  const QgsFields outFields = QgsProcessingUtils::combineFields(fields, added);
+  QString outId;
+  std::unique_ptr<QgsFeatureSink> sink =
+      createSink(parameters, OUTPUT, context, outId, outFields, source->wkbType(), source->sourceCrs(), true);
+
+  const poleaxis::TownTypeInfo& hub = poleaxis::town_type_info(poleaxis::TownType::TransportHub);
+  const poleaxis::TownTypeInfo& general = poleaxis::town_type_info(poleaxis::TownType::General);
+  int hubCount = 0;
+  for (size_t i = 0; i < towns.features.size(); ++i) {
+    if (feedback->isCanceled()) throw QgsProcessingException(tr("Canceled."));
+    QStringList types;
+    const poleaxis::TownTypeInfo* dominant = nullptr;
+    if (!sectorFields.empty()) {
+      for (size_t s = 0; s < sectorFields.size(); ++s) {
+        const QString id = QString::fromLatin1(poleaxis::town_type_info(sectorTypes[s]).id);
+        if (scores.qualifies[i][s] && !types.contains(id)) types << id;
+      }
+      if (scores.dominant[i] >= 0) dominant = &poleaxis::town_type_info(sectorTypes[size_t(scores.dominant[i])]);
+    }
+    const bool isHub = linesSource && hubs.is_hub[i];
+    hubCount += isHub;
+    if (isHub && !types.contains(QString::fromLatin1(hub.id))) types << QString::fromLatin1(hub.id);
+    if (!dominant) dominant = isHub ? &hub : &general;
+    if (types.isEmpty()) types << QString::fromLatin1(general.id);
+    QgsFeature f = towns.features[i];
+    QgsAttributes attributes = f.attributes();
+    attributes << QString::fromLatin1(dominant->id) << QString::fromLatin1(dominant->label) << QString::fromUtf8(dominant->zh)
+               << types.join(QLatin1Char(';')) << isHub
+               << (linesSource ? QVariant(QString::fromStdString(hubs.reason[i])) : QVariant())
+               << (linesSource ? QVariant(hubs.lines_near[i]) : QVariant());
+    for (size_t s = 0; s < sectorFields.size(); ++s)
+      attributes << (std::isnan(scores.score[i][s]) ? QVariant() : QVariant(scores.score[i][s]));
+    f.setFields(outFields, false);
+    f.setAttributes(attributes);
+    if (!sink->addFeature(f, QgsFeatureSink::FastInsert))
+      throw QgsProcessingException(writeFeatureError(sink.get(), parameters, OUTPUT));
+  }
+  StylePostProcessor::styleOnLoad(context, outId, QStringLiteral("town_functions"));
+  if (linesSource) feedback->pushInfo(tr("%n transport hub(s).", nullptr, hubCount));
+  feedback->setProgress(100);
+  return {{OUTPUT, outId}, {QStringLiteral("NUM_HUBS"), hubCount}};
+}

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "poleaxisalgorithm.h"
+
+// poleaxis:townfunctions — functional type of each town from its sector
+// structure (Nelson or location quotient) and transport hubs from lines.
+class TownFunctionsAlgorithm : public PoleaxisAlgorithm {
+  Q_DECLARE_TR_FUNCTIONS(TownFunctionsAlgorithm)
+
+ public:
+  QString name() const override { return QStringLiteral("townfunctions"); }
+  QString displayName() const override;
+  QStringList tags() const override;
+  QString group() const override;
+  QString groupId() const override { return QStringLiteral("poles"); }
+  QString shortHelpString() const override;
+  QString shortDescription() const override;
+  TownFunctionsAlgorithm* createInstance() const override { return new TownFunctionsAlgorithm(); }
+
+ protected:
+  void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
+  QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
+                               QgsProcessingFeedback* feedback) override;
+};

@@ -1,0 +1,387 @@
+#include "townhierarchyalgorithm.h"
+
+#include <qgsexception.h>
+#include <qgsprocessingoutputs.h>
+#include <qgsprocessingparameters.h>
+#include <qgsprocessingutils.h>
+
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <cmath>
+#include <memory>
+
+#include "conversion.h"
+#include "hierarchyreport.h"
+#include "poleaxis/key_values.h"
+#include "poleaxis/line_index.h"
+#include "poleaxis/rank_size.h"
+#include "poleaxis/town_hierarchy.h"
+#include "stylepostprocessor.h"
+
+namespace {
+
+enum NullPolicy { NullsSkip, NullsRefuse };
+
+const QString INPUT = QStringLiteral("INPUT");
+const QString FIELDS = QStringLiteral("FIELDS");
+const QString COST_FIELDS = QStringLiteral("COST_FIELDS");
+const QString WEIGHTING = QStringLiteral("WEIGHTING");
+const QString WEIGHTS = QStringLiteral("WEIGHTS");
+const QString NORMALIZATION = QStringLiteral("NORMALIZATION");
+const QString LINES = QStringLiteral("LINES");
+const QString POLE_FIELD = QStringLiteral("POLE_FIELD");
+const QString LEVELS = QStringLiteral("LEVELS");
+const QString CLASSIFICATION = QStringLiteral("CLASSIFICATION");
+const QString THRESHOLDS = QStringLiteral("THRESHOLDS");
+const QString POLE_RULE = QStringLiteral("POLE_RULE");
+const QString TOP_N = QStringLiteral("TOP_N");
+const QString SCORE_MIN = QStringLiteral("SCORE_MIN");
+const QString POP_FIELD = QStringLiteral("POP_FIELD");
+const QString NULLS = QStringLiteral("NULLS");
+const QString OUTPUT = QStringLiteral("OUTPUT");
+const QString REPORT = QStringLiteral("REPORT");
+const QString ACCESS = QStringLiteral("access_km");
+
+bool truthy(const QVariant& v) {
+  if (v.isNull()) return false;
+  if (v.type() == QVariant::Bool) return v.toBool();
+  bool numeric = false;
+  const double d = v.toDouble(&numeric);
+  if (numeric) return d != 0;
+  const QString s = v.toString().trimmed().toLower();
+  return s == QLatin1String("true") || s == QLatin1String("yes") || s == QLatin1String("y") || s == QString::fromUtf8("是");
+}
+
+// The first of name_zh, name, or any text field, for reports.
+int nameField(const QgsFields& fields) {
+  for (const QString& name : {QStringLiteral("name_zh"), QStringLiteral("name")}) {
+    const int i = fields.lookupField(name);
+    if (i >= 0) return i;
+  }
+  for (int i = 0; i < fields.count(); ++i)
+    if (fields.at(i).type() == QVariant::String) return i;
+  return -1;
+}
+
+}  // namespace
+
+QString TownHierarchyAlgorithm::displayName() const { return tr("Town hierarchy and growth poles"); }
+QString TownHierarchyAlgorithm::group() const { return tr("Poles"); }
+QStringList TownHierarchyAlgorithm::tags() const {
+  return tr("hierarchy,rank,score,entropy weight,jenks,natural breaks,growth pole,centrality,zipf,rank-size,primacy,gini,城镇等级,增长极,熵权").split(',');
+}
+QString TownHierarchyAlgorithm::shortDescription() const {
+  return tr("Ranks towns by a weighted composite score, splits them into levels and picks growth poles, with a rank-size report.");
+}
+
+QString TownHierarchyAlgorithm::shortHelpString() const {
+  return tr(
+      "Ranks towns into a hierarchy (中心城市 → 县城 → 重点镇 → 一般镇) and picks growth poles (增长极).\n\n"
+      "<b>Indicators</b>: numeric fields (population, GDP, revenue, built-up area…); fields listed in Cost fields count "
+      "as costs (less is better). With Lines (rail, highways) the distance from each town to the nearest line, in km on "
+      "the WGS 84 ellipsoid, is added as the cost indicator access_km.\n\n"
+      "<b>Normalisation</b>: min-max x' = (x − min)/(max − min), or (max − x)/(max − min) for costs; or z-score "
+      "x' = ±(x − mean)/sd.\n\n"
+      "<b>Weights</b>: entropy weight method (default): p_ij = x'_ij/Σ_i x'_ij on min-max values, "
+      "e_j = −Σ_i p_ij·ln p_ij / ln n, w_j = (1 − e_j)/Σ(1 − e_k); an indicator with one value everywhere gets weight 0. "
+      "Equal weights, or custom as field=weight;… (rescaled to sum 1). Score = Σ_j w_j·x'_ij.\n\n"
+      "<b>Levels</b> (1 = top) by Jenks natural breaks, exact for any number of towns (an O(k·n log n) dynamic "
+      "programme; QGIS's renderer samples above 3,000 values), quantiles, head/tail breaks (split at the mean while "
+      "the head holds ≤ 40 %), or fixed score thresholds (t1;t2;… ascending). Equal scores keep the input order in "
+      "the ranking.\n\n"
+      "<b>Poles</b>: the top level, the top N, or score ≥ a threshold; a true value in Pole field (e.g. county seats) "
+      "always makes a pole.\n\n"
+      "<b>Report</b> (HTML, with a JSON twin): weights, level thresholds and counts, the ranking, and the city-size "
+      "distribution of the Population field (default: the first indicator), counting only values > 0: rank-size fit "
+      "ln P = ln P1 − q·ln r (q, R², fitted P1), primacy S2 = P1/P2, S4 = P1/(P2+P3+P4), S11 = 2·P1/(P2+…+P11), "
+      "the Gini coefficient and a log-log chart.\n\n"
+      "Output: the towns with their fields plus score, rank, level, is_pole, access_km and the normalised "
+      "indicators n_<field>. Towns with NULL indicators are skipped (left unscored, counted) or refused (NULL values).");
+}
+
+void TownHierarchyAlgorithm::initAlgorithm(const QVariantMap&) {
+  auto advanced = [](QgsProcessingParameterDefinition* p) {
+    p->setFlags(p->flags() | QgsProcessingParameterDefinition::FlagAdvanced);
+    return p;
+  };
+  addParameter(new QgsProcessingParameterFeatureSource(INPUT, tr("Towns"), QList<int>() << QgsProcessing::TypeVectorPoint));
+  addParameter(new QgsProcessingParameterField(FIELDS, tr("Indicator fields"), QVariant(), INPUT,
+                                               QgsProcessingParameterField::Numeric, true, true));
+  addParameter(new QgsProcessingParameterField(COST_FIELDS, tr("Cost fields (less is better)"), QVariant(), INPUT,
+                                               QgsProcessingParameterField::Numeric, true, true));
+  addParameter(new QgsProcessingParameterEnum(WEIGHTING, tr("Weighting"),
+                                              QStringList() << tr("Entropy weight method") << tr("Equal") << tr("Custom"), false, 0));
+  addParameter(new QgsProcessingParameterString(WEIGHTS, tr("Custom weights (field=weight;…)"), QVariant(), false, true));
+  addParameter(new QgsProcessingParameterEnum(NORMALIZATION, tr("Normalisation"),
+                                              QStringList() << tr("Min-max") << tr("Z-score"), false, 0));
+  addParameter(new QgsProcessingParameterFeatureSource(LINES, tr("Lines for accessibility (rail, highways)"),
+                                                       QList<int>() << QgsProcessing::TypeVectorLine, QVariant(), true));
+  addParameter(new QgsProcessingParameterField(POLE_FIELD, tr("Pole field (true = always a pole)"), QVariant(), INPUT,
+                                               QgsProcessingParameterField::Any, false, true));
+  addParameter(new QgsProcessingParameterNumber(LEVELS, tr("Number of levels"), QgsProcessingParameterNumber::Integer, 4));
+  addParameter(new QgsProcessingParameterEnum(CLASSIFICATION, tr("Classification"),
+                                              QStringList() << tr("Jenks natural breaks") << tr("Quantiles")
+                                                            << tr("Head/tail breaks") << tr("Fixed thresholds"),
+                                              false, 0));
+  addParameter(new QgsProcessingParameterString(THRESHOLDS, tr("Fixed score thresholds (t1;t2;…)"), QVariant(), false, true));
+  addParameter(new QgsProcessingParameterEnum(POLE_RULE, tr("Growth poles"),
+                                              QStringList() << tr("Top level") << tr("Top N") << tr("Score threshold"), false, 0));
+  addParameter(new QgsProcessingParameterNumber(TOP_N, tr("N (top N)"), QgsProcessingParameterNumber::Integer, 5));
+  addParameter(new QgsProcessingParameterNumber(SCORE_MIN, tr("Score threshold"), QgsProcessingParameterNumber::Double, 0.5));
+  addParameter(new QgsProcessingParameterField(POP_FIELD, tr("Population field (rank-size report)"), QVariant(), INPUT,
+                                               QgsProcessingParameterField::Numeric, false, true));
+  addParameter(advanced(new QgsProcessingParameterEnum(NULLS, tr("Towns with NULL indicators"),
+                                                       QStringList() << tr("Skip and count") << tr("Refuse"), false, NullsSkip)));
+  addParameter(new QgsProcessingParameterFeatureSink(OUTPUT, tr("Town hierarchy"), QgsProcessing::TypeVectorPoint));
+  addParameter(new QgsProcessingParameterFileDestination(REPORT, tr("Report"), tr("HTML files (*.html)"), QVariant(), true));
+  for (const auto& [name, label] : std::vector<std::pair<QString, QString>>{
+           {QStringLiteral("ZIPF_Q"), tr("Zipf exponent q")},
+           {QStringLiteral("ZIPF_R2"), tr("Rank-size R²")},
+           {QStringLiteral("PRIMACY_S2"), tr("Primacy S2")},
+           {QStringLiteral("PRIMACY_S4"), tr("Four-city index S4")},
+           {QStringLiteral("PRIMACY_S11"), tr("Eleven-city index S11")},
+           {QStringLiteral("GINI"), tr("Gini coefficient")},
+           {QStringLiteral("NUM_POLES"), tr("Number of growth poles")}})
+    addOutput(new QgsProcessingOutputNumber(name, label));
+  addOutput(new QgsProcessingOutputFile(QStringLiteral("REPORT_JSON"), tr("Report (JSON)")));
+}
+
+QVariantMap TownHierarchyAlgorithm::processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
+                                                     QgsProcessingFeedback* feedback) {
+  std::unique_ptr<QgsProcessingFeatureSource> source(parameterAsSource(parameters, INPUT, context));
+  if (!source) throw QgsProcessingException(invalidSourceError(parameters, INPUT));
+  if (!source->hasFeatures() || source->featureCount() == 0)
+    throw QgsProcessingException(tr("INPUT: the towns layer has no features."));
+  const QgsFields fields = source->fields();
+  std::unique_ptr<QgsProcessingFeatureSource> linesSource(parameterAsSource(parameters, LINES, context));
+
+  const QStringList indicatorNames = parameterAsFields(parameters, FIELDS, context);
+  const QStringList costNames = parameterAsFields(parameters, COST_FIELDS, context);
+  if (indicatorNames.isEmpty() && !linesSource)
+    throw QgsProcessingException(tr("FIELDS: choose at least one indicator field (or give LINES to rank by accessibility)."));
+  std::vector<int> indicatorFields;
+  for (const QString& name : indicatorNames) indicatorFields.push_back(requireField(fields, name, FIELDS, INPUT, true));
+  for (const QString& name : costNames)
+    if (!indicatorNames.contains(name))
+      throw QgsProcessingException(tr("COST_FIELDS: '%1' is not one of the indicator FIELDS.").arg(name));
+  const QString poleName = parameterAsString(parameters, POLE_FIELD, context);
+  const int poleField = poleName.isEmpty() ? -1 : requireField(fields, poleName, POLE_FIELD, INPUT, false);
+  const QString popName = parameterAsString(parameters, POP_FIELD, context);
+  const int popField = !popName.isEmpty() ? requireField(fields, popName, POP_FIELD, INPUT, true)
+                       : indicatorFields.empty() ? -1 : indicatorFields.front();
+  const bool refuseNulls = parameterAsEnum(parameters, NULLS, context) == NullsRefuse;
+  checkOutputFolders(parameters, {OUTPUT, REPORT}, context);
+
+  feedback->pushInfo(tr("Reading towns"));
+  const conversion::PointTable towns = conversion::readPoints(*source, INPUT, context, feedback, true, 0, 20);
+  if (towns.withoutGeometry)
+    feedback->pushWarning(tr("%n town(s) without geometry skipped.", nullptr, int(towns.withoutGeometry)));
+
+  // Indicator values of the towns that have all of them.
+  poleaxis::HierarchyRequest request;
+  for (const QString& name : indicatorNames)
+    request.indicators.push_back({name.toStdString(), {}, costNames.contains(name)});
+  std::vector<size_t> scoredRows;
+  std::vector<QgsFeatureId> nullIds;
+  for (size_t row = 0; row < towns.features.size(); ++row) {
+    const QgsAttributes attributes = towns.features[row].attributes();
+    std::vector<double> values;
+    for (size_t j = 0; j < indicatorFields.size(); ++j) {
+      const double v = conversion::numberOrNan(attributes.at(indicatorFields[j]));
+      if (std::isnan(v)) {
+        if (refuseNulls)
+          throw QgsProcessingException(tr("FIELDS: feature %1 has NULL in '%2'. Fill it, filter the town out, or set NULLS to skip.")
+                                           .arg(towns.ids[row])
+                                           .arg(indicatorNames[int(j)]));
+        break;
+      }
+      values.push_back(v);
+    }
+    if (values.size() < indicatorFields.size()) {
+      nullIds.push_back(towns.ids[row]);
+      continue;
+    }
+    scoredRows.push_back(row);
+    for (size_t j = 0; j < values.size(); ++j) request.indicators[j].values.push_back(values[j]);
+    request.forced_pole.push_back(poleField >= 0 && truthy(attributes.at(poleField)));
+  }
+  if (!nullIds.empty())
+    feedback->pushWarning(tr("%1 town(s) with NULL indicators left unscored: feature ids %2.").arg(nullIds.size()).arg(idList(nullIds)));
+
+  std::vector<double> accessKm;
+  if (linesSource) {
+    feedback->pushInfo(tr("Measuring distance to the nearest line"));
+    const conversion::LineTable lines = conversion::readLines(*linesSource, LINES, context, feedback);
+    if (lines.lines.empty()) throw QgsProcessingException(tr("LINES: the layer has no line with a length."));
+    const poleaxis::LineIndex index(lines.lines);
+    for (size_t row : scoredRows) {
+      if (feedback->isCanceled()) throw QgsProcessingException(tr("Canceled."));
+      accessKm.push_back(index.nearest(towns.lonlat[row]).metres / 1000.0);
+    }
+    request.indicators.push_back({ACCESS.toStdString(), accessKm, true});
+  }
+  feedback->setProgress(40);
+
+  const int mode = parameterAsEnum(parameters, WEIGHTING, context);
+  request.weighting = mode == 0 ? poleaxis::Weighting::Entropy : mode == 1 ? poleaxis::Weighting::Equal : poleaxis::Weighting::Custom;
+  if (request.weighting == poleaxis::Weighting::Custom) {
+    std::vector<std::string> names;
+    for (const poleaxis::Indicator& ind : request.indicators) names.push_back(ind.name);
+    try {
+      request.custom_weights = poleaxis::parse_weights(parameterAsString(parameters, WEIGHTS, context).toStdString(), names);
+    } catch (const poleaxis::InputError& e) {
+      raise(e, WEIGHTS, {});
+    }
+  }
+  request.normalization = parameterAsEnum(parameters, NORMALIZATION, context) == 0 ? poleaxis::Normalization::MinMax
+                                                                                   : poleaxis::Normalization::ZScore;
+  request.levels = parameterAsInt(parameters, LEVELS, context);
+  const int classification = parameterAsEnum(parameters, CLASSIFICATION, context);
+  request.classification = static_cast<poleaxis::Classification>(classification);
+  if (request.classification == poleaxis::Classification::Fixed) {
+    for (const QString& part : parameterAsString(parameters, THRESHOLDS, context).split(QRegularExpression(QStringLiteral("[;,\\s]+")), Qt::SkipEmptyParts)) {
+      double t = 0;
+      if (!poleaxis::parse_number(part.toStdString(), t))
+        throw QgsProcessingException(tr("THRESHOLDS: '%1' is not a number; write ascending scores like 0.2;0.5;0.8.").arg(part));
+      request.thresholds.push_back(t);
+    }
+    if (request.thresholds.empty())
+      throw QgsProcessingException(tr("THRESHOLDS: fixed classification needs thresholds like 0.2;0.5;0.8."));
+  } else if (request.levels < 2) {
+    throw QgsProcessingException(tr("LEVELS: a hierarchy needs at least 2 levels, got %1.").arg(request.levels));
+  } else if (size_t(request.levels) > scoredRows.size()) {
+    throw QgsProcessingException(tr("LEVELS: %1 scored town(s) cannot fill %2 levels. Use fewer levels.")
+                                     .arg(scoredRows.size())
+                                     .arg(request.levels));
+  }
+  request.pole_rule = static_cast<poleaxis::PoleRule>(parameterAsEnum(parameters, POLE_RULE, context));
+  request.top_n = parameterAsInt(parameters, TOP_N, context);
+  request.score_min = parameterAsDouble(parameters, SCORE_MIN, context);
+  if (request.pole_rule == poleaxis::PoleRule::TopN && request.top_n < 1)
+    throw QgsProcessingException(tr("TOP_N: N must be at least 1, got %1.").arg(request.top_n));
+
+  poleaxis::HierarchyResult result;
+  try {
+    result = poleaxis::town_hierarchy(request);
+  } catch (const poleaxis::InputError& e) {
+    const QString what = QString::fromStdString(e.what());
+    raise(e, what.contains(QLatin1String("threshold")) ? THRESHOLDS : what.contains(QLatin1String("weight")) ? WEIGHTS : FIELDS, {});
+  }
+  for (const poleaxis::IndicatorWeight& w : result.score.weights)
+    if (w.constant)
+      feedback->pushWarning(tr("Indicator '%1' has the same value in every town: weight 0.").arg(QString::fromStdString(w.name)));
+  feedback->setProgress(60);
+
+  // City-size distribution.
+  std::unique_ptr<poleaxis::RankSize> rankSize;
+  QStringList notes;
+  const QString rankSizeField = popField >= 0 ? fields.at(popField).name() : QString();
+  if (popField >= 0) {
+    std::vector<double> populations;
+    for (size_t row : scoredRows) populations.push_back(conversion::numberOrNan(towns.features[row].attribute(popField)));
+    try {
+      rankSize = std::make_unique<poleaxis::RankSize>(poleaxis::rank_size(populations));
+    } catch (const poleaxis::InputError& e) {
+      if (e.item() >= 0) {
+        std::vector<QgsFeatureId> ids;
+        for (size_t row : scoredRows) ids.push_back(towns.ids[row]);
+        raise(e, popName.isEmpty() ? FIELDS : POP_FIELD, ids, tr("A rank-size fit needs populations >= 0"));
+      }
+      notes << tr("No rank-size fit: %1").arg(QString::fromStdString(e.what()));
+      feedback->pushWarning(notes.last());
+    }
+    if (rankSize && rankSize->zero)
+      feedback->pushInfo(tr("Rank-size: %1 town(s) with %2 = 0 (unknown) left out of the fit.").arg(rankSize->zero).arg(rankSizeField));
+  }
+
+  // Output: input fields + results + normalised indicators.
+  QgsFields added;
+  added.append(QgsField(QStringLiteral("score"), QVariant::Double));
+  added.append(QgsField(QStringLiteral("rank"), QVariant::Int));
+  added.append(QgsField(QStringLiteral("level"), QVariant::Int));
+  added.append(QgsField(QStringLiteral("is_pole"), QVariant::Bool));
+  if (linesSource) added.append(QgsField(ACCESS, QVariant::Double));
+  for (const poleaxis::Indicator& ind : request.indicators)
+    added.append(QgsField(QStringLiteral("n_%1").arg(QString::fromStdString(ind.name).toLower()), QVariant::Double));
+  const QgsFields outFields = QgsProcessingUtils::combineFields(fields, added);
+  QString outId;
+  std::unique_ptr<QgsFeatureSink> sink =
+      createSink(parameters, OUTPUT, context, outId, outFields, source->wkbType(), source->sourceCrs(), true);
+  std::vector<long> scoredIndex(towns.features.size(), -1);
+  for (size_t k = 0; k < scoredRows.size(); ++k) scoredIndex[scoredRows[k]] = long(k);
+  for (size_t row = 0; row < towns.features.size(); ++row) {
+    if (feedback->isCanceled()) throw QgsProcessingException(tr("Canceled."));
+    QgsFeature f = towns.features[row];
+    QgsAttributes attributes = f.attributes();
+    const long k = scoredIndex[row];
+    if (k >= 0) {
+      attributes << result.score.score[size_t(k)] << result.rank[size_t(k)] << result.level[size_t(k)]
+                 << bool(result.is_pole[size_t(k)]);
+      if (linesSource) attributes << accessKm[size_t(k)];
+      for (const std::vector<double>& column : result.score.normalized) attributes << column[size_t(k)];
+    } else {
+      for (int i = 0; i < added.count(); ++i) attributes << QVariant();
+    }
+    f.setFields(outFields, false);
+    f.setAttributes(attributes);
+    if (!sink->addFeature(f, QgsFeatureSink::FastInsert))
+      throw QgsProcessingException(writeFeatureError(sink.get(), parameters, OUTPUT));
+  }
+  StylePostProcessor::styleOnLoad(context, outId, QStringLiteral("town_levels"));
+
+  QVariantMap outputs{{OUTPUT, outId}};
+  const int poles = int(std::count(result.is_pole.begin(), result.is_pole.end(), 1));
+  outputs.insert(QStringLiteral("NUM_POLES"), poles);
+  QStringList weightText;
+  for (const poleaxis::IndicatorWeight& w : result.score.weights)
+    weightText << QStringLiteral("%1=%2").arg(QString::fromStdString(w.name)).arg(w.weight, 0, 'f', 4);
+  feedback->pushInfo(tr("Weights: %1").arg(weightText.join(QStringLiteral(", "))));
+  QStringList levelText;
+  for (int level = 1; level <= result.levels; ++level)
+    levelText << tr("level %1: %2 town(s), score up to %3")
+                     .arg(level)
+                     .arg(result.level_counts[size_t(level - 1)])
+                     .arg(result.breaks[size_t(result.levels - level)], 0, 'f', 4);
+  feedback->pushInfo(levelText.join(QStringLiteral("; ")));
+  feedback->pushInfo(tr("%n growth pole(s).", nullptr, poles));
+  if (rankSize) {
+    outputs.insert(QStringLiteral("ZIPF_Q"), rankSize->q);
+    outputs.insert(QStringLiteral("ZIPF_R2"), rankSize->r2);
+    outputs.insert(QStringLiteral("GINI"), rankSize->gini);
+    for (const auto& [key, value] : std::vector<std::pair<QString, double>>{{QStringLiteral("PRIMACY_S2"), rankSize->s2},
+                                                                          {QStringLiteral("PRIMACY_S4"), rankSize->s4},
+                                                                          {QStringLiteral("PRIMACY_S11"), rankSize->s11}})
+      if (std::isfinite(value)) outputs.insert(key, value);
+    feedback->pushInfo(tr("Rank-size on %1: q = %2, R² = %3, S2 = %4, Gini = %5.")
+                           .arg(rankSizeField)
+                           .arg(rankSize->q, 0, 'f', 4)
+                           .arg(rankSize->r2, 0, 'f', 4)
+                           .arg(rankSize->s2, 0, 'f', 3)
+                           .arg(rankSize->gini, 0, 'f', 3));
+  }
+
+  const QString reportPath = parameterAsFileOutput(parameters, REPORT, context);
+  if (!reportPath.isEmpty()) {
+    HierarchyReport report;
+    report.title = tr("Town hierarchy — %1").arg(source->sourceName());
+    report.hierarchy = &result;
+    report.rankSize = rankSize.get();
+    report.rankSizeField = rankSizeField;
+    report.classification = QStringList{tr("Jenks natural breaks"), tr("Quantiles"), tr("Head/tail breaks"), tr("Fixed thresholds")}[classification];
+    report.notes = notes;
+    const int names = nameField(fields);
+    for (size_t row : scoredRows)
+      report.townNames << (names >= 0 ? towns.features[row].attribute(names).toString() : QString::number(towns.ids[row]));
+    const QString jsonPath = QFileInfo(reportPath).path() + QLatin1Char('/') + QFileInfo(reportPath).completeBaseName() + QStringLiteral(".json");
+    for (const auto& [path, bytes] : std::vector<std::pair<QString, QByteArray>>{{reportPath, report.html().toUtf8()}, {jsonPath, report.json()}}) {
+      QFile file(path);
+      if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        throw QgsProcessingException(tr("REPORT: cannot write %1.").arg(path));
+    }
+    outputs.insert(REPORT, reportPath);
+    outputs.insert(QStringLiteral("REPORT_JSON"), jsonPath);
+  }
+  feedback->setProgress(100);
+  return outputs;
+}

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "poleaxisalgorithm.h"
+
+// poleaxis:townhierarchy — composite centrality score, levels and growth
+// poles, with a rank-size report.
+class TownHierarchyAlgorithm : public PoleaxisAlgorithm {
+  Q_DECLARE_TR_FUNCTIONS(TownHierarchyAlgorithm)
+
+ public:
+  QString name() const override { return QStringLiteral("townhierarchy"); }
+  QString displayName() const override;
+  QStringList tags() const override;
+  QString group() const override;
+  QString groupId() const override { return QStringLiteral("poles"); }
+  QString shortHelpString() const override;
+  QString shortDescription() const override;
+  TownHierarchyAlgorithm* createInstance() const override { return new TownHierarchyAlgorithm(); }
+
+ protected:
+  void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
+  QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
+                               QgsProcessingFeedback* feedback) override;
+};
