@@ -1,6 +1,8 @@
 // Times a core algorithm on points read from a file of "lon lat" lines and
 // prints one JSON object, for bench/*.py to compare with a peer.
 //   poleaxis_bench_core circles <points file> <radius km> <segments> <repeats>
+//   poleaxis_bench_core hierarchy <values file> <levels> <repeats>
+//     values file: one town a line, "benefit cost" (e.g. population, elevation)
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -9,7 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "poleaxis/rank_size.h"
 #include "poleaxis/service_radii.h"
+#include "poleaxis/town_hierarchy.h"
 
 using Clock = std::chrono::steady_clock;
 
@@ -47,11 +51,45 @@ int circles(const char* path, double radius_km, int segments, int repeats) {
   return 0;
 }
 
+// Entropy weights + min-max + Jenks levels + top-level poles + rank-size of
+// the benefit column, as townhierarchy runs them.
+int hierarchy(const char* path, int levels, int repeats) {
+  std::ifstream in(path);
+  poleaxis::HierarchyRequest request;
+  request.indicators = {{"benefit", {}, false}, {"cost", {}, true}};
+  request.levels = levels;
+  double b = 0, c = 0;
+  while (in >> b >> c) {
+    request.indicators[0].values.push_back(b);
+    request.indicators[1].values.push_back(c);
+  }
+  std::vector<double> seconds;
+  poleaxis::HierarchyResult h;
+  poleaxis::RankSize rs;
+  for (int r = 0; r < repeats; ++r) {
+    const auto start = Clock::now();
+    h = poleaxis::town_hierarchy(request);
+    rs = poleaxis::rank_size(request.indicators[0].values);
+    seconds.push_back(std::chrono::duration<double>(Clock::now() - start).count());
+  }
+  std::sort(seconds.begin(), seconds.end());
+  std::printf("{\"n\": %zu, \"median_s\": %.6f, \"weights\": [%.17g, %.17g], \"breaks\": [", h.score.score.size(),
+              seconds[seconds.size() / 2], h.score.weights[0].weight, h.score.weights[1].weight);
+  for (size_t i = 0; i < h.breaks.size(); ++i) std::printf("%s%.17g", i ? ", " : "", h.breaks[i]);
+  std::printf("], \"level_counts\": [");
+  for (size_t i = 0; i < h.level_counts.size(); ++i) std::printf("%s%zu", i ? ", " : "", h.level_counts[i]);
+  std::printf("], \"q\": %.17g, \"r2\": %.17g, \"gini\": %.17g, \"poles\": %zu}\n", rs.q, rs.r2, rs.gini,
+              size_t(std::count(h.is_pole.begin(), h.is_pole.end(), 1)));
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc == 6 && std::string(argv[1]) == "circles")
     return circles(argv[2], std::atof(argv[3]), std::atoi(argv[4]), std::atoi(argv[5]));
-  std::fprintf(stderr, "usage: %s circles <points file> <radius km> <segments> <repeats>\n", argv[0]);
+  if (argc == 5 && std::string(argv[1]) == "hierarchy") return hierarchy(argv[2], std::atoi(argv[3]), std::atoi(argv[4]));
+  std::fprintf(stderr, "usage: %s circles <points file> <radius km> <segments> <repeats>\n"
+                       "       %s hierarchy <values file> <levels> <repeats>\n", argv[0], argv[0]);
   return 2;
 }
