@@ -43,16 +43,18 @@ LineIndex::LineIndex(const std::vector<Line>& lines)
     : pieces_([&] {
         std::vector<Piece> pieces;
         for (size_t id = 0; id < lines.size(); ++id)
-          for (const Polyline& part : lines[id])
+          for (size_t pi = 0; pi < lines[id].size(); ++pi) {
+            const Polyline& part = lines[id][pi];
             for (size_t i = 0; i + 1 < part.size(); ++i) {
               const Vec3 a = unit_vector(part[i]), b = unit_vector(part[i + 1]);
               const double w = angle(a, b);
               const int count = std::max(1, int(std::ceil(w / kPieceRadians)));
               for (int k = 0; k < count; ++k) {
-                Piece p{slerp(a, b, double(k) / count), slerp(a, b, double(k + 1) / count), w / count / 2, id};
-                pieces.push_back(p);
+                const double t0 = double(k) / count, t1 = double(k + 1) / count;
+                pieces.push_back(Piece{slerp(a, b, t0), slerp(a, b, t1), w / count / 2, id, pi, i, t0, t1});
               }
             }
+          }
         return pieces;
       }()),
       midpoints_([&] {
@@ -92,8 +94,13 @@ double LineIndex::angle_to(const Vec3& q, const Piece& piece, Vec3& closest) {
 LineIndex::Nearest LineIndex::measure(Point p, const Vec3& q, size_t piece) const {
   Vec3 closest{};
   angle_to(q, pieces_[piece], closest);
+  const Piece& pc = pieces_[piece];
   Nearest out;
-  out.line = long(pieces_[piece].line);
+  out.line = long(pc.line);
+  out.part = pc.part;
+  out.segment = pc.segment;
+  const double span = angle(pc.a, pc.b);
+  out.t = pc.t0 + (pc.t1 - pc.t0) * (span > 0 ? std::min(1.0, angle(pc.a, closest) / span) : 0.0);
   out.closest = to_lonlat(closest);
   out.metres = Geodesic::wgs84().distance_m(p, out.closest);
   return out;

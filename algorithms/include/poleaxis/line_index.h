@@ -29,6 +29,9 @@ class LineIndex {
     long line = -1;           // -1 when there are no lines
     double metres = 0.0;
     Point closest{0.0, 0.0};  // on the line
+    size_t part = 0;          // where: lines[line][part], between vertex
+    size_t segment = 0;       // `segment` and `segment + 1`,
+    double t = 0.0;           // at this fraction of that edge's arc
   };
   // The nearest line (ties: lowest line index).
   Nearest nearest(Point p) const;
@@ -40,6 +43,8 @@ class LineIndex {
     Vec3 a, b;        // ends on the unit sphere
     double half = 0;  // half its length, radians
     size_t line = 0;
+    size_t part = 0, segment = 0;
+    double t0 = 0, t1 = 1;  // the piece's span within its edge
   };
   // Angle (radians) from q to the piece and the closest point on it.
   static double angle_to(const Vec3& q, const Piece& piece, Vec3& closest);

@@ -1,0 +1,56 @@
+// Development axes (发展轴) from the gravity model: the pull between centres,
+// G_ij = k·M_i·M_j / d_ij^b, routed over the line network to find which lines
+// carry it.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "poleaxis/feedback.h"
+#include "poleaxis/network.h"
+
+namespace poleaxis {
+
+enum class DistanceMode { Geodesic, NetworkKm, NetworkMinutes };
+enum class PairMode { All, TopN, Threshold };
+
+struct AxesRequest {
+  std::vector<Point> centres;  // lon/lat
+  std::vector<double> mass;    // > 0
+  DistanceMode distance = DistanceMode::Geodesic;
+  double exponent = 2.0;
+  double k = 1.0;
+  PairMode pairs = PairMode::TopN;
+  int top_n = 3;
+  double min_gravity = 0.0;
+  // The network (optional in geodesic mode: flows are routed when given).
+  std::vector<Line> lines;
+  std::vector<double> speeds_kmh;  // per line, for minutes
+  double snap_m = 5000.0;
+};
+
+struct GravityPair {
+  size_t i = 0, j = 0;  // i < j
+  double d = 0.0;       // km, or minutes in minutes mode
+  double km = 0.0;      // the distance in km (network km on the route when routed, else geodesic)
+  double g = 0.0;
+};
+
+struct AxesResult {
+  std::vector<GravityPair> pairs;  // strongest first; rank = index + 1
+  double total_g = 0.0;
+  std::unique_ptr<Network> network;  // when lines were given
+  std::vector<double> edge_flow;     // per network edge: Σ G of pairs routed over it
+  std::vector<int> edge_grade;       // 1 (strongest) … 3; 0 for no flow
+  std::vector<double> grade_breaks;  // flow upper bounds, ascending
+  std::vector<size_t> unsnapped;     // centres farther than snap_m from every line
+  size_t unreachable_pairs = 0;      // no path: different network components
+  size_t colocated_pairs = 0;        // distance 0: left out (G would be infinite)
+};
+
+// Throws InputError: fewer than 2 centres, a mass that is not > 0 (item =
+// centre), exponent < 0, k <= 0, top N < 1, network modes without lines.
+// Centres beyond snap_m are left out of network modes and listed.
+AxesResult development_axes(const AxesRequest& request, Feedback* feedback = nullptr);
+
+}  // namespace poleaxis

@@ -1,0 +1,197 @@
+#include "poleaxis/development_axes.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <mutex>
+#include <set>
+#include <string>
+
+#include "poleaxis/classification.h"
+#include "poleaxis/geodesic.h"
+#include "poleaxis/parallel.h"
+
+namespace poleaxis {
+
+namespace {
+
+// Keeps the n strongest (g, partner) with ties to the lower partner index.
+struct TopPartners {
+  size_t n;
+  std::vector<std::pair<double, size_t>> items;
+  void offer(double g, size_t j) {
+    auto better = [](const std::pair<double, size_t>& a, const std::pair<double, size_t>& b) {
+      return a.first > b.first || (a.first == b.first && a.second < b.second);
+    };
+    if (items.size() < n) {
+      items.emplace_back(g, j);
+      std::push_heap(items.begin(), items.end(), better);
+    } else if (better({g, j}, items.front())) {
+      std::pop_heap(items.begin(), items.end(), better);
+      items.back() = {g, j};
+      std::push_heap(items.begin(), items.end(), better);
+    }
+  }
+};
+
+}  // namespace
+
+AxesResult development_axes(const AxesRequest& request, Feedback* feedback) {
+  const size_t n = request.centres.size();
+  if (n < 2) throw InputError("gravity needs at least 2 centres");
+  if (request.mass.size() != n) throw InputError("one mass per centre is required");
+  for (size_t i = 0; i < n; ++i)
+    if (!(request.mass[i] > 0) || !std::isfinite(request.mass[i]))
+      throw InputError("mass " + std::to_string(request.mass[i]) + " is not > 0", long(i));
+  if (!(request.exponent >= 0) || !std::isfinite(request.exponent)) throw InputError("exponent b must be >= 0");
+  if (!(request.k > 0) || !std::isfinite(request.k)) throw InputError("constant k must be > 0");
+  if (request.pairs == PairMode::TopN && request.top_n < 1) throw InputError("top N must be at least 1");
+  const bool routed_distance = request.distance != DistanceMode::Geodesic;
+  if (routed_distance && request.lines.empty()) throw InputError("network distances need lines");
+  const bool minutes = request.distance == DistanceMode::NetworkMinutes;
+
+  AxesResult out;
+  if (!request.lines.empty())
+    out.network = std::make_unique<Network>(request.lines, request.speeds_kmh, request.centres, request.snap_m);
+  std::vector<char> usable(n, 1);
+  if (out.network)
+    for (size_t i = 0; i < n; ++i)
+      if (out.network->snapped()[i] < 0) {
+        out.unsnapped.push_back(i);
+        if (routed_distance) usable[i] = 0;
+      }
+  throw_if_canceled(feedback);
+
+  const unsigned workers = worker_count();
+  const Geodesic& geod = Geodesic::wgs84();
+  auto gravity = [&](size_t i, size_t j, double d) {
+    return request.k * request.mass[i] * request.mass[j] / std::pow(d, request.exponent);
+  };
+  // Distances from centre i to every centre: network (one Dijkstra) or geodesic.
+  auto distances = [&](size_t i, Network::Tree& tree, std::vector<double>& d, bool by_minutes) {
+    d.assign(n, NAN);
+    if (routed_distance) {
+      out.network->shortest_paths(size_t(out.network->snapped()[i]), by_minutes, tree);
+      for (size_t j = 0; j < n; ++j)
+        if (usable[j]) d[j] = tree.dist[size_t(out.network->snapped()[j])];
+    } else {
+      for (size_t j = 0; j < n; ++j) d[j] = geod.distance_m(request.centres[i], request.centres[j]) / 1000.0;
+    }
+  };
+
+  // Pass 1: which pairs. Unordered pairs (i < j); top N keeps O(n·N).
+  std::set<std::pair<size_t, size_t>> chosen;
+  std::mutex chosen_mutex;
+  std::atomic<size_t> unreachable{0}, colocated{0}, done{0};
+  std::vector<Network::Tree> trees(workers);
+  std::vector<std::vector<double>> dists(workers);
+  ProgressSlice pick(feedback, 0, out.network ? 50 : 95);
+  parallel_for(n, workers, [&](size_t i, unsigned w) {
+    throw_if_canceled(feedback);
+    pick.progress(100.0 * double(done++) / double(n));
+    if (!usable[i]) return;
+    std::vector<double>& d = dists[w];
+    distances(i, trees[w], d, minutes);
+    TopPartners top{size_t(std::max(1, request.top_n)), {}};
+    std::vector<std::pair<size_t, size_t>> mine;
+    for (size_t j = 0; j < n; ++j) {
+      if (j == i || !usable[j]) continue;
+      if (!std::isfinite(d[j])) {
+        if (j > i) ++unreachable;
+        continue;
+      }
+      if (d[j] <= 0) {
+        if (j > i) ++colocated;
+        continue;
+      }
+      const double g = gravity(i, j, d[j]);
+      if (request.pairs == PairMode::TopN)
+        top.offer(g, j);
+      else if (j > i && (request.pairs == PairMode::All || g >= request.min_gravity))
+        mine.emplace_back(i, j);
+    }
+    for (const auto& [g, j] : top.items) mine.emplace_back(std::min(i, j), std::max(i, j));
+    std::lock_guard<std::mutex> lock(chosen_mutex);
+    chosen.insert(mine.begin(), mine.end());
+  });
+  out.unreachable_pairs = unreachable;
+  out.colocated_pairs = colocated;
+
+  // Pass 2: gravity of the chosen pairs and, over the network, their flows.
+  std::vector<std::vector<size_t>> partners(n);
+  for (const auto& [i, j] : chosen) partners[i].push_back(j);
+  const size_t edges = out.network ? out.network->edges().size() : 0;
+  std::vector<std::vector<double>> flow(workers, std::vector<double>(edges, 0.0));
+  std::vector<std::vector<GravityPair>> found(workers);
+  done = 0;
+  ProgressSlice route(feedback, out.network ? 50 : 95, 95);
+  parallel_for(n, workers, [&](size_t i, unsigned w) {
+    throw_if_canceled(feedback);
+    route.progress(100.0 * double(done++) / double(n));
+    if (partners[i].empty()) return;
+    std::vector<double>& d = dists[w];
+    Network::Tree& tree = trees[w];
+    distances(i, tree, d, minutes);
+    const bool routed = out.network && out.network->snapped()[i] >= 0;
+    if (routed && !routed_distance) out.network->shortest_paths(size_t(out.network->snapped()[i]), false, tree);
+    std::vector<double> load(routed ? out.network->node_count() : 0, 0.0);
+    for (size_t j : partners[i]) {
+      GravityPair p{i, j, d[j], d[j], gravity(i, j, d[j])};
+      if (routed && out.network->snapped()[j] >= 0) {
+        const size_t node = size_t(out.network->snapped()[j]);
+        if (std::isfinite(tree.dist[node])) {
+          load[node] += p.g;
+          if (minutes) {  // the km of the fastest route
+            double km = 0;
+            for (size_t at = node; tree.pred_edge[at] >= 0;) {
+              const NetworkEdge& edge = out.network->edges()[size_t(tree.pred_edge[at])];
+              km += edge.km;
+              at = edge.from == at ? edge.to : edge.from;
+            }
+            p.km = km;
+          }
+        }
+      }
+      found[w].push_back(p);
+    }
+    if (!routed) return;
+    // Every node passes its load to its predecessor edge, farthest first.
+    for (auto it = tree.settled.rbegin(); it != tree.settled.rend(); ++it) {
+      const size_t v = *it;
+      const long e = tree.pred_edge[v];
+      if (e < 0 || load[v] == 0) continue;
+      const NetworkEdge& edge = out.network->edges()[size_t(e)];
+      flow[w][size_t(e)] += load[v];
+      load[edge.from == v ? edge.to : edge.from] += load[v];
+    }
+  });
+
+  for (auto& f : found) out.pairs.insert(out.pairs.end(), f.begin(), f.end());
+  std::sort(out.pairs.begin(), out.pairs.end(), [](const GravityPair& a, const GravityPair& b) {
+    return a.g > b.g || (a.g == b.g && (a.i < b.i || (a.i == b.i && a.j < b.j)));
+  });
+  for (const GravityPair& p : out.pairs) out.total_g += p.g;
+  out.edge_flow.assign(edges, 0.0);
+  for (const auto& f : flow)
+    for (size_t e = 0; e < edges; ++e) out.edge_flow[e] += f[e];
+
+  // Grades: Jenks on the edges that carry flow, 1 = strongest.
+  out.edge_grade.assign(edges, 0);
+  std::vector<double> positive;
+  for (double f : out.edge_flow)
+    if (f > 0) positive.push_back(f);
+  if (!positive.empty()) {
+    std::vector<double> distinct = positive;
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    const int grades = int(std::min<size_t>(3, distinct.size()));
+    out.grade_breaks = jenks_breaks(positive, grades);
+    const std::vector<int> classes = classify(out.edge_flow, out.grade_breaks);
+    for (size_t e = 0; e < edges; ++e)
+      if (out.edge_flow[e] > 0) out.edge_grade[e] = grades - classes[e];
+  }
+  if (feedback) feedback->progress(100);
+  return out;
+}
+
+}  // namespace poleaxis

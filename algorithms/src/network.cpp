@@ -1,0 +1,189 @@
+#include "poleaxis/network.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <queue>
+#include <unordered_map>
+
+#include "poleaxis/geodesic.h"
+
+namespace poleaxis {
+
+namespace {
+
+// A raw edge between consecutive points of a part.
+struct RawEdge {
+  size_t a, b;
+  size_t line;
+  Polyline shape;
+};
+
+struct PointKey {
+  int64_t x, y;
+  bool operator==(const PointKey& o) const { return x == o.x && y == o.y; }
+};
+struct PointKeyHash {
+  size_t operator()(const PointKey& k) const { return std::hash<int64_t>()(k.x * 1000003 ^ k.y); }
+};
+PointKey key_of(Point p) { return {int64_t(std::llround(p.x * 1e9)), int64_t(std::llround(p.y * 1e9))}; }
+
+Point along(Point a, Point b, double t) { return {a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t}; }
+
+double length_km(const Polyline& shape) {
+  const Geodesic& g = Geodesic::wgs84();
+  double m = 0;
+  for (size_t i = 0; i + 1 < shape.size(); ++i) m += g.distance_m(shape[i], shape[i + 1]);
+  return m / 1000.0;
+}
+
+}  // namespace
+
+Network::Network(const std::vector<Line>& lines, const std::vector<double>& speeds_kmh,
+                 const std::vector<Point>& centres, double snap_m) {
+  std::unordered_map<PointKey, size_t, PointKeyHash> node_of;
+  std::vector<char> keep;  // node must survive contraction (centre or junction)
+  auto node = [&](Point p) {
+    auto it = node_of.emplace(key_of(p), node_of.size()).first;
+    if (it->second == keep.size()) keep.push_back(0);
+    return it->second;
+  };
+
+  // Where each centre splices in: (line, part, segment) → sorted (t, centre).
+  snapped_.assign(centres.size(), -1);
+  snap_m_.assign(centres.size(), NAN);
+  std::map<std::tuple<size_t, size_t, size_t>, std::vector<std::pair<double, size_t>>> splices;
+  const LineIndex index(lines);
+  for (size_t c = 0; c < centres.size(); ++c) {
+    const LineIndex::Nearest near = index.nearest(centres[c]);
+    if (near.line < 0) continue;
+    snap_m_[c] = near.metres;
+    if (near.metres <= snap_m) splices[{size_t(near.line), near.part, near.segment}].push_back({near.t, c});
+  }
+
+  std::vector<RawEdge> raw;
+  for (size_t l = 0; l < lines.size(); ++l)
+    for (size_t p = 0; p < lines[l].size(); ++p) {
+      const Polyline& part = lines[l][p];
+      if (part.size() < 2) continue;
+      Polyline shape{part[0]};
+      size_t from = node(part[0]);
+      auto close_at = [&](Point at, size_t to) {
+        shape.push_back(at);
+        if (to != from) raw.push_back({from, to, l, shape});
+        shape = {at};
+        from = to;
+      };
+      for (size_t s = 0; s + 1 < part.size(); ++s) {
+        auto it = splices.find({l, p, s});
+        if (it != splices.end()) {
+          std::sort(it->second.begin(), it->second.end());
+          for (const auto& [t, c] : it->second) {
+            const Point at = t <= 0 ? part[s] : t >= 1 ? part[s + 1] : along(part[s], part[s + 1], t);
+            const size_t n = node(at);
+            keep[n] = 1;
+            snapped_[c] = long(n);
+            if (n != from) close_at(at, n);
+          }
+        }
+        if (s + 2 < part.size()) shape.push_back(part[s + 1]);
+      }
+      close_at(part.back(), node(part.back()));
+    }
+
+  // Contract chains of degree-2 nodes that join two edges of one line.
+  const size_t nodes = keep.size();
+  std::vector<std::vector<size_t>> incident(nodes);
+  for (size_t e = 0; e < raw.size(); ++e) {
+    incident[raw[e].a].push_back(e);
+    incident[raw[e].b].push_back(e);
+  }
+  auto passes_through = [&](size_t n) {
+    return !keep[n] && incident[n].size() == 2 && raw[incident[n][0]].line == raw[incident[n][1]].line &&
+           incident[n][0] != incident[n][1];
+  };
+  std::vector<long> new_id(nodes, -1);
+  size_t next_id = 0;
+  auto id_of = [&](size_t n) {
+    if (new_id[n] < 0) new_id[n] = long(next_id++);
+    return size_t(new_id[n]);
+  };
+  std::vector<char> used(raw.size(), 0);
+  auto walk = [&](size_t start, size_t first_edge) {
+    // From a kept node along first_edge until the next kept node.
+    NetworkEdge out;
+    out.from = id_of(start);
+    out.line = raw[first_edge].line;
+    size_t at = start, e = first_edge;
+    out.shape = {};
+    while (true) {
+      used[e] = 1;
+      const RawEdge& r = raw[e];
+      Polyline piece = r.shape;
+      if (r.a != at) std::reverse(piece.begin(), piece.end());
+      out.shape.insert(out.shape.end(), out.shape.empty() ? piece.begin() : piece.begin() + 1, piece.end());
+      at = r.a == at ? r.b : r.a;
+      if (!passes_through(at) || at == start) break;
+      e = incident[at][0] == e ? incident[at][1] : incident[at][0];
+      if (used[e]) break;
+    }
+    out.to = id_of(at);
+    out.km = length_km(out.shape);
+    const double speed = out.line < speeds_kmh.size() ? speeds_kmh[out.line] : NAN;
+    out.minutes = speed > 0 ? out.km / speed * 60.0 : NAN;
+    edges_.push_back(std::move(out));
+  };
+  for (size_t n = 0; n < nodes; ++n)
+    if (!passes_through(n))
+      for (size_t e : incident[n])
+        if (!used[e]) walk(n, e);
+  for (size_t e = 0; e < raw.size(); ++e)  // loops made only of pass-through nodes
+    if (!used[e]) {
+      keep[raw[e].a] = 1;
+      walk(raw[e].a, e);
+    }
+  for (long& s : snapped_)
+    if (s >= 0) s = long(id_of(size_t(s)));
+  adjacency_.assign(next_id, {});
+  for (size_t e = 0; e < edges_.size(); ++e) {
+    adjacency_[edges_[e].from].push_back(e);
+    if (edges_[e].to != edges_[e].from) adjacency_[edges_[e].to].push_back(e);
+  }
+}
+
+void Network::shortest_paths(size_t source, bool by_minutes, Tree& tree) const {
+  const double inf = std::numeric_limits<double>::infinity();
+  tree.dist.assign(node_count(), inf);
+  tree.pred_edge.assign(node_count(), -1);
+  tree.settled.clear();
+  std::vector<char> done(node_count(), 0);
+  // (distance, push order, node): equal distances leave in push order.
+  using Item = std::tuple<double, uint64_t, size_t>;
+  std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
+  uint64_t pushes = 0;
+  tree.dist[source] = 0;
+  heap.emplace(0.0, pushes++, source);
+  while (!heap.empty()) {
+    const auto [d, order, u] = heap.top();
+    heap.pop();
+    if (done[u]) continue;
+    done[u] = 1;
+    tree.settled.push_back(u);
+    for (size_t e : adjacency_[u]) {
+      const NetworkEdge& edge = edges_[e];
+      const double w = by_minutes ? edge.minutes : edge.km;
+      if (!(w >= 0)) continue;  // no speed: not travelled in time mode
+      const size_t v = edge.from == u ? edge.to : edge.from;
+      if (done[v]) continue;
+      const double nd = d + w;
+      if (nd < tree.dist[v]) {
+        tree.dist[v] = nd;
+        tree.pred_edge[v] = long(e);
+        heap.emplace(nd, pushes++, v);
+      }
+    }
+  }
+}
+
+}  // namespace poleaxis

@@ -1,0 +1,159 @@
+// The network, shortest paths and gravity flows on hand-made networks,
+// against brute force (Bellman-Ford, path-by-path flows) and hand-worked sums.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+#include "poleaxis/development_axes.h"
+#include "poleaxis/feedback.h"
+#include "poleaxis/geodesic.h"
+
+using namespace poleaxis;
+
+namespace {
+// A ladder: two parallel lines joined by rungs, all sharing vertices.
+std::vector<Line> ladder() {
+  std::vector<Line> lines;
+  Polyline top, bottom;
+  for (int i = 0; i <= 6; ++i) {
+    top.push_back({126.0 + 0.1 * i, 44.0});
+    bottom.push_back({126.0 + 0.1 * i, 43.9});
+  }
+  lines.push_back({top});
+  lines.push_back({bottom});
+  for (int i : {0, 3, 6}) lines.push_back({{top[size_t(i)], bottom[size_t(i)]}});
+  return lines;
+}
+}  // namespace
+
+TEST(Network, ContractsChainsAndSplicesCentres) {
+  const std::vector<Line> lines = ladder();
+  // Centres: on the top line between vertices, and one 20 km away (not snapped).
+  const std::vector<Point> centres{{126.15, 44.0005}, {126.55, 43.9}, {126.3, 44.3}};
+  const Network net(lines, {120, 120, 60, 60, 60}, centres, 2000);
+  EXPECT_GE(net.snapped()[0], 0);
+  EXPECT_GE(net.snapped()[1], 0);
+  EXPECT_EQ(net.snapped()[2], -1);
+  EXPECT_GT(net.snap_distance_m()[2], 30000);
+  // Nodes: 6 rung ends (junctions) + 2 centres; the other vertices contract.
+  EXPECT_EQ(net.node_count(), 8u);
+  double total_km = 0;
+  for (const NetworkEdge& e : net.edges()) total_km += e.km;
+  double expected = 0;
+  const Geodesic& g = Geodesic::wgs84();
+  for (const Line& l : lines)
+    for (size_t i = 0; i + 1 < l[0].size(); ++i) expected += g.distance_m(l[0][i], l[0][i + 1]) / 1000;
+  EXPECT_NEAR(total_km, expected, 1e-6);
+  for (const NetworkEdge& e : net.edges()) EXPECT_NEAR(e.minutes, e.km / (e.line < 2 ? 120 : 60) * 60, 1e-9);
+}
+
+TEST(Network, DijkstraEqualsBellmanFord) {
+  std::mt19937 rng(5);
+  std::uniform_real_distribution<double> lon(125, 127), lat(43, 45);
+  // A random planar-ish network: lines between random anchor points.
+  std::vector<Point> anchors(25);
+  for (Point& p : anchors) p = {lon(rng), lat(rng)};
+  std::vector<Line> lines;
+  for (int k = 0; k < 50; ++k) lines.push_back({{anchors[rng() % 25], anchors[rng() % 25]}});
+  const Network net(lines, std::vector<double>(lines.size(), 80.0), {}, 0);
+  const size_t n = net.node_count();
+  for (bool minutes : {false, true}) {
+    Network::Tree tree;
+    net.shortest_paths(0, minutes, tree);
+    std::vector<double> bf(n, INFINITY);
+    bf[0] = 0;
+    for (size_t round = 0; round < n; ++round)
+      for (const NetworkEdge& e : net.edges()) {
+        const double w = minutes ? e.minutes : e.km;
+        bf[e.to] = std::min(bf[e.to], bf[e.from] + w);
+        bf[e.from] = std::min(bf[e.from], bf[e.to] + w);
+      }
+    for (size_t v = 0; v < n; ++v) {
+      if (std::isinf(bf[v]))
+        EXPECT_TRUE(std::isinf(tree.dist[v]));
+      else
+        EXPECT_NEAR(tree.dist[v], bf[v], 1e-9 * (1 + bf[v]));
+    }
+  }
+}
+
+TEST(DevelopmentAxes, FlowsEqualPathByPathSumsAndGravityByHand) {
+  AxesRequest r;
+  r.lines = ladder();
+  r.speeds_kmh.assign(r.lines.size(), 100);
+  r.centres = {{126.0, 44.0}, {126.6, 44.0}, {126.3, 43.9}, {126.6, 43.9}};
+  r.mass = {1000, 500, 200, 100};
+  r.distance = DistanceMode::NetworkKm;
+  r.pairs = PairMode::All;
+  r.snap_m = 100;
+  const AxesResult out = development_axes(r);
+  ASSERT_EQ(out.pairs.size(), 6u);
+  Network::Tree tree;
+  std::vector<double> flows(out.network->edges().size(), 0.0);
+  double total = 0;
+  for (const GravityPair& p : out.pairs) {
+    out.network->shortest_paths(size_t(out.network->snapped()[p.i]), false, tree);
+    const size_t target = size_t(out.network->snapped()[p.j]);
+    EXPECT_NEAR(p.d, tree.dist[target], 1e-9);
+    EXPECT_NEAR(p.g, r.mass[p.i] * r.mass[p.j] / (p.d * p.d), 1e-12 * p.g);
+    for (size_t at = target; tree.pred_edge[at] >= 0;) {
+      const NetworkEdge& e = out.network->edges()[size_t(tree.pred_edge[at])];
+      flows[size_t(tree.pred_edge[at])] += p.g;
+      at = e.from == at ? e.to : e.from;
+    }
+    total += p.g;
+  }
+  for (size_t e = 0; e < flows.size(); ++e) EXPECT_NEAR(out.edge_flow[e], flows[e], 1e-9 * (1 + flows[e]));
+  EXPECT_NEAR(out.total_g, total, 1e-9 * total);
+  // Strongest first: 1–3 (11 km, G ≈ 405) beats 0–1 (48 km, G ≈ 217).
+  EXPECT_EQ(out.pairs[0].i, 1u);
+  EXPECT_EQ(out.pairs[0].j, 3u);
+  for (size_t k = 1; k < out.pairs.size(); ++k) EXPECT_GE(out.pairs[k - 1].g, out.pairs[k].g);
+  int grade1 = 0;
+  for (int g : out.edge_grade) grade1 += g == 1;
+  EXPECT_GT(grade1, 0);
+}
+
+TEST(DevelopmentAxes, TopNPairsAndGeodesicMode) {
+  AxesRequest r;
+  r.centres = {{126.0, 44.0}, {126.1, 44.0}, {127.0, 44.0}, {128.0, 44.0}};
+  r.mass = {10, 10, 10, 10};
+  r.pairs = PairMode::TopN;
+  r.top_n = 1;
+  const AxesResult out = development_axes(r);
+  // Each centre's strongest partner: 0↔1, 1↔0, 2↔1 (nearest), 3↔2.
+  ASSERT_EQ(out.pairs.size(), 3u);
+  EXPECT_EQ(out.pairs[0].i, 0u);
+  EXPECT_EQ(out.pairs[0].j, 1u);
+  const double d01 = Geodesic::wgs84().distance_m({126.0, 44.0}, {126.1, 44.0}) / 1000;
+  EXPECT_NEAR(out.pairs[0].g, 100 / (d01 * d01), 1e-12);
+  r.pairs = PairMode::Threshold;
+  r.min_gravity = 100 / (d01 * d01);
+  EXPECT_EQ(development_axes(r).pairs.size(), 1u);
+}
+
+TEST(DevelopmentAxes, DisconnectedColocatedAndBadInput) {
+  AxesRequest r;
+  r.lines = {{{{126.0, 44.0}, {126.5, 44.0}}}, {{{128.0, 44.0}, {128.5, 44.0}}}};
+  r.centres = {{126.0, 44.0}, {126.5, 44.0}, {128.0, 44.0}, {126.0, 44.0}, {130, 40}};
+  r.mass = {5, 5, 5, 5, 5};
+  r.distance = DistanceMode::NetworkKm;
+  r.pairs = PairMode::All;
+  r.snap_m = 1000;
+  const AxesResult out = development_axes(r);
+  EXPECT_EQ(out.unsnapped, std::vector<size_t>{4});
+  EXPECT_EQ(out.colocated_pairs, 1u);     // centres 0 and 3
+  EXPECT_EQ(out.unreachable_pairs, 3u);   // 2 with 0, 1, 3
+  EXPECT_EQ(out.pairs.size(), 2u);        // 0–1, 1–3
+  r.mass[2] = 0;
+  try {
+    development_axes(r);
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.item(), 2);
+  }
+  r.mass[2] = 5;
+  r.lines.clear();
+  EXPECT_THROW(development_axes(r), InputError);
+}
