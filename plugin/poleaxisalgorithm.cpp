@@ -74,3 +74,13 @@ std::unique_ptr<QgsFeatureSink> PoleaxisAlgorithm::createSink(const QVariantMap&
   if (!sink && required) throw QgsProcessingException(tr("%1: %2").arg(name, invalidSinkError(parameters, name)));
   return sink;
 }
+
+int PoleaxisAlgorithm::nameFieldIndex(const QgsFields& fields) {
+  for (const QString& name : {QStringLiteral("name_zh"), QStringLiteral("name")}) {
+    const int i = fields.lookupField(name);
+    if (i >= 0) return i;
+  }
+  for (int i = 0; i < fields.count(); ++i)
+    if (fields.at(i).type() == QVariant::String) return i;
+  return -1;
+}

@@ -40,6 +40,9 @@ class PoleaxisAlgorithm : public QgsProcessingAlgorithm {
                                              QgsProcessingContext& context, QString& destinationId,
                                              const QgsFields& fields, QgsWkbTypes::Type geometryType,
                                              const QgsCoordinateReferenceSystem& crs, bool required) const;
+  // The field that names features in reports and labels: name_zh, name, or
+  // the first text field; −1 when there is none.
+  static int nameFieldIndex(const QgsFields& fields);
   // "3, 7, 12 and 4 more" for logs.
   static QString idList(const std::vector<QgsFeatureId>& ids, size_t shown = 10);
 };

@@ -9,6 +9,7 @@
 #include <QTranslator>
 
 #include "poleaxisversion.h"
+#include "developmentaxesalgorithm.h"
 #include "serviceradiialgorithm.h"
 #include "townfunctionsalgorithm.h"
 #include "townhierarchyalgorithm.h"
@@ -66,6 +67,7 @@ bool PoleaxisProvider::load() {
 }
 
 void PoleaxisProvider::loadAlgorithms() {
+  addAlgorithm(new DevelopmentAxesAlgorithm());
   addAlgorithm(new ServiceRadiiAlgorithm());
   addAlgorithm(new TownFunctionsAlgorithm());
   addAlgorithm(new TownHierarchyAlgorithm());

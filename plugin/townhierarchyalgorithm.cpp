@@ -53,17 +53,6 @@ bool truthy(const QVariant& v) {
   return s == QLatin1String("true") || s == QLatin1String("yes") || s == QLatin1String("y") || s == QString::fromUtf8("是");
 }
 
-// The first of name_zh, name, or any text field, for reports.
-int nameField(const QgsFields& fields) {
-  for (const QString& name : {QStringLiteral("name_zh"), QStringLiteral("name")}) {
-    const int i = fields.lookupField(name);
-    if (i >= 0) return i;
-  }
-  for (int i = 0; i < fields.count(); ++i)
-    if (fields.at(i).type() == QVariant::String) return i;
-  return -1;
-}
-
 }  // namespace
 
 QString TownHierarchyAlgorithm::displayName() const { return tr("Town hierarchy and growth poles"); }
@@ -370,7 +359,7 @@ QVariantMap TownHierarchyAlgorithm::processAlgorithm(const QVariantMap& paramete
     report.rankSizeField = rankSizeField;
     report.classification = QStringList{tr("Jenks natural breaks"), tr("Quantiles"), tr("Head/tail breaks"), tr("Fixed thresholds")}[classification];
     report.notes = notes;
-    const int names = nameField(fields);
+    const int names = nameFieldIndex(fields);
     for (size_t row : scoredRows)
       report.townNames << (names >= 0 ? towns.features[row].attribute(names).toString() : QString::number(towns.ids[row]));
     const QString jsonPath = QFileInfo(reportPath).path() + QLatin1Char('/') + QFileInfo(reportPath).completeBaseName() + QStringLiteral(".json");

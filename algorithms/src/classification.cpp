@@ -21,34 +21,64 @@ void require_values(const std::vector<double>& values, int classes) {
                      " classes");
 }
 
-// Sum of squares around the mean of sorted[a, b), from prefix sums of
-// centred values (small magnitudes keep the subtraction accurate).
+// Weighted sum of squares around the weighted mean of sorted[a, b), from
+// prefix sums of centred values (small magnitudes keep the subtraction accurate).
 struct SegmentCost {
-  std::vector<long double> s1, s2;
-  explicit SegmentCost(const std::vector<double>& sorted) : s1(sorted.size() + 1, 0), s2(sorted.size() + 1, 0) {
-    long double mean = 0;
-    for (double v : sorted) mean += v;
-    mean /= sorted.size();
+  std::vector<long double> s0, s1, s2;
+  SegmentCost(const std::vector<double>& sorted, const std::vector<double>& weights)
+      : s0(sorted.size() + 1, 0), s1(sorted.size() + 1, 0), s2(sorted.size() + 1, 0) {
+    long double mean = 0, total = 0;
     for (size_t i = 0; i < sorted.size(); ++i) {
-      const long double c = sorted[i] - mean;
-      s1[i + 1] = s1[i] + c;
-      s2[i + 1] = s2[i] + c * c;
+      mean += weights[i] * (long double)sorted[i];
+      total += weights[i];
+    }
+    mean /= total;
+    for (size_t i = 0; i < sorted.size(); ++i) {
+      const long double c = sorted[i] - mean, w = weights[i];
+      s0[i + 1] = s0[i] + w;
+      s1[i + 1] = s1[i] + w * c;
+      s2[i + 1] = s2[i] + w * c * c;
     }
   }
   long double operator()(size_t a, size_t b) const {
     const long double sum = s1[b] - s1[a];
-    const long double cost = (s2[b] - s2[a]) - sum * sum / (b - a);
+    const long double cost = (s2[b] - s2[a]) - sum * sum / (s0[b] - s0[a]);
     return cost > 0 ? cost : 0;
   }
 };
+
+// Jenks on values already sorted ascending, with their weights.
+std::vector<double> jenks_sorted(const std::vector<double>& values, const std::vector<double>& weights, int classes);
 
 }  // namespace
 
 std::vector<double> jenks_breaks(std::vector<double> values, int classes) {
   require_values(values, classes);
   std::sort(values.begin(), values.end());
+  return jenks_sorted(values, std::vector<double>(values.size(), 1.0), classes);
+}
+
+std::vector<double> jenks_breaks(const std::vector<double>& values, const std::vector<double>& weights, int classes) {
+  require_values(values, classes);
+  if (weights.size() != values.size()) throw InputError("give one weight per value");
+  for (double w : weights)
+    if (!(w > 0) || !std::isfinite(w)) throw InputError("weights must be > 0");
+  std::vector<size_t> order(values.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return values[a] < values[b]; });
+  std::vector<double> sorted, sorted_weights;
+  for (size_t i : order) {
+    sorted.push_back(values[i]);
+    sorted_weights.push_back(weights[i]);
+  }
+  return jenks_sorted(sorted, sorted_weights, classes);
+}
+
+namespace {
+
+std::vector<double> jenks_sorted(const std::vector<double>& values, const std::vector<double>& weights, int classes) {
   const size_t n = values.size(), k = size_t(classes);
-  const SegmentCost cost(values);
+  const SegmentCost cost(values, weights);
   // best[c][l]: least cost of the first l values in c + 1 classes; split[c][l]:
   // how many of them the first c classes take.
   std::vector<std::vector<long double>> best(k, std::vector<long double>(n + 1, std::numeric_limits<long double>::max()));
@@ -93,6 +123,8 @@ std::vector<double> jenks_breaks(std::vector<double> values, int classes) {
   return breaks;
 }
 
+}  // namespace
+
 std::vector<double> quantile_breaks(std::vector<double> values, int classes) {
   require_values(values, classes);
   std::sort(values.begin(), values.end());
@@ -109,25 +141,37 @@ std::vector<double> quantile_breaks(std::vector<double> values, int classes) {
 }
 
 std::vector<double> head_tail_breaks(std::vector<double> values, int max_classes) {
+  return head_tail_breaks(values, std::vector<double>(values.size(), 1.0), max_classes);
+}
+
+std::vector<double> head_tail_breaks(const std::vector<double>& values, const std::vector<double>& weights, int max_classes) {
   require_values(values, 1);
   if (max_classes < 1) throw InputError("the number of classes must be at least 1");
-  std::sort(values.begin(), values.end());
+  if (weights.size() != values.size()) throw InputError("give one weight per value");
+  std::vector<size_t> order(values.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return values[a] < values[b]; });
   std::vector<double> breaks;
-  size_t begin = 0;  // the current head is values[begin, n)
+  size_t begin = 0;  // the current head is order[begin, n)
   while (int(breaks.size()) + 1 < max_classes) {
     const size_t count = values.size() - begin;
     if (count < 2) break;
-    long double sum = 0;
-    for (size_t i = begin; i < values.size(); ++i) sum += values[i];
-    const double mean = double(sum / count);
-    const size_t head_begin = size_t(std::upper_bound(values.begin() + begin, values.end(), mean) - values.begin());
-    const size_t head = values.size() - head_begin;
-    if (head == 0 || head == count) break;
+    long double sum = 0, weight = 0;
+    for (size_t i = begin; i < values.size(); ++i) {
+      sum += weights[order[i]] * (long double)values[order[i]];
+      weight += weights[order[i]];
+    }
+    const double mean = double(sum / weight);
+    size_t head_begin = begin;
+    while (head_begin < values.size() && values[order[head_begin]] <= mean) ++head_begin;
+    long double head_weight = 0;
+    for (size_t i = head_begin; i < values.size(); ++i) head_weight += weights[order[i]];
+    if (head_begin == values.size() || head_begin == begin) break;
     breaks.push_back(mean);
-    if (double(head) / double(count) > 0.4) break;
+    if (double(head_weight / weight) > 0.4) break;
     begin = head_begin;
   }
-  breaks.push_back(values.back());
+  breaks.push_back(values[order.back()]);
   return breaks;
 }
 

@@ -45,6 +45,8 @@ AxesResult development_axes(const AxesRequest& request, Feedback* feedback) {
       throw InputError("mass " + std::to_string(request.mass[i]) + " is not > 0", long(i));
   if (!(request.exponent >= 0) || !std::isfinite(request.exponent)) throw InputError("exponent b must be >= 0");
   if (!(request.k > 0) || !std::isfinite(request.k)) throw InputError("constant k must be > 0");
+  if (!(request.min_distance >= 0) || !std::isfinite(request.min_distance))
+    throw InputError("the minimum distance must be >= 0");
   if (request.pairs == PairMode::TopN && request.top_n < 1) throw InputError("top N must be at least 1");
   const bool routed_distance = request.distance != DistanceMode::Geodesic;
   if (routed_distance && request.lines.empty()) throw InputError("network distances need lines");
@@ -65,7 +67,7 @@ AxesResult development_axes(const AxesRequest& request, Feedback* feedback) {
   const unsigned workers = worker_count();
   const Geodesic& geod = Geodesic::wgs84();
   auto gravity = [&](size_t i, size_t j, double d) {
-    return request.k * request.mass[i] * request.mass[j] / std::pow(d, request.exponent);
+    return request.k * request.mass[i] * request.mass[j] / std::pow(std::max(d, request.min_distance), request.exponent);
   };
   // Distances from centre i to every centre: network (one Dijkstra) or geodesic.
   auto distances = [&](size_t i, Network::Tree& tree, std::vector<double>& d, bool by_minutes) {
@@ -100,7 +102,7 @@ AxesResult development_axes(const AxesRequest& request, Feedback* feedback) {
         if (j > i) ++unreachable;
         continue;
       }
-      if (d[j] <= 0) {
+      if (d[j] <= 0 && request.min_distance <= 0) {
         if (j > i) ++colocated;
         continue;
       }
@@ -175,20 +177,27 @@ AxesResult development_axes(const AxesRequest& request, Feedback* feedback) {
   for (const auto& f : flow)
     for (size_t e = 0; e < edges; ++e) out.edge_flow[e] += f[e];
 
-  // Grades: Jenks on the edges that carry flow, 1 = strongest.
+  // Grades: Jenks on the edges that carry flow, each weighted by its length
+  // so that how lines happen to be cut into edges does not move the breaks;
+  // 1 = strongest.
   out.edge_grade.assign(edges, 0);
-  std::vector<double> positive;
-  for (double f : out.edge_flow)
-    if (f > 0) positive.push_back(f);
+  std::vector<double> positive, lengths;
+  for (size_t e = 0; e < edges; ++e)
+    if (out.edge_flow[e] > 0) {
+      positive.push_back(out.edge_flow[e]);
+      lengths.push_back(std::max(out.network->edges()[e].km, 1e-6));
+    }
   if (!positive.empty()) {
     std::vector<double> distinct = positive;
     std::sort(distinct.begin(), distinct.end());
     distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
     const int grades = int(std::min<size_t>(3, distinct.size()));
-    out.grade_breaks = jenks_breaks(positive, grades);
+    out.grade_breaks = request.grading == Grading::Jenks ? jenks_breaks(positive, lengths, grades)
+                                                         : head_tail_breaks(positive, lengths, grades);
+    const int classes_made = int(out.grade_breaks.size());
     const std::vector<int> classes = classify(out.edge_flow, out.grade_breaks);
     for (size_t e = 0; e < edges; ++e)
-      if (out.edge_flow[e] > 0) out.edge_grade[e] = grades - classes[e];
+      if (out.edge_flow[e] > 0) out.edge_grade[e] = classes_made - classes[e];
   }
   if (feedback) feedback->progress(100);
   return out;

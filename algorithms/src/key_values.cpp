@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <sstream>
+#include <cmath>
 
 #include "poleaxis/feedback.h"
 
@@ -44,6 +45,41 @@ std::vector<KeyValue> parse_key_values(const std::string& text, const std::strin
     out.push_back(std::move(kv));
   }
   return out;
+}
+
+std::string NumberTable::normalise(const std::string& key) {
+  double v = 0.0;
+  if (parse_number(key, v) && v == std::floor(v) && std::fabs(v) < 1e15) {
+    std::ostringstream out;
+    out << static_cast<long long>(v);
+    return out.str();
+  }
+  return trim(key);
+}
+
+NumberTable NumberTable::parse(const std::string& text, const std::string& noun, const std::string& example) {
+  NumberTable table;
+  for (const KeyValue& kv : parse_key_values(text, example)) {
+    const std::string key = normalise(kv.key);
+    double value = 0.0;
+    if (!parse_number(kv.value, value)) throw InputError(kv.entry + ": " + noun + " '" + kv.value + "' is not a number");
+    if (!(value > 0.0)) {
+      std::ostringstream shown;
+      shown << value;
+      throw InputError(kv.entry + ": " + noun + " " + shown.str() + " is not positive");
+    }
+    if (table.find(key)) throw InputError(kv.entry + ": '" + key + "' is given twice");
+    table.entries_.emplace_back(key, value);
+  }
+  if (table.entries_.empty()) throw InputError("the table is empty; " + example);
+  return table;
+}
+
+const double* NumberTable::find(const std::string& key) const {
+  const std::string k = normalise(key);
+  for (const auto& entry : entries_)
+    if (entry.first == k) return &entry.second;
+  return nullptr;
 }
 
 }  // namespace poleaxis

@@ -247,3 +247,32 @@ std::vector<MultiPolygon> clip_each(const std::vector<MultiPolygon>& shapes, con
 }
 
 }  // namespace poleaxis
+
+namespace poleaxis {
+
+std::vector<std::vector<Point>> line_merge(const std::vector<std::vector<Point>>& lines) {
+  geos::Context ctx;
+  std::vector<GEOSGeometry*> parts;
+  for (const std::vector<Point>& line : lines) {
+    if (line.size() < 2) continue;
+    GEOSCoordSequence* seq =
+        ctx.check(GEOSCoordSeq_copyFromBuffer_r(ctx, &line.front().x, unsigned(line.size()), 0, 0), "coordinates");
+    parts.push_back(ctx.check(GEOSGeom_createLineString_r(ctx, seq), "line"));
+  }
+  std::vector<std::vector<Point>> out;
+  if (parts.empty()) return out;
+  geos::Geom all = geos::own(ctx, geos::make_collection(ctx, GEOS_MULTILINESTRING, parts));
+  geos::Geom merged = geos::own(ctx, ctx.check(GEOSLineMerge_r(ctx, all.get()), "line merge"));
+  const int count = GEOSGetNumGeometries_r(ctx, merged.get());
+  for (int i = 0; i < count; ++i) {
+    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(ctx, GEOSGetGeometryN_r(ctx, merged.get(), i));
+    unsigned size = 0;
+    GEOSCoordSeq_getSize_r(ctx, seq, &size);
+    std::vector<Point> line(size);
+    if (size) GEOSCoordSeq_copyToBuffer_r(ctx, seq, &line.front().x, 0, 0);
+    out.push_back(std::move(line));
+  }
+  return out;
+}
+
+}  // namespace poleaxis

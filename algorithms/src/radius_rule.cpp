@@ -18,36 +18,10 @@ std::string format_km(double km) {
 
 }  // namespace
 
-std::string LevelTable::normalise(const std::string& level) {
-  double v = 0.0;
-  if (parse_number(level, v) && v == std::floor(v) && std::fabs(v) < 1e15) {
-    std::ostringstream out;
-    out << static_cast<long long>(v);
-    return out.str();
-  }
-  return trim(level);
-}
-
 LevelTable LevelTable::parse(const std::string& text) {
   LevelTable table;
-  const std::string example = "write level=radius_km, e.g. 1=30;2=15;3=8";
-  for (const KeyValue& kv : parse_key_values(text, example)) {
-    const std::string level = normalise(kv.key);
-    double km = 0.0;
-    if (!parse_number(kv.value, km)) throw InputError(kv.entry + ": radius '" + kv.value + "' is not a number");
-    if (!(km > 0.0)) throw InputError(kv.entry + ": radius " + format_km(km) + " km is not positive");
-    if (table.find(level)) throw InputError(kv.entry + ": level '" + level + "' is given twice");
-    table.entries_.emplace_back(level, km);
-  }
-  if (table.entries_.empty()) throw InputError("the level table is empty; " + example);
+  static_cast<NumberTable&>(table) = NumberTable::parse(text, "radius", "write level=radius_km, e.g. 1=30;2=15;3=8");
   return table;
-}
-
-const double* LevelTable::find(const std::string& level) const {
-  const std::string key = normalise(level);
-  for (const auto& entry : entries_)
-    if (entry.first == key) return &entry.second;
-  return nullptr;
 }
 
 void RadiusRule::validate() const {

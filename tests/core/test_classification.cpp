@@ -124,3 +124,23 @@ TEST(FixedBreaks, ThresholdsMustIncreaseAndStayBelowTheMaximum) {
   EXPECT_THROW(fixed_breaks({0.1, 0.5, 0.9}, {0.95}), InputError);
   EXPECT_EQ(classify({0.1, 0.2, 0.5, 0.9}, {0.2, 0.6, 0.9}), (std::vector<int>{0, 0, 1, 2}));
 }
+
+TEST(Jenks, IntegerWeightsEqualRepeatedValues) {
+  std::mt19937 rng(21);
+  std::uniform_int_distribution<int> value(0, 200), weight(1, 4);
+  for (int trial = 0; trial < 40; ++trial) {
+    std::vector<double> v, w, repeated;
+    for (int i = 0; i < 15; ++i) {
+      v.push_back(value(rng));
+      w.push_back(weight(rng));
+      for (int r = 0; r < int(w.back()); ++r) repeated.push_back(v.back());
+    }
+    const int k = 2 + trial % 4;
+    const std::vector<double> weighted = jenks_breaks(v, w, k);
+    // Same least weighted SS as the repeated values' optimum.
+    EXPECT_NEAR(within_class_ss(repeated, classify(repeated, weighted)),
+                within_class_ss(repeated, classify(repeated, jenks_breaks(repeated, k))), 1e-9)
+        << "trial " << trial;
+  }
+  EXPECT_THROW(jenks_breaks({1, 2, 3}, {1, 0, 1}, 2), InputError);
+}

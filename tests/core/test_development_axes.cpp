@@ -87,6 +87,7 @@ TEST(DevelopmentAxes, FlowsEqualPathByPathSumsAndGravityByHand) {
   r.distance = DistanceMode::NetworkKm;
   r.pairs = PairMode::All;
   r.snap_m = 100;
+  r.min_distance = 0;
   const AxesResult out = development_axes(r);
   ASSERT_EQ(out.pairs.size(), 6u);
   Network::Tree tree;
@@ -121,6 +122,7 @@ TEST(DevelopmentAxes, TopNPairsAndGeodesicMode) {
   r.mass = {10, 10, 10, 10};
   r.pairs = PairMode::TopN;
   r.top_n = 1;
+  r.min_distance = 0;
   const AxesResult out = development_axes(r);
   // Each centre's strongest partner: 0↔1, 1↔0, 2↔1 (nearest), 3↔2.
   ASSERT_EQ(out.pairs.size(), 3u);
@@ -141,11 +143,19 @@ TEST(DevelopmentAxes, DisconnectedColocatedAndBadInput) {
   r.distance = DistanceMode::NetworkKm;
   r.pairs = PairMode::All;
   r.snap_m = 1000;
+  r.min_distance = 0;
   const AxesResult out = development_axes(r);
   EXPECT_EQ(out.unsnapped, std::vector<size_t>{4});
   EXPECT_EQ(out.colocated_pairs, 1u);     // centres 0 and 3
   EXPECT_EQ(out.unreachable_pairs, 3u);   // 2 with 0, 1, 3
   EXPECT_EQ(out.pairs.size(), 2u);        // 0–1, 1–3
+  // With a floor, the co-located pair counts at the floor distance.
+  r.min_distance = 10;
+  const AxesResult floored = development_axes(r);
+  EXPECT_EQ(floored.colocated_pairs, 0u);
+  ASSERT_EQ(floored.pairs.size(), 3u);
+  for (const GravityPair& p : floored.pairs)
+    EXPECT_NEAR(p.g, 25 / std::pow(std::max(p.d, 10.0), 2), 1e-12);
   r.mass[2] = 0;
   try {
     development_axes(r);

@@ -15,6 +15,9 @@ namespace poleaxis {
 // split index, as in QgsClassificationJenks, so breaks match QGIS wherever
 // QGIS does not sample (n <= 3000). Needs 1 <= k <= n.
 std::vector<double> jenks_breaks(std::vector<double> values, int classes);
+// The same with a weight (> 0) per value: minimises Σ w·(x − class mean_w)².
+// Integer weights give the breaks of the values repeated that many times.
+std::vector<double> jenks_breaks(const std::vector<double>& values, const std::vector<double>& weights, int classes);
 
 // Breaks at the i/k quantiles with linear interpolation (QGIS's Quantile).
 std::vector<double> quantile_breaks(std::vector<double> values, int classes);
@@ -23,6 +26,8 @@ std::vector<double> quantile_breaks(std::vector<double> values, int classes);
 // above it while that head holds at most 40 % of what was split, until
 // `max_classes` classes. Returns fewer classes when the data stop earlier.
 std::vector<double> head_tail_breaks(std::vector<double> values, int max_classes);
+// The same with weights (> 0): weighted means, and the head's share counted in weight.
+std::vector<double> head_tail_breaks(const std::vector<double>& values, const std::vector<double>& weights, int max_classes);
 
 // Thresholds (strictly increasing) plus the maximum as the last break;
 // thresholds at or above the maximum are refused.

@@ -13,6 +13,7 @@ namespace poleaxis {
 
 enum class DistanceMode { Geodesic, NetworkKm, NetworkMinutes };
 enum class PairMode { All, TopN, Threshold };
+enum class Grading { Jenks, HeadTail };
 
 struct AxesRequest {
   std::vector<Point> centres;  // lon/lat
@@ -20,6 +21,11 @@ struct AxesRequest {
   DistanceMode distance = DistanceMode::Geodesic;
   double exponent = 2.0;
   double k = 1.0;
+  // Pairs closer than this (km, or minutes in minutes mode) count at this
+  // distance: towns a few km apart are one agglomeration, and without a floor
+  // G = k·M·M/d^b lets them outweigh every axis. 0: no floor (pairs at
+  // distance 0 are then left out).
+  double min_distance = 10.0;
   PairMode pairs = PairMode::TopN;
   int top_n = 3;
   double min_gravity = 0.0;
@@ -27,11 +33,14 @@ struct AxesRequest {
   std::vector<Line> lines;
   std::vector<double> speeds_kmh;  // per line, for minutes
   double snap_m = 5000.0;
+  // Grades 1–3 of the edges with flow, weighted by edge length: Jenks
+  // natural breaks, or head/tail breaks (suited to heavy-tailed flows).
+  Grading grading = Grading::Jenks;
 };
 
 struct GravityPair {
   size_t i = 0, j = 0;  // i < j
-  double d = 0.0;       // km, or minutes in minutes mode
+  double d = 0.0;       // km, or minutes in minutes mode (before the floor)
   double km = 0.0;      // the distance in km (network km on the route when routed, else geodesic)
   double g = 0.0;
 };
@@ -41,15 +50,16 @@ struct AxesResult {
   double total_g = 0.0;
   std::unique_ptr<Network> network;  // when lines were given
   std::vector<double> edge_flow;     // per network edge: Σ G of pairs routed over it
-  std::vector<int> edge_grade;       // 1 (strongest) … 3; 0 for no flow
+  std::vector<int> edge_grade;       // 1 (strongest) … 3, length-weighted; 0 for no flow
   std::vector<double> grade_breaks;  // flow upper bounds, ascending
   std::vector<size_t> unsnapped;     // centres farther than snap_m from every line
   size_t unreachable_pairs = 0;      // no path: different network components
-  size_t colocated_pairs = 0;        // distance 0: left out (G would be infinite)
+  size_t colocated_pairs = 0;        // distance 0 with no floor: left out (G would be infinite)
 };
 
 // Throws InputError: fewer than 2 centres, a mass that is not > 0 (item =
-// centre), exponent < 0, k <= 0, top N < 1, network modes without lines.
+// centre), exponent < 0, k <= 0, min distance < 0, top N < 1, network modes
+// without lines.
 // Centres beyond snap_m are left out of network modes and listed.
 AxesResult development_axes(const AxesRequest& request, Feedback* feedback = nullptr);
 

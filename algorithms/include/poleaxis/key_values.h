@@ -25,4 +25,21 @@ struct KeyValue {
 // e.g. 1=30;2=15").
 std::vector<KeyValue> parse_key_values(const std::string& text, const std::string& example);
 
+// A "key=number" table whose numbers must all be > 0 (radii, speeds,
+// widths). Keys are text; numeric keys compare by value, so "1", "1.0" and
+// " 01 " are one key.
+class NumberTable {
+ public:
+  // Throws InputError naming the entry for: no entries, an entry without
+  // '=' or key, a number that is not a number or not > 0 (called `noun` in
+  // messages, e.g. "radius"), a key given twice.
+  static NumberTable parse(const std::string& text, const std::string& noun, const std::string& example);
+  static std::string normalise(const std::string& key);
+  const double* find(const std::string& key) const;  // nullptr when absent
+  const std::vector<std::pair<std::string, double>>& entries() const { return entries_; }
+
+ private:
+  std::vector<std::pair<std::string, double>> entries_;
+};
+
 }  // namespace poleaxis

@@ -37,6 +37,10 @@ namespace poleaxis {
 // Each shape intersected with one mask, in parallel: shapes wholly inside
 // are returned unchanged, wholly outside as empty (a prepared-geometry test
 // before any overlay).
+// Joins polylines that meet end to end into the longest continuous ones
+// (GEOS line merge); lon/lat in, lon/lat out.
+std::vector<std::vector<Point>> line_merge(const std::vector<std::vector<Point>>& lines);
+
 std::vector<MultiPolygon> clip_each(const std::vector<MultiPolygon>& shapes,
                                     const MultiPolygon& mask, Feedback* feedback = nullptr,
                                     unsigned workers = worker_count());

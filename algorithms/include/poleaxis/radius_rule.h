@@ -5,6 +5,8 @@
 #include <utility>
 #include <vector>
 
+#include "poleaxis/key_values.h"
+
 namespace poleaxis {
 
 enum class RadiusMode {
@@ -15,22 +17,10 @@ enum class RadiusMode {
   PowerLaw,    // r = a · P^b from population P
 };
 
-// "level=radius_km" entries separated by ';' (or newlines). Levels are text;
-// numeric levels compare by value, so "1", "1.0" and " 01 " are one level.
-class LevelTable {
+// "level=radius_km" entries ("1=30;2=15;3=8"); see NumberTable.
+class LevelTable : public NumberTable {
  public:
-  // Throws InputError naming the entry for: no entries, an entry without
-  // '=', an empty level, a radius that is not a number or not > 0, or a level
-  // given twice.
   static LevelTable parse(const std::string& text);
-  static std::string normalise(const std::string& level);
-
-  // nullptr when the level has no entry.
-  const double* find(const std::string& level) const;
-  const std::vector<std::pair<std::string, double>>& entries() const { return entries_; }
-
- private:
-  std::vector<std::pair<std::string, double>> entries_;  // normalised level, km
 };
 
 struct RadiusRule {
