@@ -2,6 +2,289 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>DevelopmentAxesAlgorithm</name>
+    <message>
+        <source>Development axes (gravity model)</source>
+        <translation>发展轴（引力模型）</translation>
+    </message>
+    <message>
+        <source>Axes</source>
+        <translation>发展轴</translation>
+    </message>
+    <message>
+        <source>gravity,axis,corridor,flow,network,shortest path,dijkstra,desire lines,spatial interaction,发展轴,引力模型,点轴</source>
+        <translation>gravity,axis,corridor,flow,network,shortest path,dijkstra,desire lines,spatial interaction,发展轴,引力模型,点轴,最短路径,期望线,空间相互作用</translation>
+    </message>
+    <message>
+        <source>Measures the gravity between centres, routes it over the rail/highway network and grades the lines that carry it into development axes.</source>
+        <translation>计算中心之间的引力，沿铁路/公路网络分配，并将承载引力的线路分级为发展轴。</translation>
+    </message>
+    <message>
+        <source>Finds development axes (发展轴) with the gravity model G_ij = k·M_i·M_j / d_ij^b between centres (masses from a field, e.g. population or a townhierarchy score; centres with NULL or mass ≤ 0 are skipped and listed). Pairs closer than the distance floor (default 10 km, or minutes) count at the floor: towns a few km apart are one agglomeration, and without a floor they outweigh every axis.
+
+&lt;b&gt;Distance&lt;/b&gt; d: geodesic km on the WGS 84 ellipsoid; network km along the lines; or network minutes, each line at its speed (km/h) from Speed field or from Class field + Speed table (class=km/h;…, e.g. rail=120;rail_hsr=250). Centres are joined to the network at the nearest point of a line within Snap distance (km); the few metres of access are not counted. Centres farther away are excluded with a warning (or refused). Pairs with no path (separate networks) or at distance 0 are counted and left out.
+
+&lt;b&gt;Pairs&lt;/b&gt;: all, each centre's top N partners by G (memory grows with the pairs kept, not n²), or G ≥ a threshold.
+
+&lt;b&gt;Network&lt;/b&gt;: lines are joined where they share a vertex; each centre is spliced into its line; chains of vertices between junctions become one edge. Shortest paths by Dijkstra. With lines given, the gravity of every pair is routed over its shortest path (km, or minutes in minutes mode) and summed on each edge: flow. Edges with flow get grade 1–3 (1 = strongest) by Jenks natural breaks or head/tail breaks, each edge weighted by its length so that how lines are cut into edges does not matter. Axes = graded edges merged into continuous polylines per grade and route name (Name field).
+
+Outputs: Desire lines (from_fid, to_fid, names, dist_km, minutes, grav, rank, share %), Edges (edge_id, from_node, to_node, line_fid, name, len_km, minutes, flow, grade) and Axes (grade, name, len_km, flow).</source>
+        <translation>用引力模型 G_ij = k·M_i·M_j / d_ij^b 识别中心之间的发展轴（质量取自字段，如人口或城镇等级得分；质量为空或不大于 0 的中心被跳过并列出）。距离小于距离下限（默认 10 公里或分钟）的中心对按下限计算：相距几公里的城镇实为同一聚合体，不设下限时它们会压倒所有发展轴。
+
+&lt;b&gt;距离&lt;/b&gt; d：WGS 84 椭球面上的测地距离（公里）；沿线路的网络距离（公里）；或网络时间（分钟），各线路按其速度（公里/小时）计算，速度取自速度字段，或由等级字段加速度表（等级=公里/小时;…，如 rail=120;rail_hsr=250）给出。中心在捕捉距离（公里）内接入最近线路上的最近点，接入段的几米不计入；更远的中心被排除并警告（或拒绝运行）。没有路径（网络不连通）或距离为 0 的中心对被计数并排除。
+
+&lt;b&gt;中心对&lt;/b&gt;：全部、每个中心按引力排序的前 N 个伙伴（内存随保留的中心对增长，而不是 n²），或 G ≥ 阈值。
+
+&lt;b&gt;网络&lt;/b&gt;：线路在共享顶点处相连；每个中心接入其所在线路；交汇点之间的顶点链合并为一条边。最短路径采用 Dijkstra 算法。提供线路时，每对中心的引力沿其最短路径（公里，时间模式下为分钟）分配并在各边上累加，得到流量。有流量的边按 Jenks 自然断点或头尾断点分为 1–3 级（1 为最强），每条边按长度加权，使线路如何被切分为边不影响结果。发展轴 = 同一等级、同一线路名称（名称字段）的分级边首尾合并而成的连续折线。
+
+输出：期望线（from_fid、to_fid、名称、dist_km、minutes、grav、rank、share %），网络边（edge_id、from_node、to_node、line_fid、name、len_km、minutes、flow、grade）和发展轴（grade、name、len_km、flow）。</translation>
+    </message>
+    <message>
+        <source>Centres</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <source>Mass field (population, score…)</source>
+        <translation>质量字段（人口、得分…）</translation>
+    </message>
+    <message>
+        <source>Line network (rail, highways)</source>
+        <translation>线路网络（铁路、公路）</translation>
+    </message>
+    <message>
+        <source>Speed field (km/h)</source>
+        <translation>速度字段（公里/小时）</translation>
+    </message>
+    <message>
+        <source>Class field</source>
+        <translation>等级字段</translation>
+    </message>
+    <message>
+        <source>Speed table (class=km/h;…)</source>
+        <translation>速度表（等级=公里/小时;…）</translation>
+    </message>
+    <message>
+        <source>Speed for classes not in the table (km/h, 0 = refuse)</source>
+        <translation>表中没有的等级所用速度（公里/小时，0 = 拒绝运行）</translation>
+    </message>
+    <message>
+        <source>Route name field (axes are merged per name)</source>
+        <translation>线路名称字段（按名称合并发展轴）</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <source>Geodesic km</source>
+        <translation>测地距离（公里）</translation>
+    </message>
+    <message>
+        <source>Network km</source>
+        <translation>网络距离（公里）</translation>
+    </message>
+    <message>
+        <source>Network minutes</source>
+        <translation>网络时间（分钟）</translation>
+    </message>
+    <message>
+        <source>Distance exponent b</source>
+        <translation>距离指数 b</translation>
+    </message>
+    <message>
+        <source>Constant k</source>
+        <translation>常数 k</translation>
+    </message>
+    <message>
+        <source>Snap distance to the network (km)</source>
+        <translation>捕捉到网络的距离（公里）</translation>
+    </message>
+    <message>
+        <source>Distance floor (km, or minutes; 0 = none)</source>
+        <translation>距离下限（公里或分钟；0 = 不设）</translation>
+    </message>
+    <message>
+        <source>Centres beyond the snap distance</source>
+        <translation>超出捕捉距离的中心</translation>
+    </message>
+    <message>
+        <source>Exclude with a warning</source>
+        <translation>排除并警告</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>拒绝运行</translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation>中心对</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Top N per centre</source>
+        <translation>每个中心的前 N 个</translation>
+    </message>
+    <message>
+        <source>Gravity threshold</source>
+        <translation>引力阈值</translation>
+    </message>
+    <message>
+        <source>N (top N partners)</source>
+        <translation>N（前 N 个伙伴）</translation>
+    </message>
+    <message>
+        <source>Minimum gravity</source>
+        <translation>最小引力</translation>
+    </message>
+    <message>
+        <source>Axis grades by</source>
+        <translation>发展轴分级方法</translation>
+    </message>
+    <message>
+        <source>Jenks natural breaks</source>
+        <translation>Jenks 自然断点</translation>
+    </message>
+    <message>
+        <source>Head/tail breaks</source>
+        <translation>头尾断点</translation>
+    </message>
+    <message>
+        <source>Desire lines</source>
+        <translation>期望线</translation>
+    </message>
+    <message>
+        <source>Network edges with flow</source>
+        <translation>带流量的网络边</translation>
+    </message>
+    <message>
+        <source>Development axes</source>
+        <translation>发展轴</translation>
+    </message>
+    <message>
+        <source>Number of pairs</source>
+        <translation>中心对数量</translation>
+    </message>
+    <message>
+        <source>Total gravity</source>
+        <translation>总引力</translation>
+    </message>
+    <message>
+        <source>Pairs without a path</source>
+        <translation>无路径的中心对</translation>
+    </message>
+    <message>
+        <source>CENTRES: the layer has no features.</source>
+        <translation>CENTRES：该图层没有要素。</translation>
+    </message>
+    <message>
+        <source>LINES: network distances need a line layer; give LINES or use geodesic distance.</source>
+        <translation>LINES：网络距离需要线图层；请提供 LINES 或使用测地距离。</translation>
+    </message>
+    <message>
+        <source>SNAP_KM: %1 km is negative.</source>
+        <translation>SNAP_KM：%1 公里为负数。</translation>
+    </message>
+    <message>
+        <source>Reading centres</source>
+        <translation>正在读取中心</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n centre(s) without geometry skipped.</source>
+        <translation><numerusform>已跳过 %n 个没有几何的中心。</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 centre(s) with NULL or mass &lt;= 0 skipped: feature ids %2.</source>
+        <translation>已跳过 %1 个质量为空或不大于 0 的中心：要素编号 %2。</translation>
+    </message>
+    <message>
+        <source>MASS_FIELD: fewer than 2 centres have a mass &gt; 0; gravity needs pairs.</source>
+        <translation>MASS_FIELD：质量大于 0 的中心少于 2 个；引力需要成对的中心。</translation>
+    </message>
+    <message>
+        <source>Reading the network</source>
+        <translation>正在读取网络</translation>
+    </message>
+    <message>
+        <source>SPEED_FIELD: network minutes need line speeds: a SPEED_FIELD, or a CLASS_FIELD with a SPEED_TABLE.</source>
+        <translation>SPEED_FIELD：网络时间需要线路速度：SPEED_FIELD，或 CLASS_FIELD 加 SPEED_TABLE。</translation>
+    </message>
+    <message>
+        <source>LINES: the layer has no line with a length.</source>
+        <translation>LINES：该图层没有长度大于 0 的线。</translation>
+    </message>
+    <message>
+        <source>LINES: %1 feature(s) without geometry and %2 zero-length part(s) ignored.</source>
+        <translation>LINES：忽略了 %1 个没有几何的要素和 %2 个零长度部分。</translation>
+    </message>
+    <message>
+        <source>SPEED_FIELD: line feature %1 has no speed &gt; 0.</source>
+        <translation>SPEED_FIELD：线要素 %1 没有大于 0 的速度。</translation>
+    </message>
+    <message>
+        <source>SPEED_TABLE: class '%1' (line feature %2) is not in the table. Add it, or set DEFAULT_SPEED.</source>
+        <translation>SPEED_TABLE：等级“%1”（线要素 %2）不在表中。请添加，或设置 DEFAULT_SPEED。</translation>
+    </message>
+    <message>
+        <source>MIN_DISTANCE: %1 must be &gt;= 0.</source>
+        <translation>MIN_DISTANCE：%1 必须不小于 0。</translation>
+    </message>
+    <message>
+        <source>EXPONENT: b = %1 must be &gt;= 0.</source>
+        <translation>EXPONENT：b = %1 必须不小于 0。</translation>
+    </message>
+    <message>
+        <source>K: k = %1 must be &gt; 0.</source>
+        <translation>K：k = %1 必须大于 0。</translation>
+    </message>
+    <message>
+        <source>TOP_N: N must be at least 1, got %1.</source>
+        <translation>TOP_N：N 至少为 1，当前为 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Gravity between %n centre(s)</source>
+        <translation><numerusform>计算 %n 个中心之间的引力</numerusform></translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>%1 centre(s) farther than %2 km from every line: feature ids %3.</source>
+        <translation>%1 个中心距任何线路都超过 %2 公里：要素编号 %3。</translation>
+    </message>
+    <message>
+        <source>SNAP_KM: %1 Raise SNAP_KM or set UNSNAPPED to exclude them.</source>
+        <translation>SNAP_KM：%1 请增大 SNAP_KM，或将 UNSNAPPED 设为排除。</translation>
+    </message>
+    <message>
+        <source> They are left out.</source>
+        <translation> 这些中心未参与计算。</translation>
+    </message>
+    <message>
+        <source> Their gravity is not routed.</source>
+        <translation> 其引力未分配到网络。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pair(s) have no path over the network (separate parts) and are left out.</source>
+        <translation><numerusform>%n 对中心在网络上没有路径（网络不连通），未参与计算。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pair(s) at distance 0 (same place or network node) left out.</source>
+        <translation><numerusform>%n 对中心距离为 0（同一位置或同一网络节点），未参与计算。</numerusform></translation>
+    </message>
+    <message>
+        <source>Network: %1 nodes, %2 edges.</source>
+        <translation>网络：%1 个节点，%2 条边。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n axis line(s) in grades 1–3.</source>
+        <translation><numerusform>1–3 级发展轴 %n 条。</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>HierarchyReport</name>
     <message>
         <source>rank (log scale)</source>
@@ -624,7 +907,9 @@ Output: the towns with type (dominant id), type_en, type_zh, types (all that qua
     </message>
     <message numerus="yes">
         <source>%n town(s) without geometry skipped.</source>
-        <translation><numerusform>已跳过 %n 个没有几何的城镇。</numerusform></translation>
+        <translation>
+            <numerusform>已跳过 %n 个没有几何的城镇。</numerusform>
+        </translation>
     </message>
     <message>
         <source>INPUT: no town has a geometry.</source>
@@ -632,7 +917,9 @@ Output: the towns with type (dominant id), type_en, type_zh, types (all that qua
     </message>
     <message numerus="yes">
         <source>%n NULL sector value(s) counted as 0.</source>
-        <translation><numerusform>%n 个空的行业数值按 0 计。</numerusform></translation>
+        <translation>
+            <numerusform>%n 个空的行业数值按 0 计。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sector values must be numbers &gt;= 0</source>
@@ -640,7 +927,9 @@ Output: the towns with type (dominant id), type_en, type_zh, types (all that qua
     </message>
     <message numerus="yes">
         <source>%n town(s) have 0 in every sector: no sector type.</source>
-        <translation><numerusform>%n 个城镇各行业均为 0：无行业类型。</numerusform></translation>
+        <translation>
+            <numerusform>%n 个城镇各行业均为 0：无行业类型。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Finding transport hubs</source>
@@ -664,7 +953,9 @@ Output: the towns with type (dominant id), type_en, type_zh, types (all that qua
     </message>
     <message numerus="yes">
         <source>%n transport hub(s).</source>
-        <translation><numerusform>%n 个交通枢纽。</numerusform></translation>
+        <translation>
+            <numerusform>%n 个交通枢纽。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -895,7 +1186,9 @@ Output: the towns with their fields plus score, rank, level, is_pole, access_km 
     </message>
     <message numerus="yes">
         <source>%n town(s) without geometry skipped.</source>
-        <translation><numerusform>已跳过 %n 个没有几何的城镇。</numerusform></translation>
+        <translation>
+            <numerusform>已跳过 %n 个没有几何的城镇。</numerusform>
+        </translation>
     </message>
     <message>
         <source>FIELDS: feature %1 has NULL in '%2'. Fill it, filter the town out, or set NULLS to skip.</source>
@@ -963,7 +1256,9 @@ Output: the towns with their fields plus score, rank, level, is_pole, access_km 
     </message>
     <message numerus="yes">
         <source>%n growth pole(s).</source>
-        <translation><numerusform>%n 个增长极。</numerusform></translation>
+        <translation>
+            <numerusform>%n 个增长极。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Rank-size on %1: q = %2, R² = %3, S2 = %4, Gini = %5.</source>

@@ -119,6 +119,31 @@ def town_functions():
     save(layer, "town_functions")
 
 
+def graded_lines(name, with_zero):
+    """Lines whose width and colour follow grade 1 (strongest) to 3."""
+    layer = QgsVectorLayer("LineString?crs=EPSG:4326&field=grade:integer", name, "memory")
+    styles = [(1, "grade 1", "178,24,43", "2.4"), (2, "grade 2", "239,138,98", "1.4"), (3, "grade 3", "253,219,199", "0.8")]
+    if with_zero:
+        styles.append((0, "no flow", "170,170,170", "0.25"))
+    categories = [QgsRendererCategory(value, QgsLineSymbol.createSimple(
+        {"color": color, "width": width, "capstyle": "round", "joinstyle": "round"}), label)
+        for value, label, color, width in styles]
+    layer.setRenderer(QgsCategorizedSymbolRenderer("grade", categories))
+    save(layer, name)
+
+
+def desire_lines():
+    layer = QgsVectorLayer("LineString?crs=EPSG:4326&field=grav:double", "desire_lines", "memory")
+    symbol = QgsLineSymbol.createSimple({"color": "33,102,172,170", "width": "0.3", "capstyle": "round"})
+    # Thin, and thicker with gravity (relative to the layer's range).
+    from qgis.core import QgsProperty, QgsSymbolLayer
+    symbol.symbolLayer(0).setDataDefinedProperty(
+        QgsSymbolLayer.PropertyStrokeWidth,
+        QgsProperty.fromExpression('scale_linear("grav", minimum("grav"), maximum("grav"), 0.15, 1.2)'))
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    save(layer, "desire_lines")
+
+
 if __name__ == "__main__":
     QgsApplication.setPrefixPath("/usr", True)
     app = QgsApplication([], False)
@@ -128,4 +153,7 @@ if __name__ == "__main__":
     demand_coverage()
     town_levels()
     town_functions()
+    graded_lines("axes", False)
+    graded_lines("network_edges", True)
+    desire_lines()
     app.exitQgis()

@@ -76,7 +76,12 @@ TEST(Provider, EveryOutputRoleHasAStyleThatApplies) {
   };
   for (const Role& role : {Role{"service_circles", "MultiPolygon?crs=EPSG:4326", "singleSymbol"},
                            Role{"service_gaps", "MultiPolygon?crs=EPSG:4326", "singleSymbol"},
-                           Role{"demand_coverage", "Point?crs=EPSG:4326&field=n_cover:integer", "graduatedSymbol"}}) {
+                           Role{"demand_coverage", "Point?crs=EPSG:4326&field=n_cover:integer", "graduatedSymbol"},
+                           Role{"town_levels", "Point?crs=EPSG:4326&field=level:integer", "categorizedSymbol"},
+                           Role{"town_functions", "Point?crs=EPSG:4326&field=type:string", "categorizedSymbol"},
+                           Role{"axes", "LineString?crs=EPSG:4326&field=grade:integer", "categorizedSymbol"},
+                           Role{"network_edges", "LineString?crs=EPSG:4326&field=grade:integer", "categorizedSymbol"},
+                           Role{"desire_lines", "LineString?crs=EPSG:4326&field=grav:double", "singleSymbol"}}) {
     SCOPED_TRACE(role.name);
     QgsVectorLayer layer(QString::fromLatin1(role.layer), QStringLiteral("l"), QStringLiteral("memory"));
     QString message;
