@@ -3,14 +3,20 @@
 //   poleaxis_bench_core circles <points file> <radius km> <segments> <repeats>
 //   poleaxis_bench_core hierarchy <values file> <levels> <repeats>
 //     values file: one town a line, "benefit cost" (e.g. population, elevation)
+//   poleaxis_bench_core corridors <lines file> <width m> <repeats>
+//     lines file: one line part per text line, "x1 y1 x2 y2 …" in metres
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
+#include <cmath>
 #include <string>
 #include <vector>
 
+#include "poleaxis/corridor_buffers.h"
+#include "poleaxis/geodesic.h"
 #include "poleaxis/rank_size.h"
 #include "poleaxis/service_radii.h"
 #include "poleaxis/town_hierarchy.h"
@@ -83,11 +89,47 @@ int hierarchy(const char* path, int levels, int repeats) {
   return 0;
 }
 
+int corridors(const char* path, double width_m, int repeats) {
+  std::ifstream in(path);
+  poleaxis::CorridorRequest request;
+  std::string text;
+  while (std::getline(in, text)) {
+    std::istringstream row(text);
+    poleaxis::Polyline part;
+    poleaxis::Point p;
+    while (row >> p.x >> p.y) part.push_back(p);
+    if (part.size() >= 2) request.lines.push_back({part});
+  }
+  request.width_m.assign(request.lines.size(), width_m);
+  request.group.assign(request.lines.size(), "");
+  std::vector<double> seconds;
+  double area = 0;
+  for (int r = 0; r < repeats; ++r) {
+    const auto start = Clock::now();
+    const std::vector<poleaxis::CorridorPiece> pieces = poleaxis::corridor_buffers(request);
+    seconds.push_back(std::chrono::duration<double>(Clock::now() - start).count());
+    area = 0;
+    if (pieces.empty()) continue;
+    for (const poleaxis::Polygon& polygon : pieces.at(0).shape)
+      for (size_t k = 0; k < polygon.rings.size(); ++k) {
+        double twice = 0;
+        const poleaxis::Ring& ring = polygon.rings[k];
+        for (size_t i = 0; i + 1 < ring.size(); ++i) twice += ring[i].x * ring[i + 1].y - ring[i + 1].x * ring[i].y;
+        area += (k == 0 ? 1 : -1) * std::fabs(twice) / 2;
+      }
+  }
+  std::sort(seconds.begin(), seconds.end());
+  std::printf("{\"lines\": %zu, \"median_s\": %.6f, \"planar_area_km2\": %.3f}\n", request.lines.size(),
+              seconds[seconds.size() / 2], area / 1e6);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc == 6 && std::string(argv[1]) == "circles")
     return circles(argv[2], std::atof(argv[3]), std::atoi(argv[4]), std::atoi(argv[5]));
+  if (argc == 5 && std::string(argv[1]) == "corridors") return corridors(argv[2], std::atof(argv[3]), std::atoi(argv[4]));
   if (argc == 5 && std::string(argv[1]) == "hierarchy") return hierarchy(argv[2], std::atoi(argv[3]), std::atoi(argv[4]));
   std::fprintf(stderr, "usage: %s circles <points file> <radius km> <segments> <repeats>\n"
                        "       %s hierarchy <values file> <levels> <repeats>\n", argv[0], argv[0]);

@@ -9,6 +9,7 @@
 #include <QTranslator>
 
 #include "poleaxisversion.h"
+#include "corridorbuffersalgorithm.h"
 #include "developmentaxesalgorithm.h"
 #include "serviceradiialgorithm.h"
 #include "townfunctionsalgorithm.h"
@@ -67,6 +68,7 @@ bool PoleaxisProvider::load() {
 }
 
 void PoleaxisProvider::loadAlgorithms() {
+  addAlgorithm(new CorridorBuffersAlgorithm());
   addAlgorithm(new DevelopmentAxesAlgorithm());
   addAlgorithm(new ServiceRadiiAlgorithm());
   addAlgorithm(new TownFunctionsAlgorithm());

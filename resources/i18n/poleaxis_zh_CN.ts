@@ -2,6 +2,225 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CorridorBuffersAlgorithm</name>
+    <message>
+        <source>Corridor buffers</source>
+        <translation>廊道缓冲区</translation>
+    </message>
+    <message>
+        <source>Axes</source>
+        <translation>发展轴</translation>
+    </message>
+    <message>
+        <source>corridor,buffer,band,ring,railway,highway,town belt,dissolve,廊道,城镇带,缓冲区</source>
+        <translation>corridor,buffer,band,ring,railway,highway,town belt,dissolve,廊道,城镇带,缓冲区,圈层,铁路,公路</translation>
+    </message>
+    <message>
+        <source>Buffers railways and highways into corridors by class width or bands, dissolved, and lists the towns along them.</source>
+        <translation>按等级宽度或圈层对铁路和公路做缓冲并融合为廊道，并列出沿线城镇。</translation>
+    </message>
+    <message>
+        <source>Lines (rail, highways)</source>
+        <translation>线路（铁路、公路）</translation>
+    </message>
+    <message>
+        <source>Width from</source>
+        <translation>宽度依据</translation>
+    </message>
+    <message>
+        <source>Fixed width</source>
+        <translation>固定宽度</translation>
+    </message>
+    <message>
+        <source>Width field</source>
+        <translation>宽度字段</translation>
+    </message>
+    <message>
+        <source>Class table</source>
+        <translation>等级对照表</translation>
+    </message>
+    <message>
+        <source>Width (km, each side)</source>
+        <translation>宽度（公里，单侧）</translation>
+    </message>
+    <message>
+        <source>Width field (km)</source>
+        <translation>宽度字段（公里）</translation>
+    </message>
+    <message>
+        <source>Class field</source>
+        <translation>等级字段</translation>
+    </message>
+    <message>
+        <source>Width table (class=km;…)</source>
+        <translation>宽度表（等级=公里;…）</translation>
+    </message>
+    <message>
+        <source>Width for classes not in the table (km, 0 = refuse)</source>
+        <translation>表中没有的等级所用宽度（公里，0 = 拒绝运行）</translation>
+    </message>
+    <message>
+        <source>Bands (km, e.g. 5;10;20; empty = widths)</source>
+        <translation>圈层（公里，如 5;10;20；留空 = 使用宽度）</translation>
+    </message>
+    <message>
+        <source>Bands as</source>
+        <translation>圈层形式</translation>
+    </message>
+    <message>
+        <source>Rings</source>
+        <translation>环带</translation>
+    </message>
+    <message>
+        <source>Discs</source>
+        <translation>实心区</translation>
+    </message>
+    <message>
+        <source>Dissolve</source>
+        <translation>融合</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>不融合</translation>
+    </message>
+    <message>
+        <source>By class</source>
+        <translation>按等级</translation>
+    </message>
+    <message>
+        <source>By name</source>
+        <translation>按名称</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Name field</source>
+        <translation>名称字段</translation>
+    </message>
+    <message>
+        <source>End cap</source>
+        <translation>端点样式</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>圆头</translation>
+    </message>
+    <message>
+        <source>Flat</source>
+        <translation>平头</translation>
+    </message>
+    <message>
+        <source>Segments per quarter circle</source>
+        <translation>每四分之一圆的分段数</translation>
+    </message>
+    <message>
+        <source>Working CRS (projected; empty = automatic)</source>
+        <translation>工作坐标参考系（投影坐标系；留空 = 自动）</translation>
+    </message>
+    <message>
+        <source>Towns</source>
+        <translation>城镇</translation>
+    </message>
+    <message>
+        <source>Town population field</source>
+        <translation>城镇人口字段</translation>
+    </message>
+    <message>
+        <source>Corridors</source>
+        <translation>廊道</translation>
+    </message>
+    <message>
+        <source>Towns along corridors</source>
+        <translation>沿廊道城镇</translation>
+    </message>
+    <message>
+        <source>Corridor statistics</source>
+        <translation>廊道统计</translation>
+    </message>
+    <message>
+        <source>INPUT: the line layer has no features.</source>
+        <translation>INPUT：线图层没有要素。</translation>
+    </message>
+    <message>
+        <source>WIDTH: %1 km is not positive.</source>
+        <translation>WIDTH：%1 公里不是正数。</translation>
+    </message>
+    <message>
+        <source>BANDS: '%1' is not a positive number of km; write e.g. 5;10;20.</source>
+        <translation>BANDS：“%1”不是正的公里数；请写成如 5;10;20。</translation>
+    </message>
+    <message>
+        <source>BANDS: distances must increase; write e.g. 5;10;20.</source>
+        <translation>BANDS：距离必须递增；请写成如 5;10;20。</translation>
+    </message>
+    <message>
+        <source>Reading lines</source>
+        <translation>正在读取线路</translation>
+    </message>
+    <message>
+        <source>INPUT: the layer has no line with a length.</source>
+        <translation>INPUT：该图层没有长度大于 0 的线。</translation>
+    </message>
+    <message>
+        <source>INPUT: %1 feature(s) without geometry and %2 zero-length part(s) ignored.</source>
+        <translation>INPUT：忽略了 %1 个没有几何的要素和 %2 个零长度部分。</translation>
+    </message>
+    <message>
+        <source>WIDTH_FIELD: line feature %1 has no width &gt; 0.</source>
+        <translation>WIDTH_FIELD：线要素 %1 没有大于 0 的宽度。</translation>
+    </message>
+    <message>
+        <source>WIDTH_TABLE: class '%1' (line feature %2) is not in the table. Add it, or set DEFAULT_WIDTH.</source>
+        <translation>WIDTH_TABLE：等级“%1”（线要素 %2）不在表中。请添加，或设置 DEFAULT_WIDTH。</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>WORKING_CRS: %1 is geographic; choose a projected CRS in metres.</source>
+        <translation>WORKING_CRS：%1 是地理坐标系；请选择以米为单位的投影坐标系。</translation>
+    </message>
+    <message>
+        <source>Working CRS: %1 (%2); largest scale error over the lines' extent %3 %.</source>
+        <translation>工作坐标参考系：%1（%2）；线路范围内的最大比例误差 %3 %。</translation>
+    </message>
+    <message>
+        <source>Buffering and dissolving</source>
+        <translation>正在缓冲并融合</translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Geometry engine error: %1</source>
+        <translation>几何引擎错误：%1</translation>
+    </message>
+    <message>
+        <source>Draws corridors (town belts, 城镇带) along railways and highways.
+
+&lt;b&gt;Width&lt;/b&gt; (km from the line, on each side): one fixed width, a width field, or a class table class=km;… (e.g. high_speed_rail=10;rail=5;expressway=5;national_road=3; a class missing from the table is refused by name unless a default width is set). &lt;b&gt;Bands&lt;/b&gt; (km, e.g. 5;10;20) replace the widths with distances from every line, output as rings (5–10 km…) or discs (0–10 km…).
+
+&lt;b&gt;Dissolve&lt;/b&gt;: none (one corridor per line), by class, by name, or all.
+
+Buffers are made in a projected working CRS: the one given, or an automatic one (the UTM zone for an extent up to 6° wide, otherwise an azimuthal equidistant projection on its centre); the log reports the choice and its largest scale error over the extent. Lines are simplified by 1 % of the buffer distance first (the corridor edge moves by at most that). Segments: per quarter circle. Output is in the input CRS with areas in km² on the WGS 84 ellipsoid.
+
+&lt;b&gt;Towns&lt;/b&gt; (optional): each town gets its nearest line's corridor, dist_km (geodesic distance to that line) and band (1 = nearest band; without bands 1 when within that line's width; NULL outside). &lt;b&gt;Stats&lt;/b&gt;: per corridor len_km (geodesic length of its lines), area_km2, n_towns and pop_sum.</source>
+        <translation>沿铁路和公路绘制廊道（城镇带）。
+
+&lt;b&gt;宽度&lt;/b&gt;（距线路的公里数，单侧）：一个固定宽度、宽度字段，或等级对照表 等级=公里;…（如 high_speed_rail=10;rail=5;expressway=5;national_road=3；表中没有的等级会被按名称拒绝，除非设置了默认宽度）。&lt;b&gt;圈层&lt;/b&gt;（公里，如 5;10;20）以到所有线路的距离代替宽度，输出为环带（5–10 公里…）或实心区（0–10 公里…）。
+
+&lt;b&gt;融合&lt;/b&gt;：不融合（每条线路一个廊道）、按等级、按名称或全部。
+
+缓冲在投影工作坐标系中进行：采用给定的坐标系，或自动选择（范围宽不超过 6° 时用 UTM 分带，否则用以范围中心为原点的方位等距投影）；日志报告所选坐标系及其在范围内的最大比例误差。缓冲前先按缓冲距离的 1 % 简化线路（廊道边界最多移动该距离）。分段数按四分之一圆计。输出采用输入坐标参考系，面积为 WGS 84 椭球面上的平方公里。
+
+&lt;b&gt;城镇&lt;/b&gt;（可选）：每个城镇记录其最近线路所属的廊道、dist_km（到该线路的测地距离）和 band（1 为最近的圈层；无圈层时在该线路宽度内为 1；在外为空）。&lt;b&gt;统计&lt;/b&gt;：每个廊道的 len_km（其线路的测地长度）、area_km2、n_towns 和 pop_sum。</translation>
+    </message>
+</context>
+<context>
     <name>DevelopmentAxesAlgorithm</name>
     <message>
         <source>Development axes (gravity model)</source>
@@ -193,7 +412,9 @@ Outputs: Desire lines (from_fid, to_fid, names, dist_km, minutes, grav, rank, sh
     </message>
     <message numerus="yes">
         <source>%n centre(s) without geometry skipped.</source>
-        <translation><numerusform>已跳过 %n 个没有几何的中心。</numerusform></translation>
+        <translation>
+            <numerusform>已跳过 %n 个没有几何的中心。</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 centre(s) with NULL or mass &lt;= 0 skipped: feature ids %2.</source>
@@ -245,7 +466,9 @@ Outputs: Desire lines (from_fid, to_fid, names, dist_km, minutes, grav, rank, sh
     </message>
     <message numerus="yes">
         <source>Gravity between %n centre(s)</source>
-        <translation><numerusform>计算 %n 个中心之间的引力</numerusform></translation>
+        <translation>
+            <numerusform>计算 %n 个中心之间的引力</numerusform>
+        </translation>
     </message>
     <message>
         <source>Canceled.</source>
@@ -269,11 +492,15 @@ Outputs: Desire lines (from_fid, to_fid, names, dist_km, minutes, grav, rank, sh
     </message>
     <message numerus="yes">
         <source>%n pair(s) have no path over the network (separate parts) and are left out.</source>
-        <translation><numerusform>%n 对中心在网络上没有路径（网络不连通），未参与计算。</numerusform></translation>
+        <translation>
+            <numerusform>%n 对中心在网络上没有路径（网络不连通），未参与计算。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n pair(s) at distance 0 (same place or network node) left out.</source>
-        <translation><numerusform>%n 对中心距离为 0（同一位置或同一网络节点），未参与计算。</numerusform></translation>
+        <translation>
+            <numerusform>%n 对中心距离为 0（同一位置或同一网络节点），未参与计算。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Network: %1 nodes, %2 edges.</source>
@@ -281,7 +508,9 @@ Outputs: Desire lines (from_fid, to_fid, names, dist_km, minutes, grav, rank, sh
     </message>
     <message numerus="yes">
         <source>%n axis line(s) in grades 1–3.</source>
-        <translation><numerusform>1–3 级发展轴 %n 条。</numerusform></translation>
+        <translation>
+            <numerusform>1–3 级发展轴 %n 条。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

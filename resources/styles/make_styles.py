@@ -144,6 +144,20 @@ def desire_lines():
     save(layer, "desire_lines")
 
 
+def corridors():
+    """Translucent fills, paler with each band outward; one fill without bands."""
+    from qgis.core import QgsRuleBasedRenderer
+    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4326&field=band:integer", "corridors", "memory")
+    root = QgsRuleBasedRenderer.Rule(None)
+    for expression, label, alpha in (('"band" IS NULL OR "band" = 1', "corridor / band 1", 110),
+                                     ('"band" = 2', "band 2", 70), ('"band" >= 3', "band 3+", 40)):
+        symbol = QgsFillSymbol.createSimple({"color": "244,109,67,%d" % alpha, "outline_color": "215,48,39,160",
+                                             "outline_width": "0.2", "outline_width_unit": "MM"})
+        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, expression, label))
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+    save(layer, "corridors")
+
+
 if __name__ == "__main__":
     QgsApplication.setPrefixPath("/usr", True)
     app = QgsApplication([], False)
@@ -156,4 +170,5 @@ if __name__ == "__main__":
     graded_lines("axes", False)
     graded_lines("network_edges", True)
     desire_lines()
+    corridors()
     app.exitQgis()

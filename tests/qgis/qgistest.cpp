@@ -1,6 +1,7 @@
 #include "qgistest.h"
 
 #include <qgsapplication.h>
+#include <qgsnativealgorithms.h>
 #include <qgsprocessingalgorithm.h>
 #include <qgsprocessingregistry.h>
 #include <qgsprocessingutils.h>
@@ -78,6 +79,7 @@ int main(int argc, char** argv) {
   if (qEnvironmentVariableIsEmpty("QGIS_PREFIX_PATH")) QgsApplication::setPrefixPath(QStringLiteral("/usr"), true);
   QgsApplication::initQgis();
   poleaxisregistration::acquire();
+  QgsApplication::processingRegistry()->addProvider(new QgsNativeAlgorithms(QgsApplication::processingRegistry()));
   const int result = RUN_ALL_TESTS();
   poleaxisregistration::release();
   QgsApplication::exitQgis();

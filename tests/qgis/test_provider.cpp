@@ -81,7 +81,8 @@ TEST(Provider, EveryOutputRoleHasAStyleThatApplies) {
                            Role{"town_functions", "Point?crs=EPSG:4326&field=type:string", "categorizedSymbol"},
                            Role{"axes", "LineString?crs=EPSG:4326&field=grade:integer", "categorizedSymbol"},
                            Role{"network_edges", "LineString?crs=EPSG:4326&field=grade:integer", "categorizedSymbol"},
-                           Role{"desire_lines", "LineString?crs=EPSG:4326&field=grav:double", "singleSymbol"}}) {
+                           Role{"desire_lines", "LineString?crs=EPSG:4326&field=grav:double", "singleSymbol"},
+                           Role{"corridors", "MultiPolygon?crs=EPSG:4326&field=band:integer", "RuleRenderer"}}) {
     SCOPED_TRACE(role.name);
     QgsVectorLayer layer(QString::fromLatin1(role.layer), QStringLiteral("l"), QStringLiteral("memory"));
     QString message;

@@ -1,0 +1,368 @@
+#include "corridorbuffersalgorithm.h"
+
+#include <qgsexception.h>
+#include <qgsprocessingoutputs.h>
+#include <qgsprocessingparameters.h>
+#include <qgsprocessingutils.h>
+
+#include <QRegularExpression>
+#include <cmath>
+#include <map>
+#include <memory>
+
+#include "conversion.h"
+#include "feedbackadapter.h"
+#include "poleaxis/corridor_buffers.h"
+#include "poleaxis/geodesic.h"
+#include "poleaxis/key_values.h"
+#include "stylepostprocessor.h"
+
+namespace {
+
+enum WidthMode { WidthFixed, WidthField, WidthTable };
+enum DissolveMode { DissolveNone, DissolveClass, DissolveName, DissolveAll };
+
+const QString INPUT = QStringLiteral("INPUT");
+const QString WIDTH_MODE = QStringLiteral("WIDTH_MODE");
+const QString WIDTH = QStringLiteral("WIDTH");
+const QString WIDTH_FIELD = QStringLiteral("WIDTH_FIELD");
+const QString CLASS_FIELD = QStringLiteral("CLASS_FIELD");
+const QString WIDTH_TABLE = QStringLiteral("WIDTH_TABLE");
+const QString DEFAULT_WIDTH = QStringLiteral("DEFAULT_WIDTH");
+const QString BANDS = QStringLiteral("BANDS");
+const QString BAND_STYLE = QStringLiteral("BAND_STYLE");
+const QString DISSOLVE = QStringLiteral("DISSOLVE");
+const QString NAME_FIELD = QStringLiteral("NAME_FIELD");
+const QString END_CAP = QStringLiteral("END_CAP");
+const QString SEGMENTS = QStringLiteral("SEGMENTS");
+const QString WORKING_CRS = QStringLiteral("WORKING_CRS");
+const QString TOWNS = QStringLiteral("TOWNS");
+const QString TOWN_POP_FIELD = QStringLiteral("TOWN_POP_FIELD");
+const QString OUTPUT = QStringLiteral("OUTPUT");
+const QString TOWNS_OUTPUT = QStringLiteral("TOWNS_OUTPUT");
+const QString STATS = QStringLiteral("STATS");
+
+// A projected CRS for the lines' extent: the UTM zone for a small extent,
+// else an azimuthal equidistant projection on its centre.
+QgsCoordinateReferenceSystem autoWorkingCrs(const QgsRectangle& lonlat) {
+  const double lon = lonlat.center().x(), lat = lonlat.center().y();
+  if (lonlat.width() <= 6.0 && lonlat.height() <= 10.0) {
+    const int zone = std::clamp(int(std::floor((lon + 180.0) / 6.0)) + 1, 1, 60);
+    return QgsCoordinateReferenceSystem(QStringLiteral("EPSG:%1").arg((lat >= 0 ? 32600 : 32700) + zone));
+  }
+  return QgsCoordinateReferenceSystem::fromProj(
+      QStringLiteral("+proj=aeqd +lat_0=%1 +lon_0=%2 +ellps=WGS84 +units=m +no_defs").arg(lat, 0, 'f', 4).arg(lon, 0, 'f', 4));
+}
+
+// Largest scale error of `crs` over an extent: 1 km geodesic steps east and
+// north from a 5×5 grid of points, measured in the projection.
+double scaleError(const QgsRectangle& lonlat, const QgsCoordinateTransform& toWork) {
+  const poleaxis::Geodesic& g = poleaxis::Geodesic::wgs84();
+  double worst = 0;
+  for (int i = 0; i <= 4; ++i)
+    for (int j = 0; j <= 4; ++j) {
+      const poleaxis::Point p{lonlat.xMinimum() + lonlat.width() * i / 4, lonlat.yMinimum() + lonlat.height() * j / 4};
+      const QgsPointXY a = toWork.transform(QgsPointXY(p.x, p.y));
+      for (double azimuth : {0.0, 90.0}) {
+        const poleaxis::Point q = g.destination(p, azimuth, 1000.0);
+        worst = std::max(worst, std::fabs(a.distance(toWork.transform(QgsPointXY(q.x, q.y))) / 1000.0 - 1.0));
+      }
+    }
+  return worst;
+}
+
+}  // namespace
+
+QString CorridorBuffersAlgorithm::displayName() const { return tr("Corridor buffers"); }
+QString CorridorBuffersAlgorithm::group() const { return tr("Axes"); }
+QStringList CorridorBuffersAlgorithm::tags() const {
+  return tr("corridor,buffer,band,ring,railway,highway,town belt,dissolve,廊道,城镇带,缓冲区").split(',');
+}
+QString CorridorBuffersAlgorithm::shortDescription() const {
+  return tr("Buffers railways and highways into corridors by class width or bands, dissolved, and lists the towns along them.");
+}
+
+QString CorridorBuffersAlgorithm::shortHelpString() const {
+  return tr(
+      "Draws corridors (town belts, 城镇带) along railways and highways.\n\n"
+      "<b>Width</b> (km from the line, on each side): one fixed width, a width field, or a class table "
+      "class=km;… (e.g. high_speed_rail=10;rail=5;expressway=5;national_road=3; a class missing from the table is "
+      "refused by name unless a default width is set). <b>Bands</b> (km, e.g. 5;10;20) replace the widths with "
+      "distances from every line, output as rings (5–10 km…) or discs (0–10 km…).\n\n"
+      "<b>Dissolve</b>: none (one corridor per line), by class, by name, or all.\n\n"
+      "Buffers are made in a projected working CRS: the one given, or an automatic one (the UTM zone for an extent "
+      "up to 6° wide, otherwise an azimuthal equidistant projection on its centre); the log reports the choice and its "
+      "largest scale error over the extent. Lines are simplified by 1 % of the buffer distance first (the corridor "
+      "edge moves by at most that). Segments: per quarter circle. Output is in the input CRS with areas in km² on the "
+      "WGS 84 ellipsoid.\n\n"
+      "<b>Towns</b> (optional): each town gets its nearest line's corridor, dist_km (geodesic distance to that line) "
+      "and band (1 = nearest band; without bands 1 when within that line's width; NULL outside). <b>Stats</b>: per "
+      "corridor len_km (geodesic length of its lines), area_km2, n_towns and pop_sum.");
+}
+
+void CorridorBuffersAlgorithm::initAlgorithm(const QVariantMap&) {
+  auto advanced = [](QgsProcessingParameterDefinition* p) {
+    p->setFlags(p->flags() | QgsProcessingParameterDefinition::FlagAdvanced);
+    return p;
+  };
+  addParameter(new QgsProcessingParameterFeatureSource(INPUT, tr("Lines (rail, highways)"), QList<int>() << QgsProcessing::TypeVectorLine));
+  addParameter(new QgsProcessingParameterEnum(WIDTH_MODE, tr("Width from"),
+                                              QStringList() << tr("Fixed width") << tr("Width field") << tr("Class table"), false, WidthFixed));
+  addParameter(new QgsProcessingParameterNumber(WIDTH, tr("Width (km, each side)"), QgsProcessingParameterNumber::Double, 5.0));
+  addParameter(new QgsProcessingParameterField(WIDTH_FIELD, tr("Width field (km)"), QVariant(), INPUT, QgsProcessingParameterField::Numeric, false, true));
+  addParameter(new QgsProcessingParameterField(CLASS_FIELD, tr("Class field"), QVariant(), INPUT, QgsProcessingParameterField::Any, false, true));
+  addParameter(new QgsProcessingParameterString(WIDTH_TABLE, tr("Width table (class=km;…)"),
+                                                QStringLiteral("high_speed_rail=10;rail_hsr=10;rail=5;expressway=5;national_road=3"), false, true));
+  addParameter(advanced(new QgsProcessingParameterNumber(DEFAULT_WIDTH, tr("Width for classes not in the table (km, 0 = refuse)"),
+                                                         QgsProcessingParameterNumber::Double, 0.0)));
+  addParameter(new QgsProcessingParameterString(BANDS, tr("Bands (km, e.g. 5;10;20; empty = widths)"), QVariant(), false, true));
+  addParameter(new QgsProcessingParameterEnum(BAND_STYLE, tr("Bands as"), QStringList() << tr("Rings") << tr("Discs"), false, 0));
+  addParameter(new QgsProcessingParameterEnum(DISSOLVE, tr("Dissolve"),
+                                              QStringList() << tr("None") << tr("By class") << tr("By name") << tr("All"), false, DissolveAll));
+  addParameter(new QgsProcessingParameterField(NAME_FIELD, tr("Name field"), QVariant(), INPUT, QgsProcessingParameterField::Any, false, true));
+  addParameter(advanced(new QgsProcessingParameterEnum(END_CAP, tr("End cap"), QStringList() << tr("Round") << tr("Flat"), false, 0)));
+  addParameter(advanced(new QgsProcessingParameterNumber(SEGMENTS, tr("Segments per quarter circle"), QgsProcessingParameterNumber::Integer, 8, false, 1, 90)));
+  addParameter(advanced(new QgsProcessingParameterCrs(WORKING_CRS, tr("Working CRS (projected; empty = automatic)"), QVariant(), true)));
+  addParameter(new QgsProcessingParameterFeatureSource(TOWNS, tr("Towns"), QList<int>() << QgsProcessing::TypeVectorPoint, QVariant(), true));
+  addParameter(new QgsProcessingParameterField(TOWN_POP_FIELD, tr("Town population field"), QVariant(), TOWNS, QgsProcessingParameterField::Numeric, false, true));
+  addParameter(new QgsProcessingParameterFeatureSink(OUTPUT, tr("Corridors"), QgsProcessing::TypeVectorPolygon));
+  addParameter(new QgsProcessingParameterFeatureSink(TOWNS_OUTPUT, tr("Towns along corridors"), QgsProcessing::TypeVectorPoint, QVariant(), true));
+  addParameter(new QgsProcessingParameterFeatureSink(STATS, tr("Corridor statistics"), QgsProcessing::TypeVector, QVariant(), true));
+}
+
+QVariantMap CorridorBuffersAlgorithm::processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
+                                                       QgsProcessingFeedback* feedback) {
+  std::unique_ptr<QgsProcessingFeatureSource> source(parameterAsSource(parameters, INPUT, context));
+  if (!source) throw QgsProcessingException(invalidSourceError(parameters, INPUT));
+  if (!source->hasFeatures() || source->featureCount() == 0) throw QgsProcessingException(tr("INPUT: the line layer has no features."));
+  const QgsFields fields = source->fields();
+  const int widthMode = parameterAsEnum(parameters, WIDTH_MODE, context);
+  const int dissolve = parameterAsEnum(parameters, DISSOLVE, context);
+  const QString className = parameterAsString(parameters, CLASS_FIELD, context);
+  const QString nameName = parameterAsString(parameters, NAME_FIELD, context);
+  const int classField = (widthMode == WidthTable || dissolve == DissolveClass) ? requireField(fields, className, CLASS_FIELD, INPUT, false) : -1;
+  const int nameField = dissolve == DissolveName ? requireField(fields, nameName, NAME_FIELD, INPUT, false) : -1;
+  const int widthField = widthMode == WidthField ? requireField(fields, parameterAsString(parameters, WIDTH_FIELD, context), WIDTH_FIELD, INPUT, true) : -1;
+  const double fixedKm = parameterAsDouble(parameters, WIDTH, context);
+  if (widthMode == WidthFixed && !(fixedKm > 0)) throw QgsProcessingException(tr("WIDTH: %1 km is not positive.").arg(fixedKm));
+  std::vector<double> bandsKm;
+  for (const QString& part : parameterAsString(parameters, BANDS, context).split(QRegularExpression(QStringLiteral("[;,\\s]+")), Qt::SkipEmptyParts)) {
+    double km = 0;
+    if (!poleaxis::parse_number(part.toStdString(), km) || !(km > 0))
+      throw QgsProcessingException(tr("BANDS: '%1' is not a positive number of km; write e.g. 5;10;20.").arg(part));
+    if (!bandsKm.empty() && !(km > bandsKm.back()))
+      throw QgsProcessingException(tr("BANDS: distances must increase; write e.g. 5;10;20."));
+    bandsKm.push_back(km);
+  }
+  poleaxis::NumberTable table;
+  if (widthMode == WidthTable && bandsKm.empty()) {
+    try {
+      table = poleaxis::NumberTable::parse(parameterAsString(parameters, WIDTH_TABLE, context).toStdString(), "width",
+                                           "write class=km, e.g. rail=5;expressway=5");
+    } catch (const poleaxis::InputError& e) {
+      raise(e, WIDTH_TABLE, {});
+    }
+  }
+  const double defaultKm = parameterAsDouble(parameters, DEFAULT_WIDTH, context);
+  checkOutputFolders(parameters, {OUTPUT, TOWNS_OUTPUT, STATS}, context);
+
+  // Lines in lon/lat (for towns and lengths) and their attributes.
+  feedback->pushInfo(tr("Reading lines"));
+  const int attributeField = widthField >= 0 ? widthField : classField >= 0 ? classField : nameField;
+  conversion::LineTable lines = conversion::readLines(*source, INPUT, context, feedback, attributeField);
+  if (lines.lines.empty()) throw QgsProcessingException(tr("INPUT: the layer has no line with a length."));
+  if (lines.withoutGeometry || lines.degenerateParts)
+    feedback->pushWarning(tr("INPUT: %1 feature(s) without geometry and %2 zero-length part(s) ignored.")
+                              .arg(lines.withoutGeometry).arg(lines.degenerateParts));
+  std::map<QgsFeatureId, QgsAttributes> attributes;
+  {
+    QgsFeatureIterator it = source->getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest::NoGeometry));
+    QgsFeature f;
+    while (it.nextFeature(f)) attributes[f.id()] = f.attributes();
+  }
+
+  poleaxis::CorridorRequest request;
+  request.bands_m.reserve(bandsKm.size());
+  for (double km : bandsKm) request.bands_m.push_back(km * 1000.0);
+  request.rings = parameterAsEnum(parameters, BAND_STYLE, context) == 0;
+  request.dissolve = dissolve == DissolveNone ? poleaxis::CorridorDissolve::None
+                     : dissolve == DissolveAll ? poleaxis::CorridorDissolve::All
+                                               : poleaxis::CorridorDissolve::ByGroup;
+  request.quad_segments = parameterAsInt(parameters, SEGMENTS, context);
+  request.flat_cap = parameterAsEnum(parameters, END_CAP, context) == 1;
+  std::vector<QString> groupOf(lines.lines.size());
+  for (size_t l = 0; l < lines.lines.size(); ++l) {
+    const QgsAttributes& a = attributes[lines.ids[l]];
+    double km = fixedKm;
+    if (widthMode == WidthField) {
+      km = conversion::numberOrNan(a.at(widthField));
+      if (!(km > 0) && bandsKm.empty())
+        throw QgsProcessingException(tr("WIDTH_FIELD: line feature %1 has no width > 0.").arg(lines.ids[l]));
+    } else if (widthMode == WidthTable && bandsKm.empty()) {
+      const QString cls = a.at(classField).toString();
+      const double* found = table.find(cls.toStdString());
+      if (found)
+        km = *found;
+      else if (defaultKm > 0)
+        km = defaultKm;
+      else
+        throw QgsProcessingException(tr("WIDTH_TABLE: class '%1' (line feature %2) is not in the table. Add it, or set DEFAULT_WIDTH.")
+                                         .arg(cls).arg(lines.ids[l]));
+    }
+    request.width_m.push_back(km * 1000.0);
+    groupOf[l] = dissolve == DissolveClass ? a.at(classField).toString()
+                 : dissolve == DissolveName ? a.at(nameField).toString()
+                 : dissolve == DissolveNone ? QString::number(lines.ids[l])
+                                            : tr("all");
+    request.group.push_back(groupOf[l].toStdString());
+  }
+
+  // The working CRS.
+  QgsRectangle extent;
+  for (const poleaxis::Line& line : lines.lines)
+    for (const poleaxis::Polyline& part : line)
+      for (const poleaxis::Point& p : part) extent.combineExtentWith(p.x, p.y);
+  QgsCoordinateReferenceSystem work = parameterAsCrs(parameters, WORKING_CRS, context);
+  if (work.isValid() && work.isGeographic())
+    throw QgsProcessingException(tr("WORKING_CRS: %1 is geographic; choose a projected CRS in metres.").arg(work.authid()));
+  if (!work.isValid()) work = autoWorkingCrs(extent);
+  const QgsCoordinateTransform toWork(conversion::wgs84(), work, context.transformContext());
+  const QgsCoordinateTransform fromWork(work, conversion::wgs84(), context.transformContext());
+  feedback->pushInfo(tr("Working CRS: %1 (%2); largest scale error over the lines' extent %3 %.")
+                         .arg(work.authid().isEmpty() ? work.toProj() : work.authid(), work.description())
+                         .arg(100.0 * scaleError(extent, toWork), 0, 'f', 3));
+  // Projected in batches: one PROJ call per part.
+  for (const poleaxis::Line& line : lines.lines) {
+    poleaxis::Line projected;
+    for (const poleaxis::Polyline& part : line) {
+      QVector<double> x(part.size()), y(part.size()), z(part.size(), 0.0);
+      for (size_t i = 0; i < part.size(); ++i) x[int(i)] = part[i].x, y[int(i)] = part[i].y;
+      toWork.transformInPlace(x, y, z);
+      poleaxis::Polyline out(part.size());
+      for (size_t i = 0; i < part.size(); ++i) out[i] = {x[int(i)], y[int(i)]};
+      projected.push_back(std::move(out));
+    }
+    request.lines.push_back(std::move(projected));
+  }
+
+  feedback->pushInfo(tr("Buffering and dissolving"));
+  FeedbackAdapter core(feedback, 10, 80);
+  std::vector<poleaxis::CorridorPiece> pieces;
+  try {
+    pieces = poleaxis::corridor_buffers(request, &core);
+  } catch (const poleaxis::InputError& e) {
+    raise(e, bandsKm.empty() ? (widthMode == WidthField ? WIDTH_FIELD : WIDTH) : BANDS, lines.ids);
+  } catch (const poleaxis::Canceled&) {
+    throw QgsProcessingException(tr("Canceled."));
+  } catch (const std::runtime_error& e) {
+    throw QgsProcessingException(tr("Geometry engine error: %1").arg(QString::fromStdString(e.what())));
+  }
+
+  // Output in the input CRS, areas on the ellipsoid.
+  const bool inputIsLonLat = source->sourceCrs() == conversion::wgs84();
+  const QgsCoordinateTransform toLonLatInput(conversion::wgs84(), source->sourceCrs(), context.transformContext());
+  QgsFields outFields;
+  outFields.append(QgsField(QStringLiteral("corridor"), QVariant::String));
+  outFields.append(QgsField(QStringLiteral("band"), QVariant::Int));
+  outFields.append(QgsField(QStringLiteral("dist_km"), QVariant::Double));
+  outFields.append(QgsField(QStringLiteral("area_km2"), QVariant::Double));
+  QString outId;
+  std::unique_ptr<QgsFeatureSink> sink = createSink(parameters, OUTPUT, context, outId, outFields, QgsWkbTypes::MultiPolygon, source->sourceCrs(), true);
+  std::map<QString, double> areaOf;
+  for (const poleaxis::CorridorPiece& piece : pieces) {
+    if (feedback->isCanceled()) throw QgsProcessingException(tr("Canceled."));
+    if (piece.shape.empty()) continue;
+    // One transform to lon/lat for the ellipsoidal area; a second only when
+    // the input is not lon/lat itself.
+    QgsGeometry g = conversion::toGeometry(piece.shape);
+    g.transform(fromWork);
+    const double km2 = poleaxis::Geodesic::wgs84().area_m2(conversion::toMultiPolygon(g)) / 1e6;
+    // The same corridor key as the towns and the stats table use.
+    const QString key = piece.line >= 0 ? groupOf[size_t(piece.line)]
+                        : dissolve == DissolveAll ? tr("all")
+                                                  : QString::fromStdString(piece.group);
+    areaOf[key] += km2;
+    if (!inputIsLonLat) g.transform(toLonLatInput);
+    QgsFeature f(outFields);
+    const double distKm = piece.band >= 0 ? bandsKm[size_t(piece.band)]
+                          : piece.line >= 0 ? request.width_m[size_t(piece.line)] / 1000.0
+                                            : QVariant().toDouble();
+    f.setAttributes(QgsAttributes() << key << (piece.band >= 0 ? QVariant(piece.band + 1) : QVariant())
+                                    << (piece.band >= 0 || piece.line >= 0 ? QVariant(distKm) : QVariant()) << km2);
+    f.setGeometry(g);
+    if (!sink->addFeature(f, QgsFeatureSink::FastInsert)) throw QgsProcessingException(writeFeatureError(sink.get(), parameters, OUTPUT));
+  }
+  StylePostProcessor::styleOnLoad(context, outId, QStringLiteral("corridors"));
+  QVariantMap outputs{{OUTPUT, outId}};
+  feedback->setProgress(85);
+
+  // Towns along the corridors, tagged by their nearest line.
+  std::map<QString, std::pair<long, double>> townsOf;
+  std::unique_ptr<QgsProcessingFeatureSource> townSource(parameterAsSource(parameters, TOWNS, context));
+  if (townSource) {
+    const QString popName = parameterAsString(parameters, TOWN_POP_FIELD, context);
+    const int popField = popName.isEmpty() ? -1 : requireField(townSource->fields(), popName, TOWN_POP_FIELD, TOWNS, true);
+    const conversion::PointTable towns = conversion::readPoints(*townSource, TOWNS, context, feedback, true, 85, 90);
+    const poleaxis::LineIndex index(lines.lines);
+    QgsFields townFields;
+    townFields.append(QgsField(QStringLiteral("corridor"), QVariant::String));
+    townFields.append(QgsField(QStringLiteral("dist_km"), QVariant::Double));
+    townFields.append(QgsField(QStringLiteral("band"), QVariant::Int));
+    const QgsFields allFields = QgsProcessingUtils::combineFields(townSource->fields(), townFields);
+    QString townsId;
+    std::unique_ptr<QgsFeatureSink> townSink = createSink(parameters, TOWNS_OUTPUT, context, townsId, allFields, QgsWkbTypes::Point, townSource->sourceCrs(), false);
+    for (size_t t = 0; t < towns.ids.size(); ++t) {
+      if (feedback->isCanceled()) throw QgsProcessingException(tr("Canceled."));
+      const poleaxis::LineIndex::Nearest near = index.nearest(towns.lonlat[t]);
+      const double km = near.metres / 1000.0;
+      QVariant band;
+      if (!bandsKm.empty()) {
+        for (size_t b = 0; b < bandsKm.size() && band.isNull(); ++b)
+          if (km <= bandsKm[b]) band = int(b + 1);
+      } else if (km * 1000.0 <= request.width_m[size_t(near.line)]) {
+        band = 1;
+      }
+      const QString corridor = groupOf[size_t(near.line)];
+      if (!band.isNull()) {
+        auto& tally = townsOf[corridor];
+        ++tally.first;
+        if (popField >= 0) tally.second += std::max(0.0, conversion::numberOrNan(towns.features[t].attribute(popField)) * 1.0);
+      }
+      if (townSink) {
+        QgsFeature f = towns.features[t];
+        QgsAttributes a = f.attributes();
+        a << corridor << km << band;
+        f.setFields(allFields, false);
+        f.setAttributes(a);
+        if (!townSink->addFeature(f, QgsFeatureSink::FastInsert)) throw QgsProcessingException(writeFeatureError(townSink.get(), parameters, TOWNS_OUTPUT));
+      }
+    }
+    if (townSink) outputs.insert(TOWNS_OUTPUT, townsId);
+  }
+
+  // Per-corridor table.
+  QgsFields statFields;
+  statFields.append(QgsField(QStringLiteral("corridor"), QVariant::String));
+  statFields.append(QgsField(QStringLiteral("len_km"), QVariant::Double));
+  statFields.append(QgsField(QStringLiteral("area_km2"), QVariant::Double));
+  statFields.append(QgsField(QStringLiteral("n_towns"), QVariant::Int));
+  statFields.append(QgsField(QStringLiteral("pop_sum"), QVariant::Double));
+  QString statsId;
+  std::unique_ptr<QgsFeatureSink> stats = createSink(parameters, STATS, context, statsId, statFields, QgsWkbTypes::NoGeometry, QgsCoordinateReferenceSystem(), false);
+  if (stats) {
+    std::map<QString, double> lengthOf;
+    const poleaxis::Geodesic& geod = poleaxis::Geodesic::wgs84();
+    for (size_t l = 0; l < lines.lines.size(); ++l)
+      for (const poleaxis::Polyline& part : lines.lines[l])
+        for (size_t i = 0; i + 1 < part.size(); ++i) lengthOf[groupOf[l]] += geod.distance_m(part[i], part[i + 1]) / 1000.0;
+    for (const auto& [key, km] : lengthOf) {
+      QgsFeature f(statFields);
+      const auto tally = townsOf.count(key) ? townsOf[key] : std::pair<long, double>{0, 0.0};
+      f.setAttributes(QgsAttributes() << key << km << areaOf[key] << int(tally.first) << (townSource ? QVariant(tally.second) : QVariant()));
+      if (!stats->addFeature(f, QgsFeatureSink::FastInsert)) throw QgsProcessingException(writeFeatureError(stats.get(), parameters, STATS));
+    }
+    outputs.insert(STATS, statsId);
+  }
+  feedback->setProgress(100);
+  return outputs;
+}
