@@ -101,10 +101,6 @@ QString CorridorBuffersAlgorithm::shortHelpString() const {
 }
 
 void CorridorBuffersAlgorithm::initAlgorithm(const QVariantMap&) {
-  auto advanced = [](QgsProcessingParameterDefinition* p) {
-    p->setFlags(p->flags() | QgsProcessingParameterDefinition::FlagAdvanced);
-    return p;
-  };
   addParameter(new QgsProcessingParameterFeatureSource(INPUT, tr("Lines (rail, highways)"), QList<int>() << QgsProcessing::TypeVectorLine));
   addParameter(new QgsProcessingParameterEnum(WIDTH_MODE, tr("Width from"),
                                               QStringList() << tr("Fixed width") << tr("Width field") << tr("Class table"), false, WidthFixed));
@@ -261,11 +257,10 @@ QVariantMap CorridorBuffersAlgorithm::processAlgorithm(const QVariantMap& parame
   // Output in the input CRS, areas on the ellipsoid.
   const bool inputIsLonLat = source->sourceCrs() == conversion::wgs84();
   const QgsCoordinateTransform toLonLatInput(conversion::wgs84(), source->sourceCrs(), context.transformContext());
-  QgsFields outFields;
-  outFields.append(QgsField(QStringLiteral("corridor"), QVariant::String));
-  outFields.append(QgsField(QStringLiteral("band"), QVariant::Int));
-  outFields.append(QgsField(QStringLiteral("dist_km"), QVariant::Double));
-  outFields.append(QgsField(QStringLiteral("area_km2"), QVariant::Double));
+  const QgsFields outFields = makeFields({{QStringLiteral("corridor"), QVariant::String},
+       {QStringLiteral("band"), QVariant::Int},
+       {QStringLiteral("dist_km"), QVariant::Double},
+       {QStringLiteral("area_km2"), QVariant::Double}});
   QString outId;
   std::unique_ptr<QgsFeatureSink> sink = createSink(parameters, OUTPUT, context, outId, outFields, QgsWkbTypes::MultiPolygon, source->sourceCrs(), true);
   std::map<QString, double> areaOf;
@@ -304,10 +299,9 @@ QVariantMap CorridorBuffersAlgorithm::processAlgorithm(const QVariantMap& parame
     const int popField = popName.isEmpty() ? -1 : requireField(townSource->fields(), popName, TOWN_POP_FIELD, TOWNS, true);
     const conversion::PointTable towns = conversion::readPoints(*townSource, TOWNS, context, feedback, true, 85, 90);
     const poleaxis::LineIndex index(lines.lines);
-    QgsFields townFields;
-    townFields.append(QgsField(QStringLiteral("corridor"), QVariant::String));
-    townFields.append(QgsField(QStringLiteral("dist_km"), QVariant::Double));
-    townFields.append(QgsField(QStringLiteral("band"), QVariant::Int));
+    const QgsFields townFields = makeFields({{QStringLiteral("corridor"), QVariant::String},
+         {QStringLiteral("dist_km"), QVariant::Double},
+         {QStringLiteral("band"), QVariant::Int}});
     const QgsFields allFields = QgsProcessingUtils::combineFields(townSource->fields(), townFields);
     QString townsId;
     std::unique_ptr<QgsFeatureSink> townSink = createSink(parameters, TOWNS_OUTPUT, context, townsId, allFields, QgsWkbTypes::Point, townSource->sourceCrs(), false);
@@ -341,12 +335,11 @@ QVariantMap CorridorBuffersAlgorithm::processAlgorithm(const QVariantMap& parame
   }
 
   // Per-corridor table.
-  QgsFields statFields;
-  statFields.append(QgsField(QStringLiteral("corridor"), QVariant::String));
-  statFields.append(QgsField(QStringLiteral("len_km"), QVariant::Double));
-  statFields.append(QgsField(QStringLiteral("area_km2"), QVariant::Double));
-  statFields.append(QgsField(QStringLiteral("n_towns"), QVariant::Int));
-  statFields.append(QgsField(QStringLiteral("pop_sum"), QVariant::Double));
+  const QgsFields statFields = makeFields({{QStringLiteral("corridor"), QVariant::String},
+       {QStringLiteral("len_km"), QVariant::Double},
+       {QStringLiteral("area_km2"), QVariant::Double},
+       {QStringLiteral("n_towns"), QVariant::Int},
+       {QStringLiteral("pop_sum"), QVariant::Double}});
   QString statsId;
   std::unique_ptr<QgsFeatureSink> stats = createSink(parameters, STATS, context, statsId, statFields, QgsWkbTypes::NoGeometry, QgsCoordinateReferenceSystem(), false);
   if (stats) {

@@ -84,10 +84,6 @@ QString DevelopmentAxesAlgorithm::shortHelpString() const {
 }
 
 void DevelopmentAxesAlgorithm::initAlgorithm(const QVariantMap&) {
-  auto advanced = [](QgsProcessingParameterDefinition* p) {
-    p->setFlags(p->flags() | QgsProcessingParameterDefinition::FlagAdvanced);
-    return p;
-  };
   addParameter(new QgsProcessingParameterFeatureSource(CENTRES, tr("Centres"), QList<int>() << QgsProcessing::TypeVectorPoint));
   addParameter(new QgsProcessingParameterField(MASS_FIELD, tr("Mass field (population, score…)"), QVariant(), CENTRES,
                                                QgsProcessingParameterField::Numeric));
@@ -271,18 +267,17 @@ QVariantMap DevelopmentAxesAlgorithm::processAlgorithm(const QVariantMap& parame
   // Desire lines.
   const QgsCoordinateReferenceSystem centreCrs = centresSource->sourceCrs();
   const QgsCoordinateTransform toCentres(conversion::wgs84(), centreCrs, context.transformContext());
-  QgsFields desireFields;
-  desireFields.append(QgsField(QStringLiteral("from_fid"), QVariant::LongLong));
-  desireFields.append(QgsField(QStringLiteral("to_fid"), QVariant::LongLong));
-  desireFields.append(QgsField(QStringLiteral("from_name"), QVariant::String));
-  desireFields.append(QgsField(QStringLiteral("to_name"), QVariant::String));
-  desireFields.append(QgsField(QStringLiteral("from_node"), QVariant::LongLong));
-  desireFields.append(QgsField(QStringLiteral("to_node"), QVariant::LongLong));
-  desireFields.append(QgsField(QStringLiteral("dist_km"), QVariant::Double));
-  desireFields.append(QgsField(QStringLiteral("minutes"), QVariant::Double));
-  desireFields.append(QgsField(QStringLiteral("grav"), QVariant::Double));
-  desireFields.append(QgsField(QStringLiteral("rank"), QVariant::Int));
-  desireFields.append(QgsField(QStringLiteral("share"), QVariant::Double));
+  const QgsFields desireFields = makeFields({{QStringLiteral("from_fid"), QVariant::LongLong},
+       {QStringLiteral("to_fid"), QVariant::LongLong},
+       {QStringLiteral("from_name"), QVariant::String},
+       {QStringLiteral("to_name"), QVariant::String},
+       {QStringLiteral("from_node"), QVariant::LongLong},
+       {QStringLiteral("to_node"), QVariant::LongLong},
+       {QStringLiteral("dist_km"), QVariant::Double},
+       {QStringLiteral("minutes"), QVariant::Double},
+       {QStringLiteral("grav"), QVariant::Double},
+       {QStringLiteral("rank"), QVariant::Int},
+       {QStringLiteral("share"), QVariant::Double}});
   QString desireId;
   std::unique_ptr<QgsFeatureSink> desire =
       createSink(parameters, DESIRE_LINES, context, desireId, desireFields, QgsWkbTypes::LineString, centreCrs, true);
@@ -318,16 +313,15 @@ QVariantMap DevelopmentAxesAlgorithm::processAlgorithm(const QVariantMap& parame
     const QgsCoordinateReferenceSystem lineCrs = linesSource->sourceCrs();
     const QgsCoordinateTransform toLines(conversion::wgs84(), lineCrs, context.transformContext());
     const std::vector<poleaxis::NetworkEdge>& edges = result.network->edges();
-    QgsFields edgeFields;
-    edgeFields.append(QgsField(QStringLiteral("edge_id"), QVariant::LongLong));
-    edgeFields.append(QgsField(QStringLiteral("from_node"), QVariant::LongLong));
-    edgeFields.append(QgsField(QStringLiteral("to_node"), QVariant::LongLong));
-    edgeFields.append(QgsField(QStringLiteral("line_fid"), QVariant::LongLong));
-    edgeFields.append(QgsField(QStringLiteral("name"), QVariant::String));
-    edgeFields.append(QgsField(QStringLiteral("len_km"), QVariant::Double));
-    edgeFields.append(QgsField(QStringLiteral("minutes"), QVariant::Double));
-    edgeFields.append(QgsField(QStringLiteral("flow"), QVariant::Double));
-    edgeFields.append(QgsField(QStringLiteral("grade"), QVariant::Int));
+    const QgsFields edgeFields = makeFields({{QStringLiteral("edge_id"), QVariant::LongLong},
+         {QStringLiteral("from_node"), QVariant::LongLong},
+         {QStringLiteral("to_node"), QVariant::LongLong},
+         {QStringLiteral("line_fid"), QVariant::LongLong},
+         {QStringLiteral("name"), QVariant::String},
+         {QStringLiteral("len_km"), QVariant::Double},
+         {QStringLiteral("minutes"), QVariant::Double},
+         {QStringLiteral("flow"), QVariant::Double},
+         {QStringLiteral("grade"), QVariant::Int}});
     QString edgesId;
     std::unique_ptr<QgsFeatureSink> edgeSink =
         createSink(parameters, EDGES, context, edgesId, edgeFields, QgsWkbTypes::LineString, lineCrs, false);
@@ -349,11 +343,10 @@ QVariantMap DevelopmentAxesAlgorithm::processAlgorithm(const QVariantMap& parame
       StylePostProcessor::styleOnLoad(context, edgesId, QStringLiteral("network_edges"));
     }
 
-    QgsFields axisFields;
-    axisFields.append(QgsField(QStringLiteral("grade"), QVariant::Int));
-    axisFields.append(QgsField(QStringLiteral("name"), QVariant::String));
-    axisFields.append(QgsField(QStringLiteral("len_km"), QVariant::Double));
-    axisFields.append(QgsField(QStringLiteral("flow"), QVariant::Double));
+    const QgsFields axisFields = makeFields({{QStringLiteral("grade"), QVariant::Int},
+         {QStringLiteral("name"), QVariant::String},
+         {QStringLiteral("len_km"), QVariant::Double},
+         {QStringLiteral("flow"), QVariant::Double}});
     QString axesId;
     std::unique_ptr<QgsFeatureSink> axisSink =
         createSink(parameters, AXES, context, axesId, axisFields, QgsWkbTypes::LineString, lineCrs, false);

@@ -84,3 +84,9 @@ int PoleaxisAlgorithm::nameFieldIndex(const QgsFields& fields) {
     if (fields.at(i).type() == QVariant::String) return i;
   return -1;
 }
+
+QgsFields PoleaxisAlgorithm::makeFields(std::initializer_list<std::pair<QString, QVariant::Type>> fields) {
+  QgsFields out;
+  for (const auto& [name, type] : fields) out.append(QgsField(name, type));
+  return out;
+}

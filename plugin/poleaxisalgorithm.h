@@ -7,8 +7,11 @@
 #include <qgsfeaturesink.h>
 #include <qgsfields.h>
 #include <qgsprocessingalgorithm.h>
+#include <qgsprocessingparameters.h>
 
 #include <QCoreApplication>
+#include <initializer_list>
+#include <utility>
 #include <memory>
 #include <vector>
 
@@ -43,6 +46,14 @@ class PoleaxisAlgorithm : public QgsProcessingAlgorithm {
   // The field that names features in reports and labels: name_zh, name, or
   // the first text field; −1 when there is none.
   static int nameFieldIndex(const QgsFields& fields);
+  // Marks a parameter advanced (hidden under the dialog's Advanced section).
+  template <class Parameter>
+  static Parameter* advanced(Parameter* parameter) {
+    parameter->setFlags(parameter->flags() | QgsProcessingParameterDefinition::FlagAdvanced);
+    return parameter;
+  }
+  // Output fields from (name, type) pairs.
+  static QgsFields makeFields(std::initializer_list<std::pair<QString, QVariant::Type>> fields);
   // "3, 7, 12 and 4 more" for logs.
   static QString idList(const std::vector<QgsFeatureId>& ids, size_t shown = 10);
 };

@@ -44,12 +44,6 @@ const QString DEMAND_OUTPUT = QStringLiteral("DEMAND_OUTPUT");
 QgsField doubleField(const QString& name) { return QgsField(name, QVariant::Double, QStringLiteral("double"), 20, 6); }
 QgsField intField(const QString& name) { return QgsField(name, QVariant::Int, QStringLiteral("integer")); }
 
-template <class Parameter>
-Parameter* advanced(Parameter* p) {
-  p->setFlags(p->flags() | QgsProcessingParameterDefinition::FlagAdvanced);
-  return p;
-}
-
 }  // namespace
 
 QString ServiceRadiiAlgorithm::displayName() const { return tr("Service radii"); }

@@ -60,10 +60,6 @@ QString TownFunctionsAlgorithm::shortHelpString() const {
 }
 
 void TownFunctionsAlgorithm::initAlgorithm(const QVariantMap&) {
-  auto advanced = [](QgsProcessingParameterDefinition* p) {
-    p->setFlags(p->flags() | QgsProcessingParameterDefinition::FlagAdvanced);
-    return p;
-  };
   addParameter(new QgsProcessingParameterFeatureSource(INPUT, tr("Towns"), QList<int>() << QgsProcessing::TypeVectorPoint));
   addParameter(new QgsProcessingParameterField(SECTOR_FIELDS, tr("Sector fields (employment or output)"), QVariant(), INPUT,
                                                QgsProcessingParameterField::Numeric, true, true));

@@ -90,10 +90,6 @@ QString TownHierarchyAlgorithm::shortHelpString() const {
 }
 
 void TownHierarchyAlgorithm::initAlgorithm(const QVariantMap&) {
-  auto advanced = [](QgsProcessingParameterDefinition* p) {
-    p->setFlags(p->flags() | QgsProcessingParameterDefinition::FlagAdvanced);
-    return p;
-  };
   addParameter(new QgsProcessingParameterFeatureSource(INPUT, tr("Towns"), QList<int>() << QgsProcessing::TypeVectorPoint));
   addParameter(new QgsProcessingParameterField(FIELDS, tr("Indicator fields"), QVariant(), INPUT,
                                                QgsProcessingParameterField::Numeric, true, true));
@@ -285,11 +281,10 @@ QVariantMap TownHierarchyAlgorithm::processAlgorithm(const QVariantMap& paramete
   }
 
   // Output: input fields + results + normalised indicators.
-  QgsFields added;
-  added.append(QgsField(QStringLiteral("score"), QVariant::Double));
-  added.append(QgsField(QStringLiteral("rank"), QVariant::Int));
-  added.append(QgsField(QStringLiteral("level"), QVariant::Int));
-  added.append(QgsField(QStringLiteral("is_pole"), QVariant::Bool));
+  QgsFields added = makeFields({{QStringLiteral("score"), QVariant::Double},
+       {QStringLiteral("rank"), QVariant::Int},
+       {QStringLiteral("level"), QVariant::Int},
+       {QStringLiteral("is_pole"), QVariant::Bool}});
   if (linesSource) added.append(QgsField(ACCESS, QVariant::Double));
   for (const poleaxis::Indicator& ind : request.indicators)
     added.append(QgsField(QStringLiteral("n_%1").arg(QString::fromStdString(ind.name).toLower()), QVariant::Double));
