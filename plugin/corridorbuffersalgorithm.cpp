@@ -128,9 +128,7 @@ void CorridorBuffersAlgorithm::initAlgorithm(const QVariantMap&) {
 
 QVariantMap CorridorBuffersAlgorithm::processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
                                                        QgsProcessingFeedback* feedback) {
-  std::unique_ptr<QgsProcessingFeatureSource> source(parameterAsSource(parameters, INPUT, context));
-  if (!source) throw QgsProcessingException(invalidSourceError(parameters, INPUT));
-  if (!source->hasFeatures() || source->featureCount() == 0) throw QgsProcessingException(tr("INPUT: the line layer has no features."));
+  std::unique_ptr<QgsProcessingFeatureSource> source = requireSource(parameters, INPUT, context);
   const QgsFields fields = source->fields();
   const int widthMode = parameterAsEnum(parameters, WIDTH_MODE, context);
   const int dissolve = parameterAsEnum(parameters, DISSOLVE, context);

@@ -123,10 +123,7 @@ void DevelopmentAxesAlgorithm::initAlgorithm(const QVariantMap&) {
 
 QVariantMap DevelopmentAxesAlgorithm::processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
                                                        QgsProcessingFeedback* feedback) {
-  std::unique_ptr<QgsProcessingFeatureSource> centresSource(parameterAsSource(parameters, CENTRES, context));
-  if (!centresSource) throw QgsProcessingException(invalidSourceError(parameters, CENTRES));
-  if (!centresSource->hasFeatures() || centresSource->featureCount() == 0)
-    throw QgsProcessingException(tr("CENTRES: the layer has no features."));
+  std::unique_ptr<QgsProcessingFeatureSource> centresSource = requireSource(parameters, CENTRES, context);
   const QgsFields centreFields = centresSource->fields();
   const int massField = requireField(centreFields, parameterAsString(parameters, MASS_FIELD, context), MASS_FIELD, CENTRES, true);
   const int nameField = nameFieldIndex(centreFields);

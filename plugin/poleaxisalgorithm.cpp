@@ -90,3 +90,12 @@ QgsFields PoleaxisAlgorithm::makeFields(std::initializer_list<std::pair<QString,
   for (const auto& [name, type] : fields) out.append(QgsField(name, type));
   return out;
 }
+
+std::unique_ptr<QgsProcessingFeatureSource> PoleaxisAlgorithm::requireSource(const QVariantMap& parameters, const QString& parameter,
+                                                                            QgsProcessingContext& context) const {
+  std::unique_ptr<QgsProcessingFeatureSource> source(parameterAsSource(parameters, parameter, context));
+  if (!source) throw QgsProcessingException(invalidSourceError(parameters, parameter));
+  if (!source->hasFeatures() || source->featureCount() == 0)
+    throw QgsProcessingException(tr("%1: the layer has no features.").arg(parameter));
+  return source;
+}

@@ -25,6 +25,10 @@ class PoleaxisAlgorithm : public QgsProcessingAlgorithm {
   QString svgIconPath() const override;
 
  protected:
+  // The feature source of `parameter`; throws naming it when it cannot be
+  // opened or has no features.
+  std::unique_ptr<QgsProcessingFeatureSource> requireSource(const QVariantMap& parameters, const QString& parameter,
+                                                            QgsProcessingContext& context) const;
   // Index of a field chosen in `parameter` of the layer in `layerParameter`;
   // throws naming both when it is missing, or not numeric when `numeric`.
   static int requireField(const QgsFields& fields, const QString& name, const QString& parameter,

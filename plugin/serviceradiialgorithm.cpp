@@ -134,10 +134,7 @@ void ServiceRadiiAlgorithm::initAlgorithm(const QVariantMap&) {
 
 QVariantMap ServiceRadiiAlgorithm::processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
                                                     QgsProcessingFeedback* feedback) {
-  std::unique_ptr<QgsProcessingFeatureSource> source(parameterAsSource(parameters, INPUT, context));
-  if (!source) throw QgsProcessingException(invalidSourceError(parameters, INPUT));
-  if (!source->hasFeatures() || source->featureCount() == 0)
-    throw QgsProcessingException(tr("INPUT: the centres layer has no features."));
+  std::unique_ptr<QgsProcessingFeatureSource> source = requireSource(parameters, INPUT, context);
 
   // The rule, and which parameter to blame when it is wrong.
   const Mode mode = static_cast<Mode>(parameterAsEnum(parameters, RADIUS_MODE, context));

@@ -134,10 +134,7 @@ void TownHierarchyAlgorithm::initAlgorithm(const QVariantMap&) {
 
 QVariantMap TownHierarchyAlgorithm::processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
                                                      QgsProcessingFeedback* feedback) {
-  std::unique_ptr<QgsProcessingFeatureSource> source(parameterAsSource(parameters, INPUT, context));
-  if (!source) throw QgsProcessingException(invalidSourceError(parameters, INPUT));
-  if (!source->hasFeatures() || source->featureCount() == 0)
-    throw QgsProcessingException(tr("INPUT: the towns layer has no features."));
+  std::unique_ptr<QgsProcessingFeatureSource> source = requireSource(parameters, INPUT, context);
   const QgsFields fields = source->fields();
   std::unique_ptr<QgsProcessingFeatureSource> linesSource(parameterAsSource(parameters, LINES, context));
 

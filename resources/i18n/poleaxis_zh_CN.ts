@@ -140,10 +140,6 @@
         <translation>廊道统计</translation>
     </message>
     <message>
-        <source>INPUT: the line layer has no features.</source>
-        <translation>INPUT：线图层没有要素。</translation>
-    </message>
-    <message>
         <source>WIDTH: %1 km is not positive.</source>
         <translation>WIDTH：%1 公里不是正数。</translation>
     </message>
@@ -393,10 +389,6 @@ Outputs: Desire lines (from_fid, to_fid, names, dist_km, minutes, grav, rank, sh
     <message>
         <source>Pairs without a path</source>
         <translation>无路径的中心对</translation>
-    </message>
-    <message>
-        <source>CENTRES: the layer has no features.</source>
-        <translation>CENTRES：该图层没有要素。</translation>
     </message>
     <message>
         <source>LINES: network distances need a line layer; give LINES or use geodesic distance.</source>
@@ -682,6 +674,10 @@ Outputs: Desire lines (from_fid, to_fid, names, dist_km, minutes, grav, rank, sh
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <source>%1: the layer has no features.</source>
+        <translation>%1：该图层没有要素。</translation>
+    </message>
 </context>
 <context>
     <name>PoleaxisPlugin</name>
@@ -910,10 +906,6 @@ Circles that cross the antimeridian are split there; a circle that would contain
         <translation>研究区覆盖率（%）</translation>
     </message>
     <message>
-        <source>INPUT: the centres layer has no features.</source>
-        <translation>INPUT：中心图层没有要素。</translation>
-    </message>
-    <message>
         <source>Reading centres</source>
         <translation>正在读取中心</translation>
     </message>
@@ -1105,10 +1097,6 @@ Output: the towns with type (dominant id), type_en, type_zh, types (all that qua
     <message>
         <source>Number of transport hubs</source>
         <translation>交通枢纽数量</translation>
-    </message>
-    <message>
-        <source>INPUT: the towns layer has no features.</source>
-        <translation>INPUT：城镇图层没有要素。</translation>
     </message>
     <message>
         <source>SECTOR_FIELDS: choose sector fields, or give LINES to find transport hubs.</source>
@@ -1396,10 +1384,6 @@ Output: the towns with their fields plus score, rank, level, is_pole, access_km 
     <message>
         <source>Report (JSON)</source>
         <translation>报告（JSON）</translation>
-    </message>
-    <message>
-        <source>INPUT: the towns layer has no features.</source>
-        <translation>INPUT：城镇图层没有要素。</translation>
     </message>
     <message>
         <source>FIELDS: choose at least one indicator field (or give LINES to rank by accessibility).</source>
