@@ -9,6 +9,7 @@
 #include <qgsprocessingfeedback.h>
 
 #include <QCoreApplication>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -59,6 +60,16 @@ void transformOrRefuse(QgsGeometry& g, const QgsCoordinateTransform& transform, 
 }  // namespace
 
 QgsCoordinateReferenceSystem wgs84() { return QgsCoordinateReferenceSystem(QStringLiteral("EPSG:4326")); }
+
+QgsCoordinateReferenceSystem localProjectedCrs(const QgsRectangle& lonlat) {
+  const double lon = lonlat.center().x(), lat = lonlat.center().y();
+  if (lonlat.width() <= 6.0 && lonlat.height() <= 10.0) {
+    const int zone = std::clamp(int(std::floor((lon + 180.0) / 6.0)) + 1, 1, 60);
+    return QgsCoordinateReferenceSystem(QStringLiteral("EPSG:%1").arg((lat >= 0 ? 32600 : 32700) + zone));
+  }
+  return QgsCoordinateReferenceSystem::fromProj(
+      QStringLiteral("+proj=aeqd +lat_0=%1 +lon_0=%2 +ellps=WGS84 +units=m +no_defs").arg(lat, 0, 'f', 4).arg(lon, 0, 'f', 4));
+}
 
 QgsCoordinateTransform toWgs84(const QgsCoordinateReferenceSystem& crs, const QString& parameter,
                                const QgsProcessingContext& context) {

@@ -8,6 +8,7 @@
 #include <qgscoordinatetransform.h>
 #include <qgsfeatureid.h>
 #include <qgsgeometry.h>
+#include <qgsrectangle.h>
 
 #include <vector>
 
@@ -22,6 +23,11 @@ namespace conversion {
 
 // WGS 84, the frame every geodesic computation works in.
 QgsCoordinateReferenceSystem wgs84();
+
+// A projected CRS in metres for a lon/lat extent: the UTM zone when it is
+// at most 6° wide and 10° high, else an azimuthal equidistant projection on
+// its centre.
+QgsCoordinateReferenceSystem localProjectedCrs(const QgsRectangle& lonlat);
 
 // Transform from a layer's CRS to WGS 84; throws QgsProcessingException
 // naming `parameter` when the layer has no valid CRS.

@@ -42,18 +42,6 @@ const QString OUTPUT = QStringLiteral("OUTPUT");
 const QString TOWNS_OUTPUT = QStringLiteral("TOWNS_OUTPUT");
 const QString STATS = QStringLiteral("STATS");
 
-// A projected CRS for the lines' extent: the UTM zone for a small extent,
-// else an azimuthal equidistant projection on its centre.
-QgsCoordinateReferenceSystem autoWorkingCrs(const QgsRectangle& lonlat) {
-  const double lon = lonlat.center().x(), lat = lonlat.center().y();
-  if (lonlat.width() <= 6.0 && lonlat.height() <= 10.0) {
-    const int zone = std::clamp(int(std::floor((lon + 180.0) / 6.0)) + 1, 1, 60);
-    return QgsCoordinateReferenceSystem(QStringLiteral("EPSG:%1").arg((lat >= 0 ? 32600 : 32700) + zone));
-  }
-  return QgsCoordinateReferenceSystem::fromProj(
-      QStringLiteral("+proj=aeqd +lat_0=%1 +lon_0=%2 +ellps=WGS84 +units=m +no_defs").arg(lat, 0, 'f', 4).arg(lon, 0, 'f', 4));
-}
-
 // Largest scale error of `crs` over an extent: 1 km geodesic steps east and
 // north from a 5×5 grid of points, measured in the projection.
 double scaleError(const QgsRectangle& lonlat, const QgsCoordinateTransform& toWork) {
@@ -213,13 +201,14 @@ QVariantMap CorridorBuffersAlgorithm::processAlgorithm(const QVariantMap& parame
 
   // The working CRS.
   QgsRectangle extent;
+  extent.setMinimal();  // a default QgsRectangle is (0,0,0,0) in 3.22, not empty
   for (const poleaxis::Line& line : lines.lines)
     for (const poleaxis::Polyline& part : line)
       for (const poleaxis::Point& p : part) extent.combineExtentWith(p.x, p.y);
   QgsCoordinateReferenceSystem work = parameterAsCrs(parameters, WORKING_CRS, context);
   if (work.isValid() && work.isGeographic())
     throw QgsProcessingException(tr("WORKING_CRS: %1 is geographic; choose a projected CRS in metres.").arg(work.authid()));
-  if (!work.isValid()) work = autoWorkingCrs(extent);
+  if (!work.isValid()) work = conversion::localProjectedCrs(extent);
   const QgsCoordinateTransform toWork(conversion::wgs84(), work, context.transformContext());
   const QgsCoordinateTransform fromWork(work, conversion::wgs84(), context.transformContext());
   feedback->pushInfo(tr("Working CRS: %1 (%2); largest scale error over the lines' extent %3 %.")

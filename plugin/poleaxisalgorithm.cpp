@@ -49,7 +49,10 @@ QString PoleaxisAlgorithm::idList(const std::vector<QgsFeatureId>& ids, size_t s
 void PoleaxisAlgorithm::checkOutputFolders(const QVariantMap& parameters, const QStringList& outputs,
                                            QgsProcessingContext& context) const {
   for (const QString& output : outputs) {
-    const QString destination = parameterAsOutputLayer(parameters, output, context);
+    const QgsProcessingParameterDefinition* definition = parameterDefinition(output);
+    const bool file = definition && definition->type() == QgsProcessingParameterFileDestination::typeName();
+    const QString destination = file ? parameterAsFileOutput(parameters, output, context)
+                                     : parameterAsOutputLayer(parameters, output, context);
     // Only file paths: memory layers and provider URIs (memory:, ogr:, postgres:) are not absolute paths.
     const QString path = destination.section(QLatin1Char('|'), 0, 0);
     if (path.isEmpty() || !QFileInfo(path).isAbsolute()) continue;

@@ -11,6 +11,7 @@
 #include "poleaxisversion.h"
 #include "corridorbuffersalgorithm.h"
 #include "developmentaxesalgorithm.h"
+#include "planmapalgorithm.h"
 #include "serviceradiialgorithm.h"
 #include "townfunctionsalgorithm.h"
 #include "townhierarchyalgorithm.h"
@@ -70,6 +71,7 @@ bool PoleaxisProvider::load() {
 void PoleaxisProvider::loadAlgorithms() {
   addAlgorithm(new CorridorBuffersAlgorithm());
   addAlgorithm(new DevelopmentAxesAlgorithm());
+  addAlgorithm(new PlanMapAlgorithm());
   addAlgorithm(new ServiceRadiiAlgorithm());
   addAlgorithm(new TownFunctionsAlgorithm());
   addAlgorithm(new TownHierarchyAlgorithm());

@@ -641,6 +641,157 @@ Outputs: Desire lines (from_fid, to_fid, names, dist_km, minutes, grav, rank, sh
     </message>
 </context>
 <context>
+    <name>PlanMapAlgorithm</name>
+    <message>
+        <source>Towns and growth poles</source>
+        <translation>城镇与增长极</translation>
+    </message>
+    <message>
+        <source>Development axes</source>
+        <translation>发展轴</translation>
+    </message>
+    <message>
+        <source>Corridors</source>
+        <translation>廊道</translation>
+    </message>
+    <message>
+        <source>Service circles</source>
+        <translation>服务圈</translation>
+    </message>
+    <message>
+        <source>Town groups</source>
+        <translation>城镇群</translation>
+    </message>
+    <message>
+        <source>Influence areas</source>
+        <translation>影响范围</translation>
+    </message>
+    <message>
+        <source>Boundary</source>
+        <translation>边界</translation>
+    </message>
+    <message>
+        <source>Plan map (PDF)</source>
+        <translation>规划图（PDF）</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>规划图</translation>
+    </message>
+    <message>
+        <source>map,layout,print,pdf,png,plan,legend,规划图,出图</source>
+        <translation>map,layout,print,pdf,png,plan,legend,规划图,出图,图例,比例尺</translation>
+    </message>
+    <message>
+        <source>Prints the town-system plan: towns, axes, corridors, circles, groups and boundary on one page, as PDF and PNG.</source>
+        <translation>将城镇体系规划（城镇、发展轴、廊道、服务圈、城镇群和边界）排版到一页，输出 PDF 和 PNG。</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Town system plan</source>
+        <translation>城镇体系规划图</translation>
+    </message>
+    <message>
+        <source>Subtitle</source>
+        <translation>副标题</translation>
+    </message>
+    <message>
+        <source>Author / planning unit</source>
+        <translation>编制单位</translation>
+    </message>
+    <message>
+        <source>Date (empty = today)</source>
+        <translation>日期（留空 = 今天）</translation>
+    </message>
+    <message>
+        <source>Source note</source>
+        <translation>资料来源</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>A3 landscape</source>
+        <translation>A3 横版</translation>
+    </message>
+    <message>
+        <source>A4 landscape</source>
+        <translation>A4 横版</translation>
+    </message>
+    <message>
+        <source>A3 portrait</source>
+        <translation>A3 竖版</translation>
+    </message>
+    <message>
+        <source>A4 portrait</source>
+        <translation>A4 竖版</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Plan map (PNG)</source>
+        <translation>规划图（PNG）</translation>
+    </message>
+    <message>
+        <source>PNG files (*.png)</source>
+        <translation>PNG 文件 (*.png)</translation>
+    </message>
+    <message>
+        <source>PNG resolution (dpi)</source>
+        <translation>PNG 分辨率（dpi）</translation>
+    </message>
+    <message>
+        <source>%1: the layer has no features; leave the role empty instead.</source>
+        <translation>%1：该图层没有要素；如不需要此项请留空。</translation>
+    </message>
+    <message>
+        <source>%1: default style kept (%2).</source>
+        <translation>%1：保留默认样式（%2）。</translation>
+    </message>
+    <message>
+        <source>Give at least one layer to map: TOWNS, AXES, CORRIDORS, CIRCLES, GROUPS, AREAS or BOUNDARY.</source>
+        <translation>请至少提供一个要制图的图层：TOWNS、AXES、CORRIDORS、CIRCLES、GROUPS、AREAS 或 BOUNDARY。</translation>
+    </message>
+    <message>
+        <source>Noto Sans CJK SC is not installed, so Chinese may not render: install fonts-noto-cjk.</source>
+        <translation>未安装 Noto Sans CJK SC，中文可能无法显示：请安装 fonts-noto-cjk。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Laying out %n layer(s)</source>
+        <translation><numerusform>正在排版 %n 个图层</numerusform></translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>PDF: cannot write %1 (%2)</source>
+        <translation>PDF：无法写入 %1（%2）</translation>
+    </message>
+    <message>
+        <source>PNG: cannot write %1 (%2)</source>
+        <translation>PNG：无法写入 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Lays out a finished plan map: each given layer (towns and poles, development axes, corridors, service circles, town groups, influence areas, boundary — all optional, at least one) in its print style, with a title and subtitle, a legend of exactly those layers, a scale bar in km, a north arrow, and a footer with author/unit, date and source note. The map is drawn in a local projected CRS (the UTM zone for a small area, else an azimuthal equidistant projection on its centre) and framed on the layers' extent.
+
+&lt;b&gt;Template&lt;/b&gt;: A3 landscape (legend on the right), A4 landscape, A3 or A4 portrait (legend below). Text is set in Noto Sans CJK SC so Chinese renders (Debian package fonts-noto-cjk); without it the default font is used and the log says so.
+
+Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG at the given DPI.</source>
+        <translation>排版一幅完整的规划图：所给的每个图层（城镇与增长极、发展轴、廊道、服务圈、城镇群、影响范围、边界——均为可选，至少一个）按其出图样式绘制，并配有标题和副标题、只含这些图层的图例、以公里为单位的比例尺、指北针，以及注明编制单位、日期和资料来源的页脚。地图采用局部投影坐标系（小范围用 UTM 分带，否则用以中心为原点的方位等距投影），并按图层范围取景。
+
+&lt;b&gt;模板&lt;/b&gt;：A3 横版（图例在右）、A4 横版、A3 或 A4 竖版（图例在下）。文字使用 Noto Sans CJK SC 字体以正确显示中文（Debian 软件包 fonts-noto-cjk）；未安装时使用默认字体并在日志中提示。
+
+导出矢量 PDF（文字可检索、可编辑），并可按给定 DPI 导出 PNG。</translation>
+    </message>
+</context>
+<context>
     <name>PoleaxisAlgorithm</name>
     <message>
         <source>%1: choose a field of %2.</source>
@@ -711,6 +862,13 @@ Outputs: Desire lines (from_fid, to_fid, names, dist_km, minutes, grav, rank, sh
     <message>
         <source>Pole-Axis Planner %1 (native C++)</source>
         <translation>点轴规划 %1（原生 C++）</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
     </message>
 </context>
 <context>

@@ -158,6 +158,27 @@ def corridors():
     save(layer, "corridors")
 
 
+def simple_fill(name, fill, outline, width, style="solid", outline_style="solid"):
+    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4326", name, "memory")
+    layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple({
+        "color": fill, "style": style, "outline_color": outline, "outline_width": width,
+        "outline_style": outline_style, "outline_width_unit": "MM"})))
+    save(layer, name)
+
+
+def plain_points():
+    layer = QgsVectorLayer("Point?crs=EPSG:4326", "towns_plain", "memory")
+    layer.setRenderer(QgsSingleSymbolRenderer(QgsMarkerSymbol.createSimple(
+        {"name": "circle", "color": "120,120,120", "outline_color": "255,255,255", "outline_width": "0.2", "size": "1.6"})))
+    save(layer, "towns_plain")
+
+
+def plain_lines():
+    layer = QgsVectorLayer("LineString?crs=EPSG:4326", "lines_plain", "memory")
+    layer.setRenderer(QgsSingleSymbolRenderer(QgsLineSymbol.createSimple({"color": "60,60,60", "width": "0.5"})))
+    save(layer, "lines_plain")
+
+
 if __name__ == "__main__":
     QgsApplication.setPrefixPath("/usr", True)
     app = QgsApplication([], False)
@@ -171,4 +192,9 @@ if __name__ == "__main__":
     graded_lines("network_edges", True)
     desire_lines()
     corridors()
+    simple_fill("boundary", "0,0,0,0", "80,80,80,255", "0.8", "no", "dash")
+    simple_fill("town_groups", "128,115,172,70", "84,39,143,200", "0.4")
+    simple_fill("influence_areas", "0,0,0,0", "33,102,172,200", "0.3", "no", "dot")
+    plain_points()
+    plain_lines()
     app.exitQgis()

@@ -82,7 +82,12 @@ TEST(Provider, EveryOutputRoleHasAStyleThatApplies) {
                            Role{"axes", "LineString?crs=EPSG:4326&field=grade:integer", "categorizedSymbol"},
                            Role{"network_edges", "LineString?crs=EPSG:4326&field=grade:integer", "categorizedSymbol"},
                            Role{"desire_lines", "LineString?crs=EPSG:4326&field=grav:double", "singleSymbol"},
-                           Role{"corridors", "MultiPolygon?crs=EPSG:4326&field=band:integer", "RuleRenderer"}}) {
+                           Role{"corridors", "MultiPolygon?crs=EPSG:4326&field=band:integer", "RuleRenderer"},
+                           Role{"boundary", "MultiPolygon?crs=EPSG:4326", "singleSymbol"},
+                           Role{"town_groups", "MultiPolygon?crs=EPSG:4326", "singleSymbol"},
+                           Role{"influence_areas", "MultiPolygon?crs=EPSG:4326", "singleSymbol"},
+                           Role{"towns_plain", "Point?crs=EPSG:4326", "singleSymbol"},
+                           Role{"lines_plain", "LineString?crs=EPSG:4326", "singleSymbol"}}) {
     SCOPED_TRACE(role.name);
     QgsVectorLayer layer(QString::fromLatin1(role.layer), QStringLiteral("l"), QStringLiteral("memory"));
     QString message;

@@ -1,0 +1,177 @@
+#include "planmapalgorithm.h"
+
+#include <qgsexception.h>
+#include <qgslayoutexporter.h>
+#include <qgsprintlayout.h>
+#include <qgsprocessingoutputs.h>
+#include <qgsprocessingparameters.h>
+#include <qgsproject.h>
+#include <qgsvectorlayer.h>
+
+#include <QDate>
+#include <QFile>
+#include <memory>
+
+#include "planlayout.h"
+#include "stylepostprocessor.h"
+
+namespace {
+
+const QString TITLE = QStringLiteral("TITLE");
+const QString SUBTITLE = QStringLiteral("SUBTITLE");
+const QString AUTHOR = QStringLiteral("AUTHOR");
+const QString DATE = QStringLiteral("DATE");
+const QString SOURCE = QStringLiteral("SOURCE");
+const QString TEMPLATE = QStringLiteral("TEMPLATE");
+const QString PDF = QStringLiteral("PDF");
+const QString PNG = QStringLiteral("PNG");
+const QString DPI = QStringLiteral("DPI");
+
+struct Role {
+  QString parameter;
+  const char* label;
+  QgsProcessing::SourceType type;
+};
+
+// Top of the map first.
+const std::vector<Role>& roles() {
+  static const std::vector<Role> list{
+      {QStringLiteral("TOWNS"), QT_TRANSLATE_NOOP("PlanMapAlgorithm", "Towns and growth poles"), QgsProcessing::TypeVectorPoint},
+      {QStringLiteral("AXES"), QT_TRANSLATE_NOOP("PlanMapAlgorithm", "Development axes"), QgsProcessing::TypeVectorLine},
+      {QStringLiteral("CORRIDORS"), QT_TRANSLATE_NOOP("PlanMapAlgorithm", "Corridors"), QgsProcessing::TypeVectorPolygon},
+      {QStringLiteral("CIRCLES"), QT_TRANSLATE_NOOP("PlanMapAlgorithm", "Service circles"), QgsProcessing::TypeVectorPolygon},
+      {QStringLiteral("GROUPS"), QT_TRANSLATE_NOOP("PlanMapAlgorithm", "Town groups"), QgsProcessing::TypeVectorPolygon},
+      {QStringLiteral("AREAS"), QT_TRANSLATE_NOOP("PlanMapAlgorithm", "Influence areas"), QgsProcessing::TypeVectorPolygon},
+      {QStringLiteral("BOUNDARY"), QT_TRANSLATE_NOOP("PlanMapAlgorithm", "Boundary"), QgsProcessing::TypeVectorPolygon},
+  };
+  return list;
+}
+
+// The style of a role; points and lines follow the fields they carry.
+QString styleFor(const QString& role, const QgsVectorLayer& layer) {
+  const QgsFields fields = layer.fields();
+  if (role == QLatin1String("TOWNS"))
+    return fields.lookupField(QStringLiteral("level")) >= 0  ? QStringLiteral("town_levels")
+           : fields.lookupField(QStringLiteral("type")) >= 0 ? QStringLiteral("town_functions")
+                                                             : QStringLiteral("towns_plain");
+  if (role == QLatin1String("AXES"))
+    return fields.lookupField(QStringLiteral("grade")) >= 0 ? QStringLiteral("axes") : QStringLiteral("lines_plain");
+  if (role == QLatin1String("CORRIDORS")) return QStringLiteral("corridors");
+  if (role == QLatin1String("CIRCLES")) return QStringLiteral("service_circles");
+  if (role == QLatin1String("GROUPS")) return QStringLiteral("town_groups");
+  if (role == QLatin1String("AREAS")) return QStringLiteral("influence_areas");
+  return QStringLiteral("boundary");
+}
+
+}  // namespace
+
+QString PlanMapAlgorithm::displayName() const { return tr("Plan map (PDF)"); }
+QString PlanMapAlgorithm::group() const { return tr("Plan"); }
+QStringList PlanMapAlgorithm::tags() const { return tr("map,layout,print,pdf,png,plan,legend,规划图,出图").split(','); }
+QString PlanMapAlgorithm::shortDescription() const {
+  return tr("Prints the town-system plan: towns, axes, corridors, circles, groups and boundary on one page, as PDF and PNG.");
+}
+QgsProcessingAlgorithm::Flags PlanMapAlgorithm::flags() const {
+  // Layouts are QObjects built and rendered on the main thread.
+  return PoleaxisAlgorithm::flags() | FlagNoThreading;
+}
+
+QString PlanMapAlgorithm::shortHelpString() const {
+  return tr(
+      "Lays out a finished plan map: each given layer (towns and poles, development axes, corridors, service circles, "
+      "town groups, influence areas, boundary — all optional, at least one) in its print style, with a title and "
+      "subtitle, a legend of exactly those layers, a scale bar in km, a north arrow, and a footer with author/unit, "
+      "date and source note. The map is drawn in a local projected CRS (the UTM zone for a small area, else an "
+      "azimuthal equidistant projection on its centre) and framed on the layers' extent.\n\n"
+      "<b>Template</b>: A3 landscape (legend on the right), A4 landscape, A3 or A4 portrait (legend below). Text is set "
+      "in Noto Sans CJK SC so Chinese renders (Debian package fonts-noto-cjk); without it the default font is used and "
+      "the log says so.\n\n"
+      "Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG at the given DPI.");
+}
+
+void PlanMapAlgorithm::initAlgorithm(const QVariantMap&) {
+  for (const Role& role : roles())
+    addParameter(new QgsProcessingParameterVectorLayer(role.parameter, tr(role.label), QList<int>() << role.type, QVariant(), true));
+  addParameter(new QgsProcessingParameterString(TITLE, tr("Title"), tr("Town system plan"), false, true));
+  addParameter(new QgsProcessingParameterString(SUBTITLE, tr("Subtitle"), QVariant(), false, true));
+  addParameter(new QgsProcessingParameterString(AUTHOR, tr("Author / planning unit"), QVariant(), false, true));
+  addParameter(new QgsProcessingParameterString(DATE, tr("Date (empty = today)"), QVariant(), false, true));
+  addParameter(new QgsProcessingParameterString(SOURCE, tr("Source note"), QVariant(), false, true));
+  addParameter(new QgsProcessingParameterEnum(TEMPLATE, tr("Template"),
+                                              QStringList() << tr("A3 landscape") << tr("A4 landscape") << tr("A3 portrait") << tr("A4 portrait"),
+                                              false, 0));
+  addParameter(new QgsProcessingParameterFileDestination(PDF, tr("Plan map (PDF)"), tr("PDF files (*.pdf)")));
+  addParameter(new QgsProcessingParameterFileDestination(PNG, tr("Plan map (PNG)"), tr("PNG files (*.png)"), QVariant(), true, false));
+  addParameter(new QgsProcessingParameterNumber(DPI, tr("PNG resolution (dpi)"), QgsProcessingParameterNumber::Integer, 150, false, 36, 1200));
+}
+
+QVariantMap PlanMapAlgorithm::processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
+                                               QgsProcessingFeedback* feedback) {
+  PlanLayoutRequest request;
+  std::vector<std::unique_ptr<QgsVectorLayer>> styled;  // clones, so the inputs keep their own style
+  for (const Role& role : roles()) {
+    QgsVectorLayer* layer = parameterAsVectorLayer(parameters, role.parameter, context);
+    if (!layer) continue;
+    if (layer->featureCount() == 0)
+      throw QgsProcessingException(tr("%1: the layer has no features; leave the role empty instead.").arg(role.parameter));
+    styled.emplace_back(layer->clone());
+    QString message;
+    if (!StylePostProcessor::applyStyle(styled.back().get(), styleFor(role.parameter, *layer), &message))
+      feedback->pushWarning(tr("%1: default style kept (%2).").arg(role.parameter, message));
+    request.layers << qMakePair(tr(role.label), styled.back().get());
+  }
+  if (request.layers.isEmpty())
+    throw QgsProcessingException(tr("Give at least one layer to map: TOWNS, AXES, CORRIDORS, CIRCLES, GROUPS, AREAS or BOUNDARY."));
+  checkOutputFolders(parameters, {PDF, PNG}, context);
+  bool fontInstalled = false;
+  planFontFamily(&fontInstalled);
+  if (!fontInstalled)
+    feedback->pushWarning(tr("Noto Sans CJK SC is not installed, so Chinese may not render: install fonts-noto-cjk."));
+
+  request.title = parameterAsString(parameters, TITLE, context);
+  request.subtitle = parameterAsString(parameters, SUBTITLE, context);
+  request.author = parameterAsString(parameters, AUTHOR, context);
+  request.date = parameterAsString(parameters, DATE, context);
+  if (request.date.isEmpty()) request.date = QDate::currentDate().toString(Qt::ISODate);
+  request.source = parameterAsString(parameters, SOURCE, context);
+  request.page = static_cast<PlanLayoutRequest::Page>(parameterAsEnum(parameters, TEMPLATE, context));
+  feedback->pushInfo(tr("Laying out %n layer(s)", nullptr, request.layers.size()));
+  // qgis_process has no project; a layout needs one, and it must outlive the layout.
+  std::unique_ptr<QgsProject> ownProject;
+  QgsProject* project = context.project();
+  if (!project) {
+    ownProject = std::make_unique<QgsProject>();
+    project = ownProject.get();
+  }
+  std::unique_ptr<QgsPrintLayout> layout = buildPlanLayout(request, project);
+  if (feedback->isCanceled()) throw QgsProcessingException(tr("Canceled."));
+
+  QVariantMap outputs;
+  QgsLayoutExporter exporter(layout.get());
+  const QString pdf = parameterAsFileOutput(parameters, PDF, context);
+  QgsLayoutExporter::PdfExportSettings pdfSettings;
+  pdfSettings.forceVectorOutput = true;
+  pdfSettings.rasterizeWholeImage = false;
+  // Text as text: searchable, and editable in a drawing program.
+  pdfSettings.textRenderFormat = Qgis::TextRenderFormat::AlwaysText;
+  if (exporter.exportToPdf(pdf, pdfSettings) != QgsLayoutExporter::Success) {
+    QFile::remove(pdf);
+    throw QgsProcessingException(tr("PDF: cannot write %1 (%2)").arg(pdf, exporter.errorFile()));
+  }
+  outputs.insert(PDF, pdf);
+  feedback->setProgress(70);
+  const QString png = parameterAsFileOutput(parameters, PNG, context);
+  if (!png.isEmpty()) {
+    QgsLayoutExporter::ImageExportSettings imageSettings;
+    imageSettings.dpi = parameterAsInt(parameters, DPI, context);
+    imageSettings.exportMetadata = false;
+    imageSettings.generateWorldFile = false;
+    if (exporter.exportToImage(png, imageSettings) != QgsLayoutExporter::Success) {
+      QFile::remove(png);
+      throw QgsProcessingException(tr("PNG: cannot write %1 (%2)").arg(png, exporter.errorFile()));
+    }
+    outputs.insert(PNG, png);
+  }
+  feedback->setProgress(100);
+  return outputs;
+}

@@ -1,0 +1,104 @@
+"""End to end: poleaxis:planmap prints a one-page plan of real Jilin outputs
+(town hierarchy, service circles, axes, boundary) to PDF and PNG. The PDF
+has the template's page size, renders (pdftoppm) to a page that is not blank,
+and carries the Chinese title as text; bad input is refused and nothing is
+written.
+
+Usage: planmap_test.py <companion parent dir> <testdata dir> <artifacts dir>
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+companion_dir, source_data, artifacts = sys.argv[1:4]
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+scratch = tempfile.mkdtemp(prefix="poleaxis-plan-")
+testdata = os.path.join(scratch, "testdata")
+shutil.copytree(source_data, testdata)
+os.makedirs(artifacts, exist_ok=True)
+sys.path[:0] = [companion_dir, "/usr/share/qgis/python/plugins"]
+
+from qgis.core import QgsApplication, QgsProcessingException, QgsVectorLayer  # noqa: E402
+
+QgsApplication.setPrefixPath("/usr", True)
+app = QgsApplication([], False)
+app.initQgis()
+from processing.core.Processing import Processing  # noqa: E402
+
+Processing.initialize()
+import processing  # noqa: E402
+import poleaxis_processing  # noqa: E402
+
+poleaxis_processing.classFactory(None).initProcessing()
+failures, passes = [], []
+
+
+def check(condition, message):
+    print(("ok   " if condition else "FAIL ") + message)
+    (passes if condition else failures).append(message)
+
+
+towns = os.path.join(testdata, "jilin_towns.gpkg")
+boundary = os.path.join(testdata, "jilin_boundary.geojson")
+rail = os.path.join(testdata, "jilin_rail_lines.gpkg")
+hierarchy = processing.run("poleaxis:townhierarchy", {"INPUT": towns, "FIELDS": "population", "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+circles = processing.run("poleaxis:serviceradii", {"INPUT": towns, "RADIUS": 30, "DISSOLVE": 2, "STUDY_AREA": boundary,
+                                                    "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+cities = QgsVectorLayer(towns, "cities", "ogr")
+cities.setSubsetString("population >= 100000")
+axes = processing.run("poleaxis:developmentaxes", {"CENTRES": cities, "MASS_FIELD": "population", "LINES": rail, "DISTANCE_MODE": 1,
+                                                    "SNAP_KM": 10, "PAIRS": 0, "GRADING": 1, "DESIRE_LINES": "TEMPORARY_OUTPUT",
+                                                    "AXES": "TEMPORARY_OUTPUT"})["AXES"]
+
+pdf = os.path.join(scratch, "吉林 规划图.pdf")
+png = os.path.join(artifacts, "jilin_plan.png")
+result = processing.run("poleaxis:planmap", {
+    "TOWNS": hierarchy, "AXES": axes, "CIRCLES": circles, "BOUNDARY": boundary,
+    "TITLE": "吉林省城镇体系规划图", "SUBTITLE": "增长极、发展轴与30公里半小时经济圈", "AUTHOR": "poleaxis tests",
+    "SOURCE": "GeoNames (CC BY 4.0), Natural Earth, DCW/VMap0", "PDF": pdf, "PNG": png, "DPI": 60})
+check(os.path.exists(pdf) and os.path.exists(png), "PDF and PNG written (Chinese file name)")
+info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+check("Pages:           1" in info, "one page")
+check("1191 x 842 pts (A3)" in info, "A3 landscape page: %s" % [line for line in info.splitlines() if "Page size" in line])
+text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
+check("吉林省城镇体系规划图" in text and "km" in text, "title in Chinese and scale bar units are text in the PDF")
+rendered = os.path.join(scratch, "page")
+subprocess.run(["pdftoppm", "-r", "30", "-png", "-singlefile", pdf, rendered], check=True)
+from qgis.PyQt.QtGui import QImage  # noqa: E402
+
+image = QImage(rendered + ".png")
+inked = sum(1 for y in range(0, image.height(), 3) for x in range(0, image.width(), 3) if image.pixelColor(x, y).lightness() < 235)
+share = inked / ((image.height() // 3 + 1) * (image.width() // 3 + 1))
+check(image.width() > image.height() and 0.05 < share < 0.9, "the page is not blank: %.0f %% inked (%dx%d px)" % (100 * share, image.width(), image.height()))
+
+portrait = os.path.join(scratch, "portrait.pdf")
+processing.run("poleaxis:planmap", {"BOUNDARY": boundary, "TEMPLATE": 3, "PDF": portrait})
+check("595 x 842 pts (A4)" in subprocess.run(["pdfinfo", portrait], capture_output=True, text=True).stdout, "A4 portrait template")
+
+
+def refused(parameters, fragment, path):
+    try:
+        processing.run("poleaxis:planmap", parameters)
+        return False
+    except QgsProcessingException as e:
+        return fragment in str(e) and not os.path.exists(path)
+
+
+nothing = os.path.join(scratch, "nothing.pdf")
+check(refused({"PDF": nothing}, "at least one layer", nothing), "no layer: refused")
+empty = QgsVectorLayer("Polygon?crs=EPSG:4326", "empty", "memory")
+check(refused({"BOUNDARY": empty, "PDF": nothing}, "BOUNDARY", nothing), "empty layer: refused naming the role")
+bad = "/proc/no-such-folder/plan.pdf"
+check(refused({"BOUNDARY": boundary, "PDF": bad}, "PDF", bad), "unwritable folder: refused, nothing written")
+
+# Layers owned by Python must go before QGIS shuts GDAL down.
+del hierarchy, circles, axes, cities, empty
+import gc  # noqa: E402
+
+gc.collect()
+app.exitQgis()
+shutil.rmtree(scratch, ignore_errors=True)
+print("%d passed, %d failed" % (len(passes), len(failures)))
+sys.exit(1 if failures else 0)
