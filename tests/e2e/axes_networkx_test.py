@@ -10,35 +10,19 @@ Usage: axes_networkx_test.py <companion parent dir> <testdata dir>
 import os
 import shutil
 import sys
-import tempfile
 
 import networkx as nx
 
+from e2e_common import Checks, Qgis, private_testdata
+
 companion_dir, source_data = sys.argv[1:3]
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-scratch = tempfile.mkdtemp(prefix="poleaxis-axes-")
-testdata = os.path.join(scratch, "testdata")
-shutil.copytree(source_data, testdata)
-sys.path[:0] = [companion_dir, "/usr/share/qgis/python/plugins"]
-
-from qgis.core import QgsApplication, QgsVectorLayer  # noqa: E402
-
-QgsApplication.setPrefixPath("/usr", True)
-app = QgsApplication([], False)
-app.initQgis()
-from processing.core.Processing import Processing  # noqa: E402
-
-Processing.initialize()
+scratch, testdata = private_testdata(source_data, "poleaxis-axes-")
+qgis = Qgis(companion_dir)
 import processing  # noqa: E402
-import poleaxis_processing  # noqa: E402
+from qgis.core import QgsVectorLayer  # noqa: E402
 
-poleaxis_processing.classFactory(None).initProcessing()
-failures, passes = [], []
-
-
-def check(condition, message):
-    print(("ok   " if condition else "FAIL ") + message)
-    (passes if condition else failures).append(message)
+checks = Checks()
+check = checks.check
 
 
 def run(province, mode, pairs, min_population=0, extra=None):
@@ -119,7 +103,6 @@ for province, pairs in (("jilin", 1), ("guizhou", 0)):
 minutes = run("jilin", 2, 1, 0, {"CLASS_FIELD": "class"})
 check(all(f["minutes"] > 0 for f in minutes["DESIRE_LINES"].getFeatures()), "jilin: minutes mode gives travel times")
 
-app.exitQgis()
+qgis.exit()
 shutil.rmtree(scratch, ignore_errors=True)
-print("%d passed, %d failed" % (len(passes), len(failures)))
-sys.exit(1 if failures else 0)
+checks.finish()

@@ -10,34 +10,18 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
+
+from e2e_common import Checks, Qgis, private_testdata
 
 companion_dir, source_data, artifacts = sys.argv[1:4]
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-scratch = tempfile.mkdtemp(prefix="poleaxis-plan-")
-testdata = os.path.join(scratch, "testdata")
-shutil.copytree(source_data, testdata)
+scratch, testdata = private_testdata(source_data, "poleaxis-plan-")
 os.makedirs(artifacts, exist_ok=True)
-sys.path[:0] = [companion_dir, "/usr/share/qgis/python/plugins"]
-
-from qgis.core import QgsApplication, QgsProcessingException, QgsVectorLayer  # noqa: E402
-
-QgsApplication.setPrefixPath("/usr", True)
-app = QgsApplication([], False)
-app.initQgis()
-from processing.core.Processing import Processing  # noqa: E402
-
-Processing.initialize()
+qgis = Qgis(companion_dir)
 import processing  # noqa: E402
-import poleaxis_processing  # noqa: E402
+from qgis.core import QgsProcessingException, QgsVectorLayer  # noqa: E402
 
-poleaxis_processing.classFactory(None).initProcessing()
-failures, passes = [], []
-
-
-def check(condition, message):
-    print(("ok   " if condition else "FAIL ") + message)
-    (passes if condition else failures).append(message)
+checks = Checks()
+check = checks.check
 
 
 towns = os.path.join(testdata, "jilin_towns.gpkg")
@@ -93,12 +77,7 @@ check(refused({"BOUNDARY": empty, "PDF": nothing}, "BOUNDARY", nothing), "empty 
 bad = "/proc/no-such-folder/plan.pdf"
 check(refused({"BOUNDARY": boundary, "PDF": bad}, "PDF", bad), "unwritable folder: refused, nothing written")
 
-# Layers owned by Python must go before QGIS shuts GDAL down.
 del hierarchy, circles, axes, cities, empty
-import gc  # noqa: E402
-
-gc.collect()
-app.exitQgis()
+qgis.exit()
 shutil.rmtree(scratch, ignore_errors=True)
-print("%d passed, %d failed" % (len(passes), len(failures)))
-sys.exit(1 if failures else 0)
+checks.finish()

@@ -6,38 +6,18 @@ Usage: pyqgis_test.py <companion parent dir> <testdata dir>
 import os
 import shutil
 import sys
-import tempfile
+
+from e2e_common import Checks, Qgis, private_testdata
 
 companion_dir, source_data = sys.argv[1:3]
-# A private copy of the data: parallel tests must not share (or change) it.
-scratch = tempfile.mkdtemp(prefix="poleaxis-pyqgis-")
-testdata = os.path.join(scratch, "testdata")
-shutil.copytree(source_data, testdata)
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# The build's companion first: an installed one must not shadow it.
-sys.path[:0] = [companion_dir, "/usr/share/qgis/python/plugins"]
-
+scratch, testdata = private_testdata(source_data, "poleaxis-pyqgis-")
+qgis = Qgis(companion_dir)
+import processing  # noqa: E402
 from qgis.core import QgsApplication, QgsDistanceArea, QgsProject, QgsVectorLayer  # noqa: E402
 
-QgsApplication.setPrefixPath("/usr", True)
-app = QgsApplication([], False)
-app.initQgis()
-from processing.core.Processing import Processing  # noqa: E402
-
-Processing.initialize()
-import processing  # noqa: E402
-import poleaxis_processing  # noqa: E402
-
-companion = poleaxis_processing.classFactory(None)
-companion.initProcessing()
-failures, passes = [], []
-
-
-def check(condition, message):
-    print(("ok   " if condition else "FAIL ") + message)
-    (passes if condition else failures).append(message)
-
-
+checks = Checks()
+check = checks.check
+companion = qgis.companion
 check(QgsApplication.processingRegistry().providerById("poleaxis") is not None, "provider registered by the companion")
 towns = os.path.join(testdata, "jilin_towns.gpkg") + "|layername=jilin_towns"
 table = "PPLA=50;PPLA2=30;PPLA3=15;PPLA4=8;PPL=8"
@@ -65,7 +45,7 @@ check(areas[0] < areas[1] < areas[2], "dissolved area grows with radius: %r" % a
 
 companion.unload()
 check(QgsApplication.processingRegistry().providerById("poleaxis") is None, "provider removed on unload")
-app.exitQgis()
+del layer, out
+qgis.exit()
 shutil.rmtree(scratch, ignore_errors=True)
-print("%d passed, %d failed" % (len(passes), len(failures)))
-sys.exit(1 if failures else 0)
+checks.finish()

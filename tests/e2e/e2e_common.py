@@ -1,0 +1,54 @@
+"""What the Python end-to-end tests share: a private copy of testdata,
+headless QGIS with Processing and our provider (through the build tree's
+companion), and pass/fail bookkeeping ending in "N passed, N failed"."""
+import gc
+import os
+import shutil
+import sys
+import tempfile
+
+
+class Checks:
+    def __init__(self):
+        self.passes, self.failures = [], []
+
+    def check(self, condition, message):
+        print(("ok   " if condition else "FAIL ") + message)
+        (self.passes if condition else self.failures).append(message)
+
+    def finish(self):
+        print("%d passed, %d failed" % (len(self.passes), len(self.failures)))
+        sys.exit(1 if self.failures else 0)
+
+
+def private_testdata(source_data, prefix):
+    """A scratch folder holding a copy of testdata: parallel tests must not share
+    (or change) the checkout's files. Returns (scratch, testdata)."""
+    scratch = tempfile.mkdtemp(prefix=prefix)
+    testdata = os.path.join(scratch, "testdata")
+    shutil.copytree(source_data, testdata)
+    return scratch, testdata
+
+
+class Qgis:
+    """Headless QGIS with Processing and the poleaxis provider registered by
+    the companion in `companion_dir` (first on the path: an installed copy
+    must not shadow the build under test)."""
+
+    def __init__(self, companion_dir):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        sys.path[:0] = [companion_dir, "/usr/share/qgis/python/plugins"]
+        from qgis.core import QgsApplication
+        QgsApplication.setPrefixPath("/usr", True)
+        self.app = QgsApplication([], False)
+        self.app.initQgis()
+        from processing.core.Processing import Processing
+        Processing.initialize()
+        import poleaxis_processing
+        self.companion = poleaxis_processing.classFactory(None)
+        self.companion.initProcessing()
+
+    def exit(self):
+        # Layers owned by Python must be gone before QGIS shuts GDAL down.
+        gc.collect()
+        self.app.exitQgis()
