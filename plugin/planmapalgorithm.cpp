@@ -6,6 +6,11 @@
 #include <qgsprocessingoutputs.h>
 #include <qgsprocessingparameters.h>
 #include <qgsproject.h>
+#include <qgsapplication.h>
+#include <qgslayertree.h>
+#include <qgslayoutmanager.h>
+
+#include <QApplication>
 #include <qgsvectorlayer.h>
 
 #include <QDate>
@@ -171,6 +176,23 @@ QVariantMap PlanMapAlgorithm::processAlgorithm(const QVariantMap& parameters, Qg
       throw QgsProcessingException(tr("PNG: cannot write %1 (%2)").arg(png, exporter.errorFile()));
     }
     outputs.insert(PNG, png);
+  }
+  // In desktop QGIS the planner gets the layout (and its styled layers, in a
+  // group of their own) in the current project, to edit and print again.
+  const bool desktop = QgsApplication::platform() == QLatin1String("desktop") &&
+                       qobject_cast<QApplication*>(QCoreApplication::instance()) && context.project() == QgsProject::instance();
+  if (desktop) {
+    QgsLayerTreeGroup* group = project->layerTreeRoot()->addGroup(tr("Plan map: %1").arg(request.title));
+    for (std::unique_ptr<QgsVectorLayer>& layer : styled) {
+      project->addMapLayer(layer.get(), false);
+      group->addLayer(layer.release());
+    }
+    QgsLayoutManager* layouts = project->layoutManager();
+    QString name = request.title.isEmpty() ? layouts->generateUniqueTitle() : request.title;
+    for (int n = 2; layouts->layoutByName(name); ++n) name = QStringLiteral("%1 (%2)").arg(request.title).arg(n);
+    layout->setName(name);
+    layouts->addLayout(layout.release());
+    feedback->pushInfo(tr("Layout '%1' added to the project (Project ▸ Layouts).").arg(name));
   }
   feedback->setProgress(100);
   return outputs;

@@ -764,7 +764,9 @@ Outputs: Desire lines (from_fid, to_fid, names, dist_km, minutes, grav, rank, sh
     </message>
     <message numerus="yes">
         <source>Laying out %n layer(s)</source>
-        <translation><numerusform>正在排版 %n 个图层</numerusform></translation>
+        <translation>
+            <numerusform>正在排版 %n 个图层</numerusform>
+        </translation>
     </message>
     <message>
         <source>Canceled.</source>
@@ -789,6 +791,14 @@ Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG
 &lt;b&gt;模板&lt;/b&gt;：A3 横版（图例在右）、A4 横版、A3 或 A4 竖版（图例在下）。文字使用 Noto Sans CJK SC 字体以正确显示中文（Debian 软件包 fonts-noto-cjk）；未安装时使用默认字体并在日志中提示。
 
 导出矢量 PDF（文字可检索、可编辑），并可按给定 DPI 导出 PNG。</translation>
+    </message>
+    <message>
+        <source>Plan map: %1</source>
+        <translation>规划图：%1</translation>
+    </message>
+    <message>
+        <source>Layout '%1' added to the project (Project ▸ Layouts).</source>
+        <translation>布局“%1”已添加到工程（工程 ▸ 布局）。</translation>
     </message>
 </context>
 <context>

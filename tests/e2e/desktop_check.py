@@ -42,6 +42,11 @@ def check():
         out = processing.run("poleaxis:serviceradii", {"INPUT": towns, "RADIUS": 30, "DISSOLVE": 2,
                                                         "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
         report["run_features"] = out.featureCount()
+        # The plan map lands in the project as an editable layout.
+        from qgis.core import QgsProject
+        pdf = os.path.join(os.path.dirname(os.environ["POLEAXIS_DESKTOP_JSON"]), "desktop-plan.pdf")
+        processing.run("poleaxis:planmap", {"CIRCLES": out, "TITLE": "Desktop plan", "PDF": pdf})
+        report["layouts"] = [l.name() for l in QgsProject.instance().layoutManager().layouts()]
 
         # Show the provider in the Processing Toolbox for the screenshot.
         toolbox = plugins["processing"].toolbox

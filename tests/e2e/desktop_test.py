@@ -81,6 +81,7 @@ check("poleaxis_action_serviceradii" in english.get("menu_actions", []), "menu o
 check("poleaxis_action_about" in english.get("menu_actions", []), "menu has About")
 check(english.get("toolbar") is True, "toolbar button present")
 check(english.get("run_features") == 1, "processing.run inside QGIS desktop")
+check("Desktop plan" in english.get("layouts", []), "planmap adds its layout to the project: %r" % english.get("layouts"))
 check(english.get("after_unload") == {"provider": None, "toolbar": False}, "unload removes provider and toolbar: %r" % english.get("after_unload"))
 check(english.get("after_reload") == {"provider": "Pole-Axis Planner", "toolbar": True}, "load again restores them: %r" % english.get("after_reload"))
 
