@@ -3,6 +3,8 @@
 //   poleaxis_bench_core circles <points file> <radius km> <segments> <repeats>
 //   poleaxis_bench_core hierarchy <values file> <levels> <repeats>
 //     values file: one town a line, "benefit cost" (e.g. population, elevation)
+//   poleaxis_bench_core dbscan <points file> <eps m> <min points> <repeats>
+//     points file: "lon lat [weight]" per line; prints labels too
 //   poleaxis_bench_core corridors <lines file> <width m> <repeats>
 //     lines file: one line part per text line, "x1 y1 x2 y2 …" in metres
 #include <algorithm>
@@ -16,6 +18,7 @@
 #include <vector>
 
 #include "poleaxis/corridor_buffers.h"
+#include "poleaxis/dbscan.h"
 #include "poleaxis/geodesic.h"
 #include "poleaxis/rank_size.h"
 #include "poleaxis/service_radii.h"
@@ -89,6 +92,34 @@ int hierarchy(const char* path, int levels, int repeats) {
   return 0;
 }
 
+int dbscan_run(const char* path, double eps_m, double min_points, int repeats) {
+  std::ifstream in(path);
+  std::vector<poleaxis::Point> points;
+  std::vector<double> weights;
+  std::string text;
+  while (std::getline(in, text)) {
+    std::istringstream row(text);
+    poleaxis::Point p;
+    double w = 1;
+    if (!(row >> p.x >> p.y)) continue;
+    if (row >> w) weights.push_back(w);
+    points.push_back(p);
+  }
+  if (weights.size() != points.size()) weights.clear();
+  std::vector<double> seconds;
+  poleaxis::DbscanResult r;
+  for (int k = 0; k < repeats; ++k) {
+    const auto start = Clock::now();
+    r = poleaxis::dbscan(points, eps_m, min_points, weights);
+    seconds.push_back(std::chrono::duration<double>(Clock::now() - start).count());
+  }
+  std::sort(seconds.begin(), seconds.end());
+  std::printf("{\"n\": %zu, \"median_s\": %.6f, \"clusters\": %d, \"labels\": [", points.size(), seconds[seconds.size() / 2], r.clusters);
+  for (size_t i = 0; i < r.label.size(); ++i) std::printf("%s%d", i ? "," : "", r.label[i]);
+  std::printf("]}\n");
+  return 0;
+}
+
 int corridors(const char* path, double width_m, int repeats) {
   std::ifstream in(path);
   poleaxis::CorridorRequest request;
@@ -129,6 +160,8 @@ int corridors(const char* path, double width_m, int repeats) {
 int main(int argc, char** argv) {
   if (argc == 6 && std::string(argv[1]) == "circles")
     return circles(argv[2], std::atof(argv[3]), std::atoi(argv[4]), std::atoi(argv[5]));
+  if (argc == 6 && std::string(argv[1]) == "dbscan")
+    return dbscan_run(argv[2], std::atof(argv[3]), std::atof(argv[4]), std::atoi(argv[5]));
   if (argc == 5 && std::string(argv[1]) == "corridors") return corridors(argv[2], std::atof(argv[3]), std::atoi(argv[4]));
   if (argc == 5 && std::string(argv[1]) == "hierarchy") return hierarchy(argv[2], std::atoi(argv[3]), std::atoi(argv[4]));
   std::fprintf(stderr, "usage: %s circles <points file> <radius km> <segments> <repeats>\n"

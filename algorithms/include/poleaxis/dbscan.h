@@ -1,0 +1,32 @@
+// DBSCAN (Ester et al. 1996) on lon/lat points with geodesic distances, in
+// the formulation scikit-learn uses, so labels match it up to renumbering:
+// a point's neighbourhood is every point within eps (itself included); a
+// point is core when the weights in its neighbourhood sum to at least
+// min_points; clusters grow from core points in index order, and a border
+// point joins the first cluster that reaches it.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "poleaxis/feedback.h"
+#include "poleaxis/geo_types.h"
+#include "poleaxis/parallel.h"
+
+namespace poleaxis {
+
+struct DbscanResult {
+  std::vector<int> label;  // 0-based cluster, −1 noise
+  std::vector<char> is_core;
+  int clusters = 0;
+};
+
+// points lon/lat (WGS 84); eps in metres (geodesic, exact on the
+// ellipsoid); weights empty (1 each) or one per point, each >= 0 (a town
+// counted as several points). Throws InputError for eps <= 0, min_points <= 0
+// or a negative weight (item = point).
+DbscanResult dbscan(const std::vector<Point>& points, double eps_m, double min_points,
+                    const std::vector<double>& weights = {}, Feedback* feedback = nullptr,
+                    unsigned workers = worker_count());
+
+}  // namespace poleaxis
