@@ -5,6 +5,8 @@
 //     values file: one town a line, "benefit cost" (e.g. population, elevation)
 //   poleaxis_bench_core dbscan <points file> <eps m> <min points> <repeats>
 //     points file: "lon lat [weight]" per line; prints labels too
+//   poleaxis_bench_core linkage <points file> <single|complete|average|ward> <geodesic|planar> <cut m>
+//     prints the flat clusters cut at that height
 //   poleaxis_bench_core corridors <lines file> <width m> <repeats>
 //     lines file: one line part per text line, "x1 y1 x2 y2 …" in metres
 #include <algorithm>
@@ -20,6 +22,7 @@
 #include "poleaxis/corridor_buffers.h"
 #include "poleaxis/dbscan.h"
 #include "poleaxis/geodesic.h"
+#include "poleaxis/hierarchical.h"
 #include "poleaxis/rank_size.h"
 #include "poleaxis/service_radii.h"
 #include "poleaxis/town_hierarchy.h"
@@ -120,6 +123,26 @@ int dbscan_run(const char* path, double eps_m, double min_points, int repeats) {
   return 0;
 }
 
+int linkage_run(const char* path, const std::string& method, const std::string& metric, double cut) {
+  std::ifstream in(path);
+  std::vector<poleaxis::Point> points;
+  poleaxis::Point p;
+  while (in >> p.x >> p.y) points.push_back(p);
+  const poleaxis::Linkage m = method == "single" ? poleaxis::Linkage::Single
+                              : method == "complete" ? poleaxis::Linkage::Complete
+                              : method == "average" ? poleaxis::Linkage::Average
+                                                    : poleaxis::Linkage::Ward;
+  const auto start = Clock::now();
+  std::vector<double> d = metric == "geodesic" ? poleaxis::geodesic_condensed(points) : poleaxis::euclidean_condensed(points);
+  const std::vector<poleaxis::Merge> merges = poleaxis::linkage(std::move(d), points.size(), m);
+  const std::vector<int> labels = poleaxis::cut_at_height(merges, points.size(), cut);
+  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  std::printf("{\"n\": %zu, \"seconds\": %.6f, \"labels\": [", points.size(), seconds);
+  for (size_t i = 0; i < labels.size(); ++i) std::printf("%s%d", i ? "," : "", labels[i]);
+  std::printf("]}\n");
+  return 0;
+}
+
 int corridors(const char* path, double width_m, int repeats) {
   std::ifstream in(path);
   poleaxis::CorridorRequest request;
@@ -160,6 +183,7 @@ int corridors(const char* path, double width_m, int repeats) {
 int main(int argc, char** argv) {
   if (argc == 6 && std::string(argv[1]) == "circles")
     return circles(argv[2], std::atof(argv[3]), std::atoi(argv[4]), std::atoi(argv[5]));
+  if (argc == 6 && std::string(argv[1]) == "linkage") return linkage_run(argv[2], argv[3], argv[4], std::atof(argv[5]));
   if (argc == 6 && std::string(argv[1]) == "dbscan")
     return dbscan_run(argv[2], std::atof(argv[3]), std::atof(argv[4]), std::atoi(argv[5]));
   if (argc == 5 && std::string(argv[1]) == "corridors") return corridors(argv[2], std::atof(argv[3]), std::atoi(argv[4]));

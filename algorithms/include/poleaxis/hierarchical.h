@@ -1,0 +1,39 @@
+// Agglomerative hierarchical clustering with single, complete, average or
+// Ward linkage, by the nearest-neighbour-chain algorithm (Müllner 2011) with
+// Lance-Williams updates, as SciPy's linkage computes it; flat clusters are
+// cut at a height (SciPy fcluster 'distance') or into k groups ('maxclust').
+// Works on a condensed distance matrix: O(n²) memory, so for n up to a few
+// tens of thousands.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "poleaxis/feedback.h"
+#include "poleaxis/geo_types.h"
+
+namespace poleaxis {
+
+enum class Linkage { Single, Complete, Average, Ward };
+
+struct Merge {
+  size_t a = 0, b = 0;  // matrix slots merged (the cluster lives on in b)
+  double height = 0.0;
+};
+
+// Pair (i, j), i < j, of n points in a condensed matrix (SciPy's order).
+inline size_t condensed_index(size_t n, size_t i, size_t j) { return n * i - i * (i + 1) / 2 + (j - i - 1); }
+
+// Geodesic (WGS 84) distances in metres between lon/lat points; planar
+// Euclidean distances between projected points (Ward needs these).
+std::vector<double> geodesic_condensed(const std::vector<Point>& lonlat, Feedback* feedback = nullptr);
+std::vector<double> euclidean_condensed(const std::vector<Point>& xy);
+
+// The n − 1 merges, lowest first. Consumes the matrix.
+std::vector<Merge> linkage(std::vector<double> condensed, size_t n, Linkage method, Feedback* feedback = nullptr);
+
+// Flat clusters numbered 0, 1, … in order of their first point.
+std::vector<int> cut_at_height(const std::vector<Merge>& merges, size_t n, double height);
+std::vector<int> cut_into(const std::vector<Merge>& merges, size_t n, size_t k);
+
+}  // namespace poleaxis

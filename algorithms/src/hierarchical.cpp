@@ -1,0 +1,131 @@
+#include "poleaxis/hierarchical.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+#include "poleaxis/geodesic.h"
+#include "poleaxis/parallel.h"
+
+namespace poleaxis {
+
+std::vector<double> geodesic_condensed(const std::vector<Point>& lonlat, Feedback* feedback) {
+  const size_t n = lonlat.size();
+  std::vector<double> d(n < 2 ? 0 : n * (n - 1) / 2);
+  const Geodesic& g = Geodesic::wgs84();
+  parallel_for(n, worker_count(), [&](size_t i, unsigned) {
+    if (i % 256 == 0) throw_if_canceled(feedback);
+    for (size_t j = i + 1; j < n; ++j) d[condensed_index(n, i, j)] = g.distance_m(lonlat[i], lonlat[j]);
+  });
+  return d;
+}
+
+std::vector<double> euclidean_condensed(const std::vector<Point>& xy) {
+  const size_t n = xy.size();
+  std::vector<double> d(n < 2 ? 0 : n * (n - 1) / 2);
+  for (size_t i = 0; i < n; ++i)
+    for (size_t j = i + 1; j < n; ++j) d[condensed_index(n, i, j)] = std::hypot(xy[i].x - xy[j].x, xy[i].y - xy[j].y);
+  return d;
+}
+
+std::vector<Merge> linkage(std::vector<double> D, size_t n, Linkage method, Feedback* feedback) {
+  if (D.size() != (n < 2 ? 0 : n * (n - 1) / 2)) throw InputError("the distance matrix does not match the number of points");
+  auto at = [&](size_t i, size_t j) -> double& { return D[i < j ? condensed_index(n, i, j) : condensed_index(n, j, i)]; };
+  std::vector<size_t> size(n, 1);
+  std::vector<char> active(n, 1);
+  std::vector<size_t> chain;
+  std::vector<Merge> merges;
+  merges.reserve(n ? n - 1 : 0);
+  for (size_t step = 0; step + 1 < n; ++step) {
+    if (step % 64 == 0) {
+      throw_if_canceled(feedback);
+      if (feedback) feedback->progress(100.0 * double(step) / double(n));
+    }
+    if (chain.empty())
+      for (size_t i = 0; i < n; ++i)
+        if (active[i]) {
+          chain.push_back(i);
+          break;
+        }
+    size_t x = 0, y = 0;
+    double best = 0;
+    while (true) {
+      x = chain.back();
+      // The previous chain element wins ties, which keeps the chain finite.
+      y = chain.size() > 1 ? chain[chain.size() - 2] : n;
+      best = y < n ? at(x, y) : std::numeric_limits<double>::infinity();
+      for (size_t i = 0; i < n; ++i) {
+        if (!active[i] || i == x) continue;
+        const double d = at(x, i);
+        if (d < best) {
+          best = d;
+          y = i;
+        }
+      }
+      if (chain.size() > 1 && y == chain[chain.size() - 2]) break;
+      chain.push_back(y);
+    }
+    chain.pop_back();
+    chain.pop_back();
+    if (x > y) std::swap(x, y);
+    merges.push_back({x, y, best});
+    const double nx = double(size[x]), ny = double(size[y]);
+    for (size_t i = 0; i < n; ++i) {
+      if (!active[i] || i == x || i == y) continue;
+      const double dxi = at(x, i), dyi = at(y, i), ni = double(size[i]);
+      double& d = at(y, i);
+      switch (method) {
+        case Linkage::Single: d = std::min(dxi, dyi); break;
+        case Linkage::Complete: d = std::max(dxi, dyi); break;
+        case Linkage::Average: d = (nx * dxi + ny * dyi) / (nx + ny); break;
+        case Linkage::Ward: {
+          const double t = 1.0 / (nx + ny + ni);
+          d = std::sqrt((ni + nx) * t * dxi * dxi + (ni + ny) * t * dyi * dyi - ni * t * best * best);
+          break;
+        }
+      }
+    }
+    active[x] = 0;
+    size[y] += size[x];
+  }
+  std::stable_sort(merges.begin(), merges.end(), [](const Merge& a, const Merge& b) { return a.height < b.height; });
+  return merges;
+}
+
+namespace {
+
+std::vector<int> apply(const std::vector<Merge>& merges, size_t n, size_t count) {
+  std::vector<size_t> parent(n);
+  std::iota(parent.begin(), parent.end(), 0);
+  auto find = [&](size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  for (size_t m = 0; m < count; ++m) parent[find(merges[m].a)] = find(merges[m].b);
+  std::vector<int> label(n, -1), id(n, -1);
+  int next = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const size_t r = find(i);
+    if (id[r] < 0) id[r] = next++;
+    label[i] = id[r];
+  }
+  return label;
+}
+
+}  // namespace
+
+std::vector<int> cut_at_height(const std::vector<Merge>& merges, size_t n, double height) {
+  size_t count = 0;
+  while (count < merges.size() && merges[count].height <= height) ++count;
+  return apply(merges, n, count);
+}
+
+std::vector<int> cut_into(const std::vector<Merge>& merges, size_t n, size_t k) {
+  if (k < 1) throw InputError("the number of groups must be at least 1");
+  if (k >= n) return apply(merges, n, 0);
+  // SciPy's maxclust: the lowest height leaving at most k groups, ties included.
+  return cut_at_height(merges, n, merges[n - k - 1].height);
+}
+
+}  // namespace poleaxis
