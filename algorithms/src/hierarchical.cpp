@@ -24,16 +24,28 @@ std::vector<double> geodesic_condensed(const std::vector<Point>& lonlat, Feedbac
 std::vector<double> euclidean_condensed(const std::vector<Point>& xy) {
   const size_t n = xy.size();
   std::vector<double> d(n < 2 ? 0 : n * (n - 1) / 2);
-  for (size_t i = 0; i < n; ++i)
-    for (size_t j = i + 1; j < n; ++j) d[condensed_index(n, i, j)] = std::hypot(xy[i].x - xy[j].x, xy[i].y - xy[j].y);
+  // sqrt of the sum of squares, as SciPy's pdist computes it (not hypot).
+  parallel_for(n, worker_count(), [&](size_t i, unsigned) {
+    double* out = d.data() + (n * i - i * (i + 1) / 2);
+    for (size_t j = i + 1; j < n; ++j) {
+      const double dx = xy[i].x - xy[j].x, dy = xy[i].y - xy[j].y;
+      *out++ = std::sqrt(dx * dx + dy * dy);
+    }
+  });
   return d;
 }
 
 std::vector<Merge> linkage(std::vector<double> D, size_t n, Linkage method, Feedback* feedback) {
   if (D.size() != (n < 2 ? 0 : n * (n - 1) / 2)) throw InputError("the distance matrix does not match the number of points");
-  auto at = [&](size_t i, size_t j) -> double& { return D[i < j ? condensed_index(n, i, j) : condensed_index(n, j, i)]; };
+  // Row offsets make D[row[i] + j] the (i, j) entry for i < j: the scans
+  // below walk a contiguous row for j > x and one strided column for j < x.
+  std::vector<size_t> row(n);
+  for (size_t i = 0; i < n; ++i) row[i] = n * i - i * (i + 1) / 2 - i - 1;
+  auto at = [&](size_t i, size_t j) -> double& { return i < j ? D[row[i] + j] : D[row[j] + i]; };
+  // Ascending list of live clusters: ascending scans give SciPy's tie order.
+  std::vector<size_t> live(n);
+  std::iota(live.begin(), live.end(), 0);
   std::vector<size_t> size(n, 1);
-  std::vector<char> active(n, 1);
   std::vector<size_t> chain;
   std::vector<Merge> merges;
   merges.reserve(n ? n - 1 : 0);
@@ -42,12 +54,7 @@ std::vector<Merge> linkage(std::vector<double> D, size_t n, Linkage method, Feed
       throw_if_canceled(feedback);
       if (feedback) feedback->progress(100.0 * double(step) / double(n));
     }
-    if (chain.empty())
-      for (size_t i = 0; i < n; ++i)
-        if (active[i]) {
-          chain.push_back(i);
-          break;
-        }
+    if (chain.empty()) chain.push_back(live.front());
     size_t x = 0, y = 0;
     double best = 0;
     while (true) {
@@ -55,9 +62,11 @@ std::vector<Merge> linkage(std::vector<double> D, size_t n, Linkage method, Feed
       // The previous chain element wins ties, which keeps the chain finite.
       y = chain.size() > 1 ? chain[chain.size() - 2] : n;
       best = y < n ? at(x, y) : std::numeric_limits<double>::infinity();
-      for (size_t i = 0; i < n; ++i) {
-        if (!active[i] || i == x) continue;
-        const double d = at(x, i);
+      // Unsigned wrap-around is intended: row[0] is -1 modulo 2^64.
+      const size_t line = row[x];
+      for (const size_t i : live) {
+        if (i == x) continue;
+        const double d = i < x ? D[row[i] + x] : D[line + i];
         if (d < best) {
           best = d;
           y = i;
@@ -71,8 +80,8 @@ std::vector<Merge> linkage(std::vector<double> D, size_t n, Linkage method, Feed
     if (x > y) std::swap(x, y);
     merges.push_back({x, y, best});
     const double nx = double(size[x]), ny = double(size[y]);
-    for (size_t i = 0; i < n; ++i) {
-      if (!active[i] || i == x || i == y) continue;
+    for (const size_t i : live) {
+      if (i == x || i == y) continue;
       const double dxi = at(x, i), dyi = at(y, i), ni = double(size[i]);
       double& d = at(y, i);
       switch (method) {
@@ -86,7 +95,7 @@ std::vector<Merge> linkage(std::vector<double> D, size_t n, Linkage method, Feed
         }
       }
     }
-    active[x] = 0;
+    live.erase(std::lower_bound(live.begin(), live.end(), x));
     size[y] += size[x];
   }
   std::stable_sort(merges.begin(), merges.end(), [](const Merge& a, const Merge& b) { return a.height < b.height; });
