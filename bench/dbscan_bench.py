@@ -11,11 +11,9 @@ import argparse
 import json
 import os
 import sqlite3
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
 import numpy as np
 from sklearn.cluster import DBSCAN
@@ -43,13 +41,11 @@ def main():
                                          check=True, capture_output=True, text=True).stdout)
         os.unlink(f.name)
         radians = np.radians(xy[:, ::-1])
-        times, labels = [], None
-        for _ in range(args.repeats):
-            start = time.perf_counter()
-            labels = DBSCAN(eps=10000 / R, min_samples=5, metric="haversine", algorithm="ball_tree", n_jobs=-1).fit(radians).labels_
-            times.append(time.perf_counter() - start)
+        peer_s, labels = harness.median_time(
+            lambda: DBSCAN(eps=10000 / R, min_samples=5, metric="haversine", algorithm="ball_tree", n_jobs=-1).fit(radians).labels_,
+            args.repeats)
         ari = adjusted_rand_score(ours["labels"], labels)
-        harness.report("core: dbscan %s (%d)" % (name, len(rows)), "sklearn", ours["median_s"], statistics.median(times), ari >= 0.99,
+        harness.report("core: dbscan %s (%d)" % (name, len(rows)), "sklearn", ours["median_s"], peer_s, ari >= 0.99,
                        "%d vs %d clusters, ARI %.5f" % (ours["clusters"], len(set(labels) - {-1}), ari))
 
 

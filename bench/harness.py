@@ -55,6 +55,16 @@ def time_pair(ours, peer, repeats):
     return statistics.median(ours_times), statistics.median(peer_times), ours_result, peer_result
 
 
+def median_time(fn, repeats):
+    """Median wall time of `repeats` calls, and the last result."""
+    times, result = [], None
+    for _ in range(repeats):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
 def report(case, peer_name, ours_s, peer_s, agree, detail):
     """Prints one benchmark line; the ratio only when results agree."""
     status = "agree" if agree else "DISAGREE"

@@ -18,7 +18,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
 import numpy as np
 from pyproj import Geod, Transformer
@@ -52,15 +51,6 @@ def geodesic_condensed(lonlat):
     return d
 
 
-def run_peer(function, repeats):
-    times, labels = [], None
-    for _ in range(repeats):
-        start = time.perf_counter()
-        labels = function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), labels
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--build", default=os.path.join(harness.REPO, "build-bench"))
@@ -74,12 +64,12 @@ def main():
     x, y = Transformer.from_crs("EPSG:4326", ALBERS, always_xy=True).transform(lonlat[:, 0], lonlat[:, 1])
     planar = np.column_stack([x, y])
     ours_s, ours_labels = run_ours(binary, planar, "ward", "planar", 100000.0, args.repeats)
-    peer_s, peer_labels = run_peer(lambda: fcluster(linkage(planar, "ward"), 100000.0, "distance"), args.repeats)
+    peer_s, peer_labels = harness.median_time(lambda: fcluster(linkage(planar, "ward"), 100000.0, "distance"), args.repeats)
     harness.report("core: ward linkage china_towns (%d)" % N, "SciPy", ours_s, peer_s,
                    same_up_to_renumbering(ours_labels, peer_labels), "%d clusters at 100 km" % len(set(peer_labels)))
 
     ours_s, ours_labels = run_ours(binary, lonlat, "average", "geodesic", 30000.0, args.repeats)
-    peer_s, peer_labels = run_peer(lambda: fcluster(linkage(geodesic_condensed(lonlat), "average"), 30000.0, "distance"),
+    peer_s, peer_labels = harness.median_time(lambda: fcluster(linkage(geodesic_condensed(lonlat), "average"), 30000.0, "distance"),
                                    args.repeats)
     harness.report("core: average linkage geodesic china_towns (%d)" % N, "pyproj+SciPy", ours_s, peer_s,
                    same_up_to_renumbering(ours_labels, peer_labels), "%d clusters at 30 km" % len(set(peer_labels)))

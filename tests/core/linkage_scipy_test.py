@@ -6,46 +6,25 @@ pyproj and given to both.
 
 Usage: linkage_scipy_test.py <poleaxis_bench_core> <testdata dir>
 """
-import json
-import os
-import sqlite3
-import subprocess
 import sys
-import tempfile
 
 import numpy as np
 from pyproj import Geod, Transformer
 from scipy.cluster.hierarchy import fcluster, linkage
 
+from reference_check import check, finish, run_core, same_up_to_renumbering, towns
+
 binary, testdata = sys.argv[1:3]
 geod = Geod(ellps="WGS84")
-passes, failures = [], []
 
 
-def check(condition, message):
-    print(("ok   " if condition else "FAIL ") + message)
-    (passes if condition else failures).append(message)
-
-
-def same_up_to_renumbering(a, b):
-    forward, backward = {}, {}
-    return all(forward.setdefault(x, y) == y and backward.setdefault(y, x) == x for x, y in zip(a, b))
-
-
-def ours(points, method, metric, cut):
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
-        f.writelines("%.10f %.10f\n" % tuple(p) for p in points)
-    out = json.loads(subprocess.run([binary, "linkage", f.name, method, metric, repr(cut)],
-                                    check=True, capture_output=True, text=True).stdout)
-    os.unlink(f.name)
-    return out["labels"]
+def ours(points, method, metric, cut_m):
+    return run_core(binary, "linkage", points, method, metric, repr(cut_m))["labels"]
 
 
 for province, zone in (("jilin", 52), ("guizhou", 48)):
-    rows = sqlite3.connect(os.path.join(testdata, province + "_towns.gpkg")).execute(
-        "select lon, lat from %s_towns order by fid" % province).fetchall()
-    lonlat = np.array(rows, float)
-    n = len(rows)
+    lonlat = towns(testdata, province)
+    n = len(lonlat)
     condensed = np.concatenate([geod.inv(np.full(n - i - 1, lonlat[i, 0]), np.full(n - i - 1, lonlat[i, 1]),
                                          lonlat[i + 1:, 0], lonlat[i + 1:, 1])[2] for i in range(n - 1)])
     for method in ("single", "complete", "average"):
@@ -58,8 +37,7 @@ for province, zone in (("jilin", 52), ("guizhou", 48)):
     for cut_km in (30, 100):
         theirs = fcluster(linkage(xy, "ward"), cut_km * 1000.0, criterion="distance")
         mine = ours(xy, "ward", "planar", cut_km * 1000.0)
-        check(same_up_to_renumbering(mine, theirs), "%s ward linkage (UTM %dN) cut at %d: labels equal SciPy's (%d groups)"
+        check(same_up_to_renumbering(mine, theirs), "%s ward linkage (UTM %dN) cut at %d km: labels equal SciPy's (%d groups)"
               % (province, zone, cut_km, len(set(theirs))))
 
-print("%d passed, %d failed" % (len(passes), len(failures)))
-sys.exit(1 if failures else 0)
+finish()
