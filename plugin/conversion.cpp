@@ -59,6 +59,12 @@ void transformOrRefuse(QgsGeometry& g, const QgsCoordinateTransform& transform, 
 
 }  // namespace
 
+void throwCanceled() { throw QgsProcessingException(tr("Canceled.")); }
+
+void throwIfCanceled(const QgsFeedback* feedback) {
+  if (feedback && feedback->isCanceled()) throwCanceled();
+}
+
 QgsCoordinateReferenceSystem wgs84() { return QgsCoordinateReferenceSystem(QStringLiteral("EPSG:4326")); }
 
 QgsCoordinateReferenceSystem localProjectedCrs(const QgsRectangle& lonlat) {
@@ -141,7 +147,7 @@ PointTable readPoints(const QgsFeatureSource& source, const QString& parameter,
     table.ids.push_back(f.id());
     if (keepFeatures) table.features.push_back(f);
   }
-  if (feedback && feedback->isCanceled()) throw QgsProcessingException(tr("Canceled."));
+  throwIfCanceled(feedback);
   return table;
 }
 
@@ -154,7 +160,7 @@ LineTable readLines(const QgsFeatureSource& source, const QString& parameter, co
   QgsFeatureIterator it = source.getFeatures(request);
   QgsFeature f;
   while (it.nextFeature(f)) {
-    if (feedback && feedback->isCanceled()) throw QgsProcessingException(tr("Canceled."));
+    throwIfCanceled(feedback);
     QgsGeometry g = f.geometry();
     if (g.isNull() || g.isEmpty()) {
       ++table.withoutGeometry;
@@ -191,7 +197,7 @@ poleaxis::MultiPolygon readPolygonsAsLonLat(const QgsFeatureSource& source, cons
   QgsFeatureIterator it = source.getFeatures(QgsFeatureRequest().setNoAttributes());
   QgsFeature f;
   while (it.nextFeature(f)) {
-    if (feedback && feedback->isCanceled()) throw QgsProcessingException(tr("Canceled."));
+    throwIfCanceled(feedback);
     QgsGeometry g = f.geometry();
     if (g.isNull() || g.isEmpty()) continue;
     if (QgsWkbTypes::geometryType(g.wkbType()) != QgsWkbTypes::PolygonGeometry)

@@ -16,10 +16,15 @@
 #include "poleaxis/line_index.h"
 
 class QgsFeatureSource;
+class QgsFeedback;
 class QgsProcessingContext;
 class QgsProcessingFeedback;
 
 namespace conversion {
+
+// The one "Canceled." exception every algorithm raises when the user cancels.
+[[noreturn]] void throwCanceled();
+void throwIfCanceled(const QgsFeedback* feedback);
 
 // WGS 84, the frame every geodesic computation works in.
 QgsCoordinateReferenceSystem wgs84();

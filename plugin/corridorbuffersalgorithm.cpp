@@ -236,7 +236,7 @@ QVariantMap CorridorBuffersAlgorithm::processAlgorithm(const QVariantMap& parame
   } catch (const poleaxis::InputError& e) {
     raise(e, bandsKm.empty() ? (widthMode == WidthField ? WIDTH_FIELD : WIDTH) : BANDS, lines.ids);
   } catch (const poleaxis::Canceled&) {
-    throw QgsProcessingException(tr("Canceled."));
+    conversion::throwCanceled();
   } catch (const std::runtime_error& e) {
     throw QgsProcessingException(tr("Geometry engine error: %1").arg(QString::fromStdString(e.what())));
   }
@@ -252,7 +252,7 @@ QVariantMap CorridorBuffersAlgorithm::processAlgorithm(const QVariantMap& parame
   std::unique_ptr<QgsFeatureSink> sink = createSink(parameters, OUTPUT, context, outId, outFields, QgsWkbTypes::MultiPolygon, source->sourceCrs(), true);
   std::map<QString, double> areaOf;
   for (const poleaxis::CorridorPiece& piece : pieces) {
-    if (feedback->isCanceled()) throw QgsProcessingException(tr("Canceled."));
+    conversion::throwIfCanceled(feedback);
     if (piece.shape.empty()) continue;
     // One transform to lon/lat for the ellipsoidal area; a second only when
     // the input is not lon/lat itself.
@@ -293,7 +293,7 @@ QVariantMap CorridorBuffersAlgorithm::processAlgorithm(const QVariantMap& parame
     QString townsId;
     std::unique_ptr<QgsFeatureSink> townSink = createSink(parameters, TOWNS_OUTPUT, context, townsId, allFields, QgsWkbTypes::Point, townSource->sourceCrs(), false);
     for (size_t t = 0; t < towns.ids.size(); ++t) {
-      if (feedback->isCanceled()) throw QgsProcessingException(tr("Canceled."));
+      conversion::throwIfCanceled(feedback);
       const poleaxis::LineIndex::Nearest near = index.nearest(towns.lonlat[t]);
       const double km = near.metres / 1000.0;
       QVariant band;

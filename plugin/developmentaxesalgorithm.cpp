@@ -244,7 +244,7 @@ QVariantMap DevelopmentAxesAlgorithm::processAlgorithm(const QVariantMap& parame
   } catch (const poleaxis::InputError& e) {
     raise(e, MASS_FIELD, centreIds);
   } catch (const poleaxis::Canceled&) {
-    throw QgsProcessingException(tr("Canceled."));
+    conversion::throwCanceled();
   }
   if (!result.unsnapped.empty()) {
     std::vector<QgsFeatureId> far;
@@ -287,7 +287,7 @@ QVariantMap DevelopmentAxesAlgorithm::processAlgorithm(const QVariantMap& parame
     return result.network && result.network->snapped()[c] >= 0 ? QVariant(qlonglong(result.network->snapped()[c])) : QVariant();
   };
   for (size_t r = 0; r < result.pairs.size(); ++r) {
-    if (feedback->isCanceled()) throw QgsProcessingException(tr("Canceled."));
+    conversion::throwIfCanceled(feedback);
     const poleaxis::GravityPair& p = result.pairs[r];
     QgsFeature f(desireFields);
     f.setAttributes(QgsAttributes() << qlonglong(centreIds[p.i]) << qlonglong(centreIds[p.j])
@@ -324,7 +324,7 @@ QVariantMap DevelopmentAxesAlgorithm::processAlgorithm(const QVariantMap& parame
         createSink(parameters, EDGES, context, edgesId, edgeFields, QgsWkbTypes::LineString, lineCrs, false);
     if (edgeSink) {
       for (size_t e = 0; e < edges.size(); ++e) {
-        if (feedback->isCanceled()) throw QgsProcessingException(tr("Canceled."));
+        conversion::throwIfCanceled(feedback);
         const poleaxis::NetworkEdge& edge = edges[e];
         QgsFeature f(edgeFields);
         f.setAttributes(QgsAttributes() << qlonglong(e) << qlonglong(edge.from) << qlonglong(edge.to) << qlonglong(lines.ids[edge.line])

@@ -17,6 +17,7 @@
 #include <QFile>
 #include <memory>
 
+#include "conversion.h"
 #include "planlayout.h"
 #include "stylepostprocessor.h"
 
@@ -149,7 +150,7 @@ QVariantMap PlanMapAlgorithm::processAlgorithm(const QVariantMap& parameters, Qg
     project = ownProject.get();
   }
   std::unique_ptr<QgsPrintLayout> layout = buildPlanLayout(request, project);
-  if (feedback->isCanceled()) throw QgsProcessingException(tr("Canceled."));
+  conversion::throwIfCanceled(feedback);
 
   QVariantMap outputs;
   QgsLayoutExporter exporter(layout.get());

@@ -275,7 +275,7 @@ QVariantMap ServiceRadiiAlgorithm::processAlgorithm(const QVariantMap& parameter
   } catch (const poleaxis::InputError& e) {
     raise(e, INPUT, keptIds, tr("Use a smaller radius or a projected polar layer for centres near the poles"));
   } catch (const poleaxis::Canceled&) {
-    throw QgsProcessingException(tr("Canceled."));
+    conversion::throwCanceled();
   } catch (const std::runtime_error& e) {
     throw QgsProcessingException(tr("Geometry engine error: %1").arg(QString::fromStdString(e.what())));
   }
@@ -316,7 +316,7 @@ QVariantMap ServiceRadiiAlgorithm::processAlgorithm(const QVariantMap& parameter
 
   long written = 0, clippedAway = 0;
   for (size_t a = 0; a < result.areas.size(); ++a) {
-    if (feedback->isCanceled()) throw QgsProcessingException(tr("Canceled."));
+    conversion::throwIfCanceled(feedback);
     const poleaxis::ServiceArea& area = result.areas[a];
     if (area.shape.empty()) {
       ++clippedAway;

@@ -191,7 +191,7 @@ QVariantMap TownFunctionsAlgorithm::processAlgorithm(const QVariantMap& paramete
   const poleaxis::TownTypeInfo& general = poleaxis::town_type_info(poleaxis::TownType::General);
   int hubCount = 0;
   for (size_t i = 0; i < towns.features.size(); ++i) {
-    if (feedback->isCanceled()) throw QgsProcessingException(tr("Canceled."));
+    conversion::throwIfCanceled(feedback);
     QStringList types;
     const poleaxis::TownTypeInfo* dominant = nullptr;
     if (!sectorFields.empty()) {

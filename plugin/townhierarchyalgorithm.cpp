@@ -198,7 +198,7 @@ QVariantMap TownHierarchyAlgorithm::processAlgorithm(const QVariantMap& paramete
     if (lines.lines.empty()) throw QgsProcessingException(tr("LINES: the layer has no line with a length."));
     const poleaxis::LineIndex index(lines.lines);
     for (size_t row : scoredRows) {
-      if (feedback->isCanceled()) throw QgsProcessingException(tr("Canceled."));
+      conversion::throwIfCanceled(feedback);
       accessKm.push_back(index.nearest(towns.lonlat[row]).metres / 1000.0);
     }
     request.indicators.push_back({ACCESS.toStdString(), accessKm, true});
@@ -292,7 +292,7 @@ QVariantMap TownHierarchyAlgorithm::processAlgorithm(const QVariantMap& paramete
   std::vector<long> scoredIndex(towns.features.size(), -1);
   for (size_t k = 0; k < scoredRows.size(); ++k) scoredIndex[scoredRows[k]] = long(k);
   for (size_t row = 0; row < towns.features.size(); ++row) {
-    if (feedback->isCanceled()) throw QgsProcessingException(tr("Canceled."));
+    conversion::throwIfCanceled(feedback);
     QgsFeature f = towns.features[row];
     QgsAttributes attributes = f.attributes();
     const long k = scoredIndex[row];

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -144,7 +144,7 @@
         <translation>WIDTH：%1 公里不是正数。</translation>
     </message>
     <message>
-        <source>BANDS: '%1' is not a positive number of km; write e.g. 5;10;20.</source>
+        <source>BANDS: &apos;%1&apos; is not a positive number of km; write e.g. 5;10;20.</source>
         <translation>BANDS：“%1”不是正的公里数；请写成如 5;10;20。</translation>
     </message>
     <message>
@@ -168,7 +168,7 @@
         <translation>WIDTH_FIELD：线要素 %1 没有大于 0 的宽度。</translation>
     </message>
     <message>
-        <source>WIDTH_TABLE: class '%1' (line feature %2) is not in the table. Add it, or set DEFAULT_WIDTH.</source>
+        <source>WIDTH_TABLE: class &apos;%1&apos; (line feature %2) is not in the table. Add it, or set DEFAULT_WIDTH.</source>
         <translation>WIDTH_TABLE：等级“%1”（线要素 %2）不在表中。请添加，或设置 DEFAULT_WIDTH。</translation>
     </message>
     <message>
@@ -180,16 +180,12 @@
         <translation>WORKING_CRS：%1 是地理坐标系；请选择以米为单位的投影坐标系。</translation>
     </message>
     <message>
-        <source>Working CRS: %1 (%2); largest scale error over the lines' extent %3 %.</source>
+        <source>Working CRS: %1 (%2); largest scale error over the lines&apos; extent %3 %.</source>
         <translation>工作坐标参考系：%1（%2）；线路范围内的最大比例误差 %3 %。</translation>
     </message>
     <message>
         <source>Buffering and dissolving</source>
         <translation>正在缓冲并融合</translation>
-    </message>
-    <message>
-        <source>Canceled.</source>
-        <translation>已取消。</translation>
     </message>
     <message>
         <source>Geometry engine error: %1</source>
@@ -204,7 +200,7 @@
 
 Buffers are made in a projected working CRS: the one given, or an automatic one (the UTM zone for an extent up to 6° wide, otherwise an azimuthal equidistant projection on its centre); the log reports the choice and its largest scale error over the extent. Lines are simplified by 1 % of the buffer distance first (the corridor edge moves by at most that). Segments: per quarter circle. Output is in the input CRS with areas in km² on the WGS 84 ellipsoid.
 
-&lt;b&gt;Towns&lt;/b&gt; (optional): each town gets its nearest line's corridor, dist_km (geodesic distance to that line) and band (1 = nearest band; without bands 1 when within that line's width; NULL outside). &lt;b&gt;Stats&lt;/b&gt;: per corridor len_km (geodesic length of its lines), area_km2, n_towns and pop_sum.</source>
+&lt;b&gt;Towns&lt;/b&gt; (optional): each town gets its nearest line&apos;s corridor, dist_km (geodesic distance to that line) and band (1 = nearest band; without bands 1 when within that line&apos;s width; NULL outside). &lt;b&gt;Stats&lt;/b&gt;: per corridor len_km (geodesic length of its lines), area_km2, n_towns and pop_sum.</source>
         <translation>沿铁路和公路绘制廊道（城镇带）。
 
 &lt;b&gt;宽度&lt;/b&gt;（距线路的公里数，单侧）：一个固定宽度、宽度字段，或等级对照表 等级=公里;…（如 high_speed_rail=10;rail=5;expressway=5;national_road=3；表中没有的等级会被按名称拒绝，除非设置了默认宽度）。&lt;b&gt;圈层&lt;/b&gt;（公里，如 5;10;20）以到所有线路的距离代替宽度，输出为环带（5–10 公里…）或实心区（0–10 公里…）。
@@ -239,7 +235,7 @@ Buffers are made in a projected working CRS: the one given, or an automatic one 
 
 &lt;b&gt;Distance&lt;/b&gt; d: geodesic km on the WGS 84 ellipsoid; network km along the lines; or network minutes, each line at its speed (km/h) from Speed field or from Class field + Speed table (class=km/h;…, e.g. rail=120;rail_hsr=250). Centres are joined to the network at the nearest point of a line within Snap distance (km); the few metres of access are not counted. Centres farther away are excluded with a warning (or refused). Pairs with no path (separate networks) or at distance 0 are counted and left out.
 
-&lt;b&gt;Pairs&lt;/b&gt;: all, each centre's top N partners by G (memory grows with the pairs kept, not n²), or G ≥ a threshold.
+&lt;b&gt;Pairs&lt;/b&gt;: all, each centre&apos;s top N partners by G (memory grows with the pairs kept, not n²), or G ≥ a threshold.
 
 &lt;b&gt;Network&lt;/b&gt;: lines are joined where they share a vertex; each centre is spliced into its line; chains of vertices between junctions become one edge. Shortest paths by Dijkstra. With lines given, the gravity of every pair is routed over its shortest path (km, or minutes in minutes mode) and summed on each edge: flow. Edges with flow get grade 1–3 (1 = strongest) by Jenks natural breaks or head/tail breaks, each edge weighted by its length so that how lines are cut into edges does not matter. Axes = graded edges merged into continuous polylines per grade and route name (Name field).
 
@@ -437,7 +433,7 @@ Outputs: Desire lines (from_fid, to_fid, names, dist_km, minutes, grav, rank, sh
         <translation>SPEED_FIELD：线要素 %1 没有大于 0 的速度。</translation>
     </message>
     <message>
-        <source>SPEED_TABLE: class '%1' (line feature %2) is not in the table. Add it, or set DEFAULT_SPEED.</source>
+        <source>SPEED_TABLE: class &apos;%1&apos; (line feature %2) is not in the table. Add it, or set DEFAULT_SPEED.</source>
         <translation>SPEED_TABLE：等级“%1”（线要素 %2）不在表中。请添加，或设置 DEFAULT_SPEED。</translation>
     </message>
     <message>
@@ -461,10 +457,6 @@ Outputs: Desire lines (from_fid, to_fid, names, dist_km, minutes, grav, rank, sh
         <translation>
             <numerusform>计算 %n 个中心之间的引力</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Canceled.</source>
-        <translation>已取消。</translation>
     </message>
     <message>
         <source>%1 centre(s) farther than %2 km from every line: feature ids %3.</source>
@@ -769,10 +761,6 @@ Outputs: Desire lines (from_fid, to_fid, names, dist_km, minutes, grav, rank, sh
         </translation>
     </message>
     <message>
-        <source>Canceled.</source>
-        <translation>已取消。</translation>
-    </message>
-    <message>
         <source>PDF: cannot write %1 (%2)</source>
         <translation>PDF：无法写入 %1（%2）</translation>
     </message>
@@ -781,7 +769,7 @@ Outputs: Desire lines (from_fid, to_fid, names, dist_km, minutes, grav, rank, sh
         <translation>PNG：无法写入 %1（%2）</translation>
     </message>
     <message>
-        <source>Lays out a finished plan map: each given layer (towns and poles, development axes, corridors, service circles, town groups, influence areas, boundary — all optional, at least one) in its print style, with a title and subtitle, a legend of exactly those layers, a scale bar in km, a north arrow, and a footer with author/unit, date and source note. The map is drawn in a local projected CRS (the UTM zone for a small area, else an azimuthal equidistant projection on its centre) and framed on the layers' extent.
+        <source>Lays out a finished plan map: each given layer (towns and poles, development axes, corridors, service circles, town groups, influence areas, boundary — all optional, at least one) in its print style, with a title and subtitle, a legend of exactly those layers, a scale bar in km, a north arrow, and a footer with author/unit, date and source note. The map is drawn in a local projected CRS (the UTM zone for a small area, else an azimuthal equidistant projection on its centre) and framed on the layers&apos; extent.
 
 &lt;b&gt;Template&lt;/b&gt;: A3 landscape (legend on the right), A4 landscape, A3 or A4 portrait (legend below). Text is set in Noto Sans CJK SC so Chinese renders (Debian package fonts-noto-cjk); without it the default font is used and the log says so.
 
@@ -797,7 +785,7 @@ Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG
         <translation>规划图：%1</translation>
     </message>
     <message>
-        <source>Layout '%1' added to the project (Project ▸ Layouts).</source>
+        <source>Layout &apos;%1&apos; added to the project (Project ▸ Layouts).</source>
         <translation>布局“%1”已添加到工程（工程 ▸ 布局）。</translation>
     </message>
 </context>
@@ -808,12 +796,12 @@ Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG
         <translation>%1：请选择 %2 中的一个字段。</translation>
     </message>
     <message>
-        <source>%1: field '%2' is not in %3. Fields there: %4.</source>
+        <source>%1: field &apos;%2&apos; is not in %3. Fields there: %4.</source>
         <translation>%1：字段“%2”不在 %3 中。现有字段：%4。</translation>
     </message>
     <message>
-        <source>%1: field '%2' is %3, not numeric. Convert it with the Field calculator (to_real("%2")) first.</source>
-        <translation>%1：字段“%2”的类型是 %3，不是数值。请先用字段计算器转换（to_real("%2")）。</translation>
+        <source>%1: field &apos;%2&apos; is %3, not numeric. Convert it with the Field calculator (to_real(&quot;%2&quot;)) first.</source>
+        <translation>%1：字段“%2”的类型是 %3，不是数值。请先用字段计算器转换（to_real(&quot;%2&quot;)）。</translation>
     </message>
     <message>
         <source>feature %1: </source>
@@ -900,22 +888,22 @@ Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG
         <translation>以中心为圆心绘制真正的测地线服务圈，并统计其覆盖的城镇与人口。</translation>
     </message>
     <message>
-        <source>Draws a service circle around every centre (e.g. Jilin's half-hour economic circle of about 30 km). Circles are true geodesic circles on the WGS 84 ellipsoid: every vertex lies exactly r km from the centre along the ground, whatever the layer's CRS, and areas are ellipsoidal km². Output is written in the input CRS.
+        <source>Draws a service circle around every centre (e.g. Jilin&apos;s half-hour economic circle of about 30 km). Circles are true geodesic circles on the WGS 84 ellipsoid: every vertex lies exactly r km from the centre along the ground, whatever the layer&apos;s CRS, and areas are ellipsoidal km². Output is written in the input CRS.
 
 &lt;b&gt;Radius from&lt;/b&gt; (km):
 - fixed: r = Radius;
-- field: r = the centre's Radius field;
+- field: r = the centre&apos;s Radius field;
 - level table: r = table[level], table written as level=km;… e.g. 1=30;2=15;3=8 (numeric levels match by value);
 - travel time × speed: r = minutes ÷ 60 × km/h (30 min × 60 km/h = 30 km);
 - power law: r = a·P^b from population P (a = 0.1, b = 0.5 gives 30 km for 90,000 people).
 
-&lt;b&gt;Segments&lt;/b&gt;: vertices per circle (72 = every 5°). The polygon is inscribed: its area is n/(2π)·sin(2π/n) of the circle's (99.87 % for 72).
+&lt;b&gt;Segments&lt;/b&gt;: vertices per circle (72 = every 5°). The polygon is inscribed: its area is n/(2π)·sin(2π/n) of the circle&apos;s (99.87 % for 72).
 
 &lt;b&gt;Dissolve&lt;/b&gt;: none (one circle per centre, with its attributes), by level (one area per value of the Level field) or all (one area). The union feeds the overlay only circle parts that can reach the boundary, then fills enclosed holes that a circle covers.
 
 &lt;b&gt;Study area&lt;/b&gt; (optional polygons): circles are clipped to it and &lt;b&gt;Gaps&lt;/b&gt; receives the uncovered part, largest first.
 
-&lt;b&gt;Demand&lt;/b&gt; (optional points, e.g. all towns) with an optional population field: a point is covered when its geodesic distance to a centre is at most that centre's radius. Outputs COVERED_PCT (% of demand points covered), DEMAND_COVERED, POP_COVERED, POP_COVERED_PCT, and per circle n_demand and pop_demand; the demand output adds n_cover (how many circles cover the point), near_fid and dist_km (nearest centre).
+&lt;b&gt;Demand&lt;/b&gt; (optional points, e.g. all towns) with an optional population field: a point is covered when its geodesic distance to a centre is at most that centre&apos;s radius. Outputs COVERED_PCT (% of demand points covered), DEMAND_COVERED, POP_COVERED, POP_COVERED_PCT, and per circle n_demand and pop_demand; the demand output adds n_cover (how many circles cover the point), near_fid and dist_km (nearest centre).
 
 Circles that cross the antimeridian are split there; a circle that would contain a pole is refused. Centres without geometry are skipped and counted; a centre without a usable radius stops the run (or is skipped with Skip centres without a valid radius).</source>
         <translation>为每个中心绘制服务圈（例如吉林市约 30 公里的“半小时经济圈”）。服务圈是 WGS 84 椭球面上真正的测地线圆：无论图层使用何种坐标参考系，每个顶点沿地面到中心的距离都恰好为 r 公里，面积为椭球面积（平方公里）。输出采用输入图层的坐标参考系。
@@ -1130,10 +1118,6 @@ Circles that cross the antimeridian are split there; a circle that would contain
         <translation>对靠近两极的中心，请使用较小的半径或极地投影图层</translation>
     </message>
     <message>
-        <source>Canceled.</source>
-        <translation>已取消。</translation>
-    </message>
-    <message>
         <source>Geometry engine error: %1</source>
         <translation>几何引擎错误：%1</translation>
     </message>
@@ -1197,7 +1181,7 @@ The dominant type is the qualifying sector with the highest score.
 
 &lt;b&gt;Transport hubs&lt;/b&gt; from Lines (rail, highways): a town within Hub distance (km, default 10) of a node where at least 3 line ends meet (ends within Snap distance are one node), of a point where lines of different classes cross (Class field, e.g. rail × highway), or with at least Minimum lines distinct lines within Hub distance. Distances are km on the WGS 84 ellipsoid. A hub with no sector type is typed transport_hub.
 
-Output: the towns with type (dominant id), type_en, type_zh, types (all that qualify, ';'-joined), is_hub, hub_why (junction/crossing/lines), lines_near and a score per sector field (s_&lt;field&gt;).</source>
+Output: the towns with type (dominant id), type_en, type_zh, types (all that qualify, &apos;;&apos;-joined), is_hub, hub_why (junction/crossing/lines), lines_near and a score per sector field (s_&lt;field&gt;).</source>
         <translation>按吉林省指导意见中的六种城镇类型说明各城镇的职能：工业主导型、生态旅游型、历史文化型、商贸流通型、现代农业型和交通枢纽型；不属于其中任何一类的为综合型。
 
 &lt;b&gt;行业字段&lt;/b&gt;：各行业的就业或产值（≥ 0；空值按 0 计）。&lt;b&gt;行业类型&lt;/b&gt;将每个字段对应到一种类型，写作 字段=类型;…（可用 industrial、eco_tourism 等编号或中文名称）；以类型命名的字段无需填写。
@@ -1271,11 +1255,11 @@ Output: the towns with type (dominant id), type_en, type_zh, types (all that qua
         <translation>SECTOR_FIELDS：请选择行业字段，或提供 LINES 以识别交通枢纽。</translation>
     </message>
     <message>
-        <source>SECTOR_TYPES: '%1' is not one of the SECTOR_FIELDS.</source>
+        <source>SECTOR_TYPES: &apos;%1&apos; is not one of the SECTOR_FIELDS.</source>
         <translation>SECTOR_TYPES：“%1”不在 SECTOR_FIELDS 中。</translation>
     </message>
     <message>
-        <source>SECTOR_TYPES: field '%1': %2</source>
+        <source>SECTOR_TYPES: field &apos;%1&apos;: %2</source>
         <translation>SECTOR_TYPES：字段“%1”：%2</translation>
     </message>
     <message>
@@ -1332,10 +1316,6 @@ Output: the towns with type (dominant id), type_en, type_zh, types (all that qua
         <source>%1 junction node(s), %2 class crossing(s).</source>
         <translation>%1 个交汇节点，%2 个不同等级线路的交叉点。</translation>
     </message>
-    <message>
-        <source>Canceled.</source>
-        <translation>已取消。</translation>
-    </message>
     <message numerus="yes">
         <source>%n transport hub(s).</source>
         <translation>
@@ -1366,11 +1346,11 @@ Output: the towns with type (dominant id), type_en, type_zh, types (all that qua
 
 &lt;b&gt;Indicators&lt;/b&gt;: numeric fields (population, GDP, revenue, built-up area…); fields listed in Cost fields count as costs (less is better). With Lines (rail, highways) the distance from each town to the nearest line, in km on the WGS 84 ellipsoid, is added as the cost indicator access_km.
 
-&lt;b&gt;Normalisation&lt;/b&gt;: min-max x' = (x − min)/(max − min), or (max − x)/(max − min) for costs; or z-score x' = ±(x − mean)/sd.
+&lt;b&gt;Normalisation&lt;/b&gt;: min-max x&apos; = (x − min)/(max − min), or (max − x)/(max − min) for costs; or z-score x&apos; = ±(x − mean)/sd.
 
-&lt;b&gt;Weights&lt;/b&gt;: entropy weight method (default): p_ij = x'_ij/Σ_i x'_ij on min-max values, e_j = −Σ_i p_ij·ln p_ij / ln n, w_j = (1 − e_j)/Σ(1 − e_k); an indicator with one value everywhere gets weight 0. Equal weights, or custom as field=weight;… (rescaled to sum 1). Score = Σ_j w_j·x'_ij.
+&lt;b&gt;Weights&lt;/b&gt;: entropy weight method (default): p_ij = x&apos;_ij/Σ_i x&apos;_ij on min-max values, e_j = −Σ_i p_ij·ln p_ij / ln n, w_j = (1 − e_j)/Σ(1 − e_k); an indicator with one value everywhere gets weight 0. Equal weights, or custom as field=weight;… (rescaled to sum 1). Score = Σ_j w_j·x&apos;_ij.
 
-&lt;b&gt;Levels&lt;/b&gt; (1 = top) by Jenks natural breaks, exact for any number of towns (an O(k·n log n) dynamic programme; QGIS's renderer samples above 3,000 values), quantiles, head/tail breaks (split at the mean while the head holds ≤ 40 %), or fixed score thresholds (t1;t2;… ascending). Equal scores keep the input order in the ranking.
+&lt;b&gt;Levels&lt;/b&gt; (1 = top) by Jenks natural breaks, exact for any number of towns (an O(k·n log n) dynamic programme; QGIS&apos;s renderer samples above 3,000 values), quantiles, head/tail breaks (split at the mean while the head holds ≤ 40 %), or fixed score thresholds (t1;t2;… ascending). Equal scores keep the input order in the ranking.
 
 &lt;b&gt;Poles&lt;/b&gt;: the top level, the top N, or score ≥ a threshold; a true value in Pole field (e.g. county seats) always makes a pole.
 
@@ -1381,9 +1361,9 @@ Output: the towns with their fields plus score, rank, level, is_pole, access_km 
 
 &lt;b&gt;指标&lt;/b&gt;：数值字段（人口、GDP、财政收入、建成区面积…）；列入“成本型字段”的指标越小越好。提供线路（铁路、公路）时，每个城镇到最近线路的距离（WGS 84 椭球面上的公里数）作为成本型指标 access_km 加入。
 
-&lt;b&gt;标准化&lt;/b&gt;：极差标准化 x' = (x − min)/(max − min)，成本型为 (max − x)/(max − min)；或 Z 分数 x' = ±(x − 均值)/标准差。
+&lt;b&gt;标准化&lt;/b&gt;：极差标准化 x&apos; = (x − min)/(max − min)，成本型为 (max − x)/(max − min)；或 Z 分数 x&apos; = ±(x − 均值)/标准差。
 
-&lt;b&gt;权重&lt;/b&gt;：熵权法（默认）：在极差标准化值上计算 p_ij = x'_ij/Σ_i x'_ij，e_j = −Σ_i p_ij·ln p_ij / ln n，w_j = (1 − e_j)/Σ(1 − e_k)；各城镇取值相同的指标权重为 0。也可等权，或自定义 字段=权重;…（缩放至和为 1）。得分 = Σ_j w_j·x'_ij。
+&lt;b&gt;权重&lt;/b&gt;：熵权法（默认）：在极差标准化值上计算 p_ij = x&apos;_ij/Σ_i x&apos;_ij，e_j = −Σ_i p_ij·ln p_ij / ln n，w_j = (1 − e_j)/Σ(1 − e_k)；各城镇取值相同的指标权重为 0。也可等权，或自定义 字段=权重;…（缩放至和为 1）。得分 = Σ_j w_j·x&apos;_ij。
 
 &lt;b&gt;等级&lt;/b&gt;（1 为最高）：Jenks 自然断点，对任意城镇数都精确求解（O(k·n log n) 动态规划；QGIS 渲染器在超过 3000 个值时抽样），分位数，头尾断点（在均值处分割，直至头部超过 40 %），或固定得分阈值（t1;t2;… 升序）。得分相同时按输入顺序排名。
 
@@ -1558,7 +1538,7 @@ Output: the towns with their fields plus score, rank, level, is_pole, access_km 
         <translation>FIELDS：请至少选择一个指标字段（或提供 LINES 按可达性排序）。</translation>
     </message>
     <message>
-        <source>COST_FIELDS: '%1' is not one of the indicator FIELDS.</source>
+        <source>COST_FIELDS: &apos;%1&apos; is not one of the indicator FIELDS.</source>
         <translation>COST_FIELDS：“%1”不是指标字段 FIELDS 之一。</translation>
     </message>
     <message>
@@ -1572,7 +1552,7 @@ Output: the towns with their fields plus score, rank, level, is_pole, access_km 
         </translation>
     </message>
     <message>
-        <source>FIELDS: feature %1 has NULL in '%2'. Fill it, filter the town out, or set NULLS to skip.</source>
+        <source>FIELDS: feature %1 has NULL in &apos;%2&apos;. Fill it, filter the town out, or set NULLS to skip.</source>
         <translation>FIELDS：要素 %1 的“%2”为空。请补全、筛除该城镇，或将 NULLS 设为跳过。</translation>
     </message>
     <message>
@@ -1588,11 +1568,7 @@ Output: the towns with their fields plus score, rank, level, is_pole, access_km 
         <translation>LINES：该图层没有长度大于 0 的线。</translation>
     </message>
     <message>
-        <source>Canceled.</source>
-        <translation>已取消。</translation>
-    </message>
-    <message>
-        <source>THRESHOLDS: '%1' is not a number; write ascending scores like 0.2;0.5;0.8.</source>
+        <source>THRESHOLDS: &apos;%1&apos; is not a number; write ascending scores like 0.2;0.5;0.8.</source>
         <translation>THRESHOLDS：“%1”不是数字；请按升序填写得分，如 0.2;0.5;0.8。</translation>
     </message>
     <message>
@@ -1612,7 +1588,7 @@ Output: the towns with their fields plus score, rank, level, is_pole, access_km 
         <translation>TOP_N：N 至少为 1，当前为 %1。</translation>
     </message>
     <message>
-        <source>Indicator '%1' has the same value in every town: weight 0.</source>
+        <source>Indicator &apos;%1&apos; has the same value in every town: weight 0.</source>
         <translation>指标“%1”在所有城镇取值相同：权重为 0。</translation>
     </message>
     <message>
@@ -1669,7 +1645,7 @@ Output: the towns with their fields plus score, rank, level, is_pole, access_km 
         <translation>%1：要素 %2 无法转换到 WGS 84：%3</translation>
     </message>
     <message>
-        <source>%1: feature %2 lies outside the globe (%3, %4 in WGS 84). Check the layer's CRS.</source>
+        <source>%1: feature %2 lies outside the globe (%3, %4 in WGS 84). Check the layer&apos;s CRS.</source>
         <translation>%1：要素 %2 位于地球范围之外（WGS 84 中为 %3, %4）。请检查图层的坐标参考系。</translation>
     </message>
     <message>

@@ -11,6 +11,8 @@ import shutil
 import subprocess
 import sys
 
+from e2e_common import Checks
+
 plugin_dir, source_data, artifacts = sys.argv[1:4]
 here = os.path.dirname(os.path.abspath(__file__))
 os.makedirs(artifacts, exist_ok=True)
@@ -18,12 +20,8 @@ os.makedirs(artifacts, exist_ok=True)
 testdata = os.path.join(os.path.abspath(artifacts), "testdata")
 shutil.rmtree(testdata, ignore_errors=True)
 shutil.copytree(source_data, testdata)
-failures, passes = [], []
-
-
-def check(condition, message):
-    print(("ok   " if condition else "FAIL ") + message)
-    (passes if condition else failures).append(message)
+checks = Checks()
+check = checks.check
 
 
 # QGIS also scans its system plugin folder, where `.ci/setup` may have
@@ -90,5 +88,4 @@ check(chinese.get("provider") == "点轴规划", "zh_CN provider name: %r" % chi
 check("服务半径" in chinese.get("display_names", []), "zh_CN algorithm name: %r" % chinese.get("display_names"))
 check("点轴规划" in chinese.get("plugin_menus", []), "zh_CN menu: %r" % chinese.get("plugin_menus"))
 
-print("%d passed, %d failed" % (len(passes), len(failures)))
-sys.exit(1 if failures else 0)
+checks.finish()

@@ -12,6 +12,8 @@ import sqlite3
 import subprocess
 import sys
 
+from e2e_common import Checks
+
 companion_dir, source_data, work = sys.argv[1:4]
 shutil.rmtree(work, ignore_errors=True)
 # A private copy of the data: parallel tests must not share (or change) it.
@@ -19,13 +21,8 @@ testdata = os.path.join(work, "testdata")
 shutil.copytree(source_data, testdata)
 env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_CUSTOM_CONFIG_PATH=os.path.join(work, "profile"),
            QGIS_PLUGINPATH=companion_dir)
-failures = []
-passes = []
-
-
-def check(condition, message):
-    print(("ok   " if condition else "FAIL ") + message)
-    (passes if condition else failures).append(message)
+checks = Checks()
+check = checks.check
 
 
 def qgis_process(*args):
@@ -82,5 +79,4 @@ bad = qgis_process("run", "poleaxis:serviceradii", "--INPUT=" + os.path.join(tes
 check(bad.returncode != 0 and "RADIUS" in (bad.stdout + bad.stderr), "negative radius refused naming RADIUS")
 check(not os.path.exists(os.path.join(work, "bad.gpkg")), "refused run wrote nothing")
 
-print("%d passed, %d failed" % (len(passes), len(failures)))
-sys.exit(1 if failures else 0)
+checks.finish()
