@@ -7,6 +7,14 @@
 //     points file: "lon lat [weight]" per line; prints labels too
 //   poleaxis_bench_core linkage <points file> <single|complete|average|ward> <geodesic|planar> <cut m>
 //     prints the flat clusters cut at that height
+//     method single-mst: Borůvka spanning tree instead of the matrix
+//   poleaxis_bench_core kmeans <points file> <centres file> <max iter> <repeats>
+//     x y per line in both; Lloyd from those centres; prints labels, inertia
+//   poleaxis_bench_core kmeans++ <points file> <k> <seed> <restarts>
+//   poleaxis_bench_core louvain <edges file> <nodes> <resolution> <seed>
+//     edges file: "u v w" per line; prints labels and modularity
+//   poleaxis_bench_core silhouette <points file> <geodesic|planar>
+//     points file: "x y label" per line
 //   poleaxis_bench_core corridors <lines file> <width m> <repeats>
 //     lines file: one line part per text line, "x1 y1 x2 y2 …" in metres
 #include <algorithm>
@@ -23,6 +31,9 @@
 #include "poleaxis/dbscan.h"
 #include "poleaxis/geodesic.h"
 #include "poleaxis/hierarchical.h"
+#include "poleaxis/kmeans.h"
+#include "poleaxis/louvain.h"
+#include "poleaxis/silhouette.h"
 #include "poleaxis/rank_size.h"
 #include "poleaxis/service_radii.h"
 #include "poleaxis/town_hierarchy.h"
@@ -113,7 +124,7 @@ int dbscan_run(const char* path, double eps_m, double min_points, int repeats) {
   poleaxis::DbscanResult r;
   for (int k = 0; k < repeats; ++k) {
     const auto start = Clock::now();
-    r = poleaxis::dbscan(points, eps_m, min_points, weights);
+    r = poleaxis::dbscan(poleaxis::TownSpace(points, true), eps_m, min_points, weights);
     seconds.push_back(std::chrono::duration<double>(Clock::now() - start).count());
   }
   std::sort(seconds.begin(), seconds.end());
@@ -123,23 +134,90 @@ int dbscan_run(const char* path, double eps_m, double min_points, int repeats) {
   return 0;
 }
 
+void print_labels(const std::vector<int>& labels) {
+  std::printf("\"labels\": [");
+  for (size_t i = 0; i < labels.size(); ++i) std::printf("%s%d", i ? "," : "", labels[i]);
+  std::printf("]");
+}
+
 int linkage_run(const char* path, const std::string& method, const std::string& metric, double cut) {
-  std::ifstream in(path);
-  std::vector<poleaxis::Point> points;
-  poleaxis::Point p;
-  while (in >> p.x >> p.y) points.push_back(p);
+  const std::vector<poleaxis::Point> points = read_points(path);
   const poleaxis::Linkage m = method == "single" ? poleaxis::Linkage::Single
                               : method == "complete" ? poleaxis::Linkage::Complete
                               : method == "average" ? poleaxis::Linkage::Average
                                                     : poleaxis::Linkage::Ward;
   const auto start = Clock::now();
-  std::vector<double> d = metric == "geodesic" ? poleaxis::geodesic_condensed(points) : poleaxis::euclidean_condensed(points);
-  const std::vector<poleaxis::Merge> merges = poleaxis::linkage(std::move(d), points.size(), m);
+  std::vector<poleaxis::Merge> merges;
+  if (method == "single-mst") {
+    merges = poleaxis::single_linkage(poleaxis::TownSpace(points, metric == "geodesic"));
+  } else {
+    std::vector<double> d = metric == "geodesic" ? poleaxis::geodesic_condensed(points) : poleaxis::euclidean_condensed(points);
+    merges = poleaxis::linkage(std::move(d), points.size(), m);
+  }
   const std::vector<int> labels = poleaxis::cut_at_height(merges, points.size(), cut);
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  std::printf("{\"n\": %zu, \"seconds\": %.6f, \"labels\": [", points.size(), seconds);
-  for (size_t i = 0; i < labels.size(); ++i) std::printf("%s%d", i ? "," : "", labels[i]);
-  std::printf("]}\n");
+  std::printf("{\"n\": %zu, \"seconds\": %.6f, ", points.size(), seconds);
+  print_labels(labels);
+  std::printf("}\n");
+  return 0;
+}
+
+void print_kmeans(const poleaxis::KMeansResult& r, size_t n, double seconds) {
+  std::printf("{\"n\": %zu, \"median_s\": %.6f, \"inertia\": %.17g, \"iterations\": %d, ", n, seconds, r.inertia, r.iterations);
+  print_labels(r.label);
+  std::printf("}\n");
+}
+
+int kmeans_run(const char* path, const char* centres_path, int max_iter, int repeats) {
+  const std::vector<poleaxis::Point> points = read_points(path), centres = read_points(centres_path);
+  std::vector<double> seconds;
+  poleaxis::KMeansResult r;
+  for (int k = 0; k < repeats; ++k) {
+    const auto start = Clock::now();
+    r = poleaxis::kmeans_from(points, centres, max_iter);
+    seconds.push_back(std::chrono::duration<double>(Clock::now() - start).count());
+  }
+  std::sort(seconds.begin(), seconds.end());
+  print_kmeans(r, points.size(), seconds[seconds.size() / 2]);
+  return 0;
+}
+
+int kmeans_pp_run(const char* path, int k, int seed, int restarts) {
+  const std::vector<poleaxis::Point> points = read_points(path);
+  const auto start = Clock::now();
+  const poleaxis::KMeansResult r = poleaxis::kmeans(points, size_t(k), uint64_t(seed), 300, restarts);
+  print_kmeans(r, points.size(), std::chrono::duration<double>(Clock::now() - start).count());
+  return 0;
+}
+
+int louvain_run(const char* path, int nodes, double resolution, int seed) {
+  std::ifstream in(path);
+  std::vector<poleaxis::WeightedEdge> edges;
+  poleaxis::WeightedEdge e;
+  while (in >> e.u >> e.v >> e.w) edges.push_back(e);
+  const auto start = Clock::now();
+  const poleaxis::Communities c = poleaxis::louvain(size_t(nodes), edges, resolution, uint64_t(seed));
+  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  std::printf("{\"n\": %d, \"seconds\": %.6f, \"modularity\": %.17g, \"communities\": %d, ", nodes, seconds, c.modularity, c.count);
+  print_labels(c.label);
+  std::printf("}\n");
+  return 0;
+}
+
+int silhouette_run(const char* path, const std::string& metric) {
+  std::ifstream in(path);
+  std::vector<poleaxis::Point> points;
+  std::vector<int> labels;
+  poleaxis::Point p;
+  double label = 0;
+  while (in >> p.x >> p.y >> label) {
+    points.push_back(p);
+    labels.push_back(int(label));
+  }
+  const auto start = Clock::now();
+  const poleaxis::Silhouette s = poleaxis::silhouette(poleaxis::TownSpace(points, metric == "geodesic"), labels, points.size());
+  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  std::printf("{\"n\": %zu, \"seconds\": %.6f, \"score\": %.17g}\n", points.size(), seconds, s.score);
   return 0;
 }
 
@@ -186,6 +264,12 @@ int main(int argc, char** argv) {
   if (argc == 6 && std::string(argv[1]) == "linkage") return linkage_run(argv[2], argv[3], argv[4], std::atof(argv[5]));
   if (argc == 6 && std::string(argv[1]) == "dbscan")
     return dbscan_run(argv[2], std::atof(argv[3]), std::atof(argv[4]), std::atoi(argv[5]));
+  if (argc == 6 && std::string(argv[1]) == "kmeans") return kmeans_run(argv[2], argv[3], std::atoi(argv[4]), std::atoi(argv[5]));
+  if (argc == 6 && std::string(argv[1]) == "kmeans++")
+    return kmeans_pp_run(argv[2], std::atoi(argv[3]), std::atoi(argv[4]), std::atoi(argv[5]));
+  if (argc == 6 && std::string(argv[1]) == "louvain")
+    return louvain_run(argv[2], std::atoi(argv[3]), std::atof(argv[4]), std::atoi(argv[5]));
+  if (argc == 4 && std::string(argv[1]) == "silhouette") return silhouette_run(argv[2], argv[3]);
   if (argc == 5 && std::string(argv[1]) == "corridors") return corridors(argv[2], std::atof(argv[3]), std::atoi(argv[4]));
   if (argc == 5 && std::string(argv[1]) == "hierarchy") return hierarchy(argv[2], std::atoi(argv[3]), std::atoi(argv[4]));
   std::fprintf(stderr, "usage: %s circles <points file> <radius km> <segments> <repeats>\n"

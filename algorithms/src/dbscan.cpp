@@ -1,47 +1,41 @@
 #include "poleaxis/dbscan.h"
 
-#include <atomic>
 #include <cmath>
 #include <string>
 
-#include "poleaxis/geodesic.h"
-#include "poleaxis/sphere_index.h"
-
 namespace poleaxis {
 
-DbscanResult dbscan(const std::vector<Point>& points, double eps_m, double min_points, const std::vector<double>& weights,
-                    Feedback* feedback, unsigned workers) {
-  if (!(eps_m > 0) || !std::isfinite(eps_m)) throw InputError("eps must be a positive distance");
+namespace {
+void check_weights(const std::vector<double>& weights, size_t n, double min_points) {
   if (!(min_points > 0) || !std::isfinite(min_points)) throw InputError("the minimum number of points must be > 0");
-  const size_t n = points.size();
   if (!weights.empty() && weights.size() != n) throw InputError("give one weight per point");
   for (size_t i = 0; i < weights.size(); ++i)
-    if (!(weights[i] >= 0) || !std::isfinite(weights[i])) throw InputError("weight " + std::to_string(weights[i]) + " is negative or not a number", long(i));
+    if (!(weights[i] >= 0) || !std::isfinite(weights[i]))
+      throw InputError("weight " + std::to_string(weights[i]) + " is negative or not a number", long(i));
+}
+}  // namespace
 
-  // Neighbourhoods, in parallel: kd-tree candidates, exact geodesic check.
-  const SphereIndex index(points);
-  const Geodesic& geod = Geodesic::wgs84();
-  std::vector<std::vector<size_t>> neighbours(n);
+DbscanResult dbscan(const TownSpace& space, double eps_m, double min_points, const std::vector<double>& weights,
+                    Feedback* feedback, unsigned workers) {
+  if (!(eps_m > 0) || !std::isfinite(eps_m)) throw InputError("eps must be a positive distance");
+  check_weights(weights, space.size(), min_points);
+  ProgressSlice finding(feedback, 0, 80);
+  const std::vector<std::vector<size_t>> neighbours = neighbourhoods(space, eps_m, &finding, workers);
+  ProgressSlice expanding(feedback, 80, 100);
+  return dbscan(neighbours, min_points, weights, &expanding);
+}
+
+DbscanResult dbscan(const std::vector<std::vector<size_t>>& neighbours, double min_points,
+                    const std::vector<double>& weights, Feedback* feedback) {
+  const size_t n = neighbours.size();
+  check_weights(weights, n, min_points);
   DbscanResult out;
   out.is_core.assign(n, 0);
-  std::atomic<size_t> done{0};
-  ProgressSlice finding(feedback, 0, 80);
-  parallel_for(n, workers, [&](size_t i, unsigned) {
-    if (i % 1024 == 0) {
-      throw_if_canceled(feedback);
-      finding.progress(100.0 * double(done) / double(n));
-    }
-    ++done;
+  for (size_t i = 0; i < n; ++i) {
     double weight = 0;
-    index.within(index.vector(i), eps_m * SphereIndex::kEllipsoidSlack, [&](size_t j) {
-      if (j == i || geod.distance_m(points[i], points[j]) <= eps_m) {
-        neighbours[i].push_back(j);
-        weight += weights.empty() ? 1.0 : weights[j];
-      }
-    });
+    for (size_t j : neighbours[i]) weight += weights.empty() ? 1.0 : weights[j];
     out.is_core[i] = weight >= min_points;
-  });
-
+  }
   // Expansion in index order, depth first, as scikit-learn's dbscan_inner.
   out.label.assign(n, -1);
   std::vector<size_t> stack;

@@ -22,9 +22,18 @@ double chord2_for_distance(double metres) {
   return chord * chord;
 }
 
-SphereIndex::SphereIndex(const std::vector<Point>& lonlat, int leaf_size)
-    : leaf_size_(std::max(1, leaf_size)), ids_(lonlat.size()), xyz_(lonlat.size()), by_id_(lonlat.size()) {
-  for (size_t i = 0; i < lonlat.size(); ++i) by_id_[i] = unit_vector(lonlat[i]);
+namespace {
+std::vector<Vec3> unit_vectors(const std::vector<Point>& lonlat) {
+  std::vector<Vec3> out(lonlat.size());
+  for (size_t i = 0; i < lonlat.size(); ++i) out[i] = unit_vector(lonlat[i]);
+  return out;
+}
+}  // namespace
+
+SphereIndex::SphereIndex(const std::vector<Point>& lonlat, int leaf_size) : SphereIndex(unit_vectors(lonlat), leaf_size) {}
+
+SphereIndex::SphereIndex(std::vector<Vec3> vectors, int leaf_size)
+    : leaf_size_(std::max(1, leaf_size)), ids_(vectors.size()), xyz_(vectors.size()), by_id_(std::move(vectors)) {
   std::iota(ids_.begin(), ids_.end(), 0u);
   if (!ids_.empty()) build(0, ids_.size() - 1, 0);
   for (size_t i = 0; i < ids_.size(); ++i) xyz_[i] = by_id_[ids_[i]];

@@ -64,7 +64,7 @@ TEST(Dbscan, EqualsAllPairsReferenceOnRandomTownsWithAndWithoutWeights) {
   std::vector<double> w(pts.size());
   for (double& x : w) x = std::round(wd(rng));
   for (const std::vector<double>& weights : {std::vector<double>{}, w}) {
-    const DbscanResult ours = dbscan(pts, 8000, 5, weights);
+    const DbscanResult ours = dbscan(TownSpace(pts, true), 8000, 5, weights);
     const std::vector<int> ref = reference(pts, 8000, 5, weights);
     // Cluster membership of core points is unique; border points may go to
     // either cluster only when two clusters reach them, which the shared
@@ -77,13 +77,13 @@ TEST(Dbscan, EqualsAllPairsReferenceOnRandomTownsWithAndWithoutWeights) {
 TEST(Dbscan, HandCasesAndBadInput) {
   // Three towns 1 km apart and one 50 km away; eps 2 km, min 3.
   const std::vector<Point> pts{{126.0, 44.0}, {126.0125, 44.0}, {126.025, 44.0}, {126.6, 44.0}};
-  const DbscanResult r = dbscan(pts, 2000, 3);
+  const DbscanResult r = dbscan(TownSpace(pts, true), 2000, 3);
   EXPECT_EQ(r.label, (std::vector<int>{0, 0, 0, -1}));
   EXPECT_EQ(r.is_core, (std::vector<char>{0, 1, 0, 0}));  // only the middle town has 3 within 2 km
   // A heavy town is a cluster of its own.
-  EXPECT_EQ(dbscan(pts, 2000, 3, {1, 1, 1, 5}).label[3], 1);
-  EXPECT_THROW(dbscan(pts, 0, 3), InputError);
-  EXPECT_THROW(dbscan(pts, 2000, 0), InputError);
-  EXPECT_THROW(dbscan(pts, 2000, 3, {1, -1, 1, 1}), InputError);
-  EXPECT_EQ(dbscan({}, 2000, 3).clusters, 0);
+  EXPECT_EQ(dbscan(TownSpace(pts, true), 2000, 3, {1, 1, 1, 5}).label[3], 1);
+  EXPECT_THROW(dbscan(TownSpace(pts, true), 0, 3), InputError);
+  EXPECT_THROW(dbscan(TownSpace(pts, true), 2000, 0), InputError);
+  EXPECT_THROW(dbscan(TownSpace(pts, true), 2000, 3, {1, -1, 1, 1}), InputError);
+  EXPECT_EQ(dbscan(TownSpace({}, true), 2000, 3).clusters, 0);
 }

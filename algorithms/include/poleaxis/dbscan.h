@@ -12,6 +12,7 @@
 #include "poleaxis/feedback.h"
 #include "poleaxis/geo_types.h"
 #include "poleaxis/parallel.h"
+#include "poleaxis/town_space.h"
 
 namespace poleaxis {
 
@@ -21,12 +22,16 @@ struct DbscanResult {
   int clusters = 0;
 };
 
-// points lon/lat (WGS 84); eps in metres (geodesic, exact on the
-// ellipsoid); weights empty (1 each) or one per point, each >= 0 (a town
-// counted as several points). Throws InputError for eps <= 0, min_points <= 0
-// or a negative weight (item = point).
-DbscanResult dbscan(const std::vector<Point>& points, double eps_m, double min_points,
-                    const std::vector<double>& weights = {}, Feedback* feedback = nullptr,
-                    unsigned workers = worker_count());
+// eps in metres (geodesic on geographic points, exact on the ellipsoid;
+// planar otherwise); weights empty (1 each) or one per point, each >= 0 (a
+// town counted as several points). Throws InputError for eps <= 0,
+// min_points <= 0 or a negative weight (item = point).
+DbscanResult dbscan(const TownSpace& space, double eps_m, double min_points, const std::vector<double>& weights = {},
+                    Feedback* feedback = nullptr, unsigned workers = worker_count());
+
+// The same on neighbourhoods found another way (network distance): each
+// point's neighbours within eps, itself included.
+DbscanResult dbscan(const std::vector<std::vector<size_t>>& neighbours, double min_points,
+                    const std::vector<double>& weights = {}, Feedback* feedback = nullptr);
 
 }  // namespace poleaxis

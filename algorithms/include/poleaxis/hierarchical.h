@@ -11,6 +11,8 @@
 
 #include "poleaxis/feedback.h"
 #include "poleaxis/geo_types.h"
+#include "poleaxis/parallel.h"
+#include "poleaxis/town_space.h"
 
 namespace poleaxis {
 
@@ -31,6 +33,15 @@ std::vector<double> euclidean_condensed(const std::vector<Point>& xy);
 
 // The n − 1 merges, lowest first. Consumes the matrix.
 std::vector<Merge> linkage(std::vector<double> condensed, size_t n, Linkage method, Feedback* feedback = nullptr);
+
+// Single linkage without a distance matrix: the minimum spanning tree by
+// Borůvka's algorithm, each round finding every point's nearest point in
+// another component with a kd-tree that skips subtrees wholly inside the
+// point's own component — O(n log n)-ish time, O(n) memory. Exact: ties are
+// broken by (distance, lower index, higher index) so the tree is unique, and
+// its edges cut at any height give SciPy's single-linkage clusters.
+std::vector<Merge> single_linkage(const TownSpace& space, Feedback* feedback = nullptr,
+                                  unsigned workers = worker_count());
 
 // Flat clusters numbered 0, 1, … in order of their first point.
 std::vector<int> cut_at_height(const std::vector<Merge>& merges, size_t n, double height);

@@ -38,6 +38,9 @@ class SphereIndex {
   static constexpr double kEllipsoidSlack = 1.01;
 
   explicit SphereIndex(const std::vector<Point>& lonlat, int leaf_size = 16);
+  // Any 3-D vectors, searched by squared Euclidean distance; planar points
+  // embedded as (x, y, 0) make this a plain 2-D kd-tree.
+  explicit SphereIndex(std::vector<Vec3> vectors, int leaf_size = 16);
 
   size_t size() const { return ids_.size(); }
   const Vec3& vector(size_t id) const { return by_id_[id]; }
@@ -49,6 +52,9 @@ class SphereIndex {
   void within(Point q, double metres, Visitor&& visit) const {
     within(unit_vector(q), metres, visit);
   }
+  // visit(id) for every vector whose squared distance from q is <= r2.
+  template <class Visitor>
+  void within_squared(const Vec3& q, double r2, Visitor&& visit) const;
   // Nearest point by chord (ties: lowest id); size() must be > 0.
   size_t nearest(const Vec3& q) const;
 
@@ -66,8 +72,12 @@ class SphereIndex {
 
 template <class Visitor>
 void SphereIndex::within(const Vec3& q, double metres, Visitor&& visit) const {
+  within_squared(q, chord2_for_distance(metres), visit);
+}
+
+template <class Visitor>
+void SphereIndex::within_squared(const Vec3& q, double r2, Visitor&& visit) const {
   if (ids_.empty()) return;
-  const double r2 = chord2_for_distance(metres);
   const double r = std::sqrt(r2);
   struct Range {
     size_t left, right;
