@@ -13,6 +13,7 @@
 #include <cmath>
 #include <limits>
 
+#include "poleaxis/geodesic.h"
 #include "poleaxis/polygon_ops.h"
 
 namespace conversion {
@@ -75,6 +76,49 @@ QgsCoordinateReferenceSystem localProjectedCrs(const QgsRectangle& lonlat) {
   }
   return QgsCoordinateReferenceSystem::fromProj(
       QStringLiteral("+proj=aeqd +lat_0=%1 +lon_0=%2 +ellps=WGS84 +units=m +no_defs").arg(lat, 0, 'f', 4).arg(lon, 0, 'f', 4));
+}
+
+namespace {
+// Largest scale error of a projection over an extent: 1 km geodesic steps
+// east and north from a 5×5 grid of points, measured in the projection.
+double scaleError(const QgsRectangle& lonlat, const QgsCoordinateTransform& toWork) {
+  const poleaxis::Geodesic& g = poleaxis::Geodesic::wgs84();
+  double worst = 0;
+  for (int i = 0; i <= 4; ++i)
+    for (int j = 0; j <= 4; ++j) {
+      const poleaxis::Point p{lonlat.xMinimum() + lonlat.width() * i / 4, lonlat.yMinimum() + lonlat.height() * j / 4};
+      const QgsPointXY a = toWork.transform(QgsPointXY(p.x, p.y));
+      for (double azimuth : {0.0, 90.0}) {
+        const poleaxis::Point q = g.destination(p, azimuth, 1000.0);
+        worst = std::max(worst, std::fabs(a.distance(toWork.transform(QgsPointXY(q.x, q.y))) / 1000.0 - 1.0));
+      }
+    }
+  return worst;
+}
+}  // namespace
+
+WorkingCrs workingCrs(const QgsRectangle& lonlat, const QgsCoordinateReferenceSystem& given, const QString& parameter,
+                      const QString& what, const QgsProcessingContext& context, QgsProcessingFeedback* feedback) {
+  if (given.isValid() && given.isGeographic())
+    throw QgsProcessingException(tr("%1: %2 is geographic; choose a projected CRS in metres.").arg(parameter, given.authid()));
+  WorkingCrs out;
+  out.crs = given.isValid() ? given : localProjectedCrs(lonlat);
+  out.toWork = QgsCoordinateTransform(wgs84(), out.crs, context.transformContext());
+  out.fromWork = QgsCoordinateTransform(out.crs, wgs84(), context.transformContext());
+  if (feedback)
+    feedback->pushInfo(tr("Working CRS: %1 (%2); largest scale error over %3 %4 %.")
+                           .arg(out.crs.authid().isEmpty() ? out.crs.toProj() : out.crs.authid(), out.crs.description(), what)
+                           .arg(100.0 * scaleError(lonlat, out.toWork), 0, 'f', 3));
+  return out;
+}
+
+std::vector<poleaxis::Point> transformPoints(const std::vector<poleaxis::Point>& points, const QgsCoordinateTransform& transform) {
+  QVector<double> x(int(points.size())), y(int(points.size())), z(int(points.size()), 0.0);
+  for (size_t i = 0; i < points.size(); ++i) x[int(i)] = points[i].x, y[int(i)] = points[i].y;
+  transform.transformInPlace(x, y, z);
+  std::vector<poleaxis::Point> out(points.size());
+  for (size_t i = 0; i < points.size(); ++i) out[i] = {x[int(i)], y[int(i)]};
+  return out;
 }
 
 QgsCoordinateTransform toWgs84(const QgsCoordinateReferenceSystem& crs, const QString& parameter,

@@ -34,6 +34,20 @@ QgsCoordinateReferenceSystem wgs84();
 // its centre.
 QgsCoordinateReferenceSystem localProjectedCrs(const QgsRectangle& lonlat);
 
+// The projected CRS an algorithm works in: `given` when valid (refused,
+// naming `parameter`, when geographic), else localProjectedCrs(lonlat). Logs
+// the choice and its largest scale error over `what` (the extent).
+struct WorkingCrs {
+  QgsCoordinateReferenceSystem crs;
+  QgsCoordinateTransform toWork;    // from WGS 84
+  QgsCoordinateTransform fromWork;  // to WGS 84
+};
+WorkingCrs workingCrs(const QgsRectangle& lonlat, const QgsCoordinateReferenceSystem& given, const QString& parameter,
+                      const QString& what, const QgsProcessingContext& context, QgsProcessingFeedback* feedback);
+
+// Points through a transform in one PROJ call.
+std::vector<poleaxis::Point> transformPoints(const std::vector<poleaxis::Point>& points, const QgsCoordinateTransform& transform);
+
 // Transform from a layer's CRS to WGS 84; throws QgsProcessingException
 // naming `parameter` when the layer has no valid CRS.
 QgsCoordinateTransform toWgs84(const QgsCoordinateReferenceSystem& crs, const QString& parameter,

@@ -42,23 +42,6 @@ const QString OUTPUT = QStringLiteral("OUTPUT");
 const QString TOWNS_OUTPUT = QStringLiteral("TOWNS_OUTPUT");
 const QString STATS = QStringLiteral("STATS");
 
-// Largest scale error of `crs` over an extent: 1 km geodesic steps east and
-// north from a 5×5 grid of points, measured in the projection.
-double scaleError(const QgsRectangle& lonlat, const QgsCoordinateTransform& toWork) {
-  const poleaxis::Geodesic& g = poleaxis::Geodesic::wgs84();
-  double worst = 0;
-  for (int i = 0; i <= 4; ++i)
-    for (int j = 0; j <= 4; ++j) {
-      const poleaxis::Point p{lonlat.xMinimum() + lonlat.width() * i / 4, lonlat.yMinimum() + lonlat.height() * j / 4};
-      const QgsPointXY a = toWork.transform(QgsPointXY(p.x, p.y));
-      for (double azimuth : {0.0, 90.0}) {
-        const poleaxis::Point q = g.destination(p, azimuth, 1000.0);
-        worst = std::max(worst, std::fabs(a.distance(toWork.transform(QgsPointXY(q.x, q.y))) / 1000.0 - 1.0));
-      }
-    }
-  return worst;
-}
-
 }  // namespace
 
 QString CorridorBuffersAlgorithm::displayName() const { return tr("Corridor buffers"); }
@@ -205,25 +188,15 @@ QVariantMap CorridorBuffersAlgorithm::processAlgorithm(const QVariantMap& parame
   for (const poleaxis::Line& line : lines.lines)
     for (const poleaxis::Polyline& part : line)
       for (const poleaxis::Point& p : part) extent.combineExtentWith(p.x, p.y);
-  QgsCoordinateReferenceSystem work = parameterAsCrs(parameters, WORKING_CRS, context);
-  if (work.isValid() && work.isGeographic())
-    throw QgsProcessingException(tr("WORKING_CRS: %1 is geographic; choose a projected CRS in metres.").arg(work.authid()));
-  if (!work.isValid()) work = conversion::localProjectedCrs(extent);
-  const QgsCoordinateTransform toWork(conversion::wgs84(), work, context.transformContext());
-  const QgsCoordinateTransform fromWork(work, conversion::wgs84(), context.transformContext());
-  feedback->pushInfo(tr("Working CRS: %1 (%2); largest scale error over the lines' extent %3 %.")
-                         .arg(work.authid().isEmpty() ? work.toProj() : work.authid(), work.description())
-                         .arg(100.0 * scaleError(extent, toWork), 0, 'f', 3));
+  const conversion::WorkingCrs working =
+      conversion::workingCrs(extent, parameterAsCrs(parameters, WORKING_CRS, context), WORKING_CRS, tr("the lines' extent"), context, feedback);
+  const QgsCoordinateTransform& toWork = working.toWork;
+  const QgsCoordinateTransform& fromWork = working.fromWork;
   // Projected in batches: one PROJ call per part.
   for (const poleaxis::Line& line : lines.lines) {
     poleaxis::Line projected;
     for (const poleaxis::Polyline& part : line) {
-      QVector<double> x(part.size()), y(part.size()), z(part.size(), 0.0);
-      for (size_t i = 0; i < part.size(); ++i) x[int(i)] = part[i].x, y[int(i)] = part[i].y;
-      toWork.transformInPlace(x, y, z);
-      poleaxis::Polyline out(part.size());
-      for (size_t i = 0; i < part.size(); ++i) out[i] = {x[int(i)], y[int(i)]};
-      projected.push_back(std::move(out));
+      projected.push_back(conversion::transformPoints(part, toWork));
     }
     request.lines.push_back(std::move(projected));
   }

@@ -13,6 +13,7 @@
 #include "developmentaxesalgorithm.h"
 #include "planmapalgorithm.h"
 #include "serviceradiialgorithm.h"
+#include "townclustersalgorithm.h"
 #include "townfunctionsalgorithm.h"
 #include "townhierarchyalgorithm.h"
 
@@ -73,6 +74,7 @@ void PoleaxisProvider::loadAlgorithms() {
   addAlgorithm(new DevelopmentAxesAlgorithm());
   addAlgorithm(new PlanMapAlgorithm());
   addAlgorithm(new ServiceRadiiAlgorithm());
+  addAlgorithm(new TownClustersAlgorithm());
   addAlgorithm(new TownFunctionsAlgorithm());
   addAlgorithm(new TownHierarchyAlgorithm());
 }

@@ -152,7 +152,7 @@ Network::Network(const std::vector<Line>& lines, const std::vector<double>& spee
   }
 }
 
-void Network::shortest_paths(size_t source, bool by_minutes, Tree& tree) const {
+void Network::shortest_paths(size_t source, bool by_minutes, Tree& tree, double limit) const {
   const double inf = std::numeric_limits<double>::infinity();
   tree.dist.assign(node_count(), inf);
   tree.pred_edge.assign(node_count(), -1);
@@ -168,6 +168,7 @@ void Network::shortest_paths(size_t source, bool by_minutes, Tree& tree) const {
     const auto [d, order, u] = heap.top();
     heap.pop();
     if (done[u]) continue;
+    if (d > limit) break;
     done[u] = 1;
     tree.settled.push_back(u);
     for (size_t e : adjacency_[u]) {
@@ -184,6 +185,57 @@ void Network::shortest_paths(size_t source, bool by_minutes, Tree& tree) const {
       }
     }
   }
+}
+
+namespace {
+// Centres per node, so a tree's settled nodes give the centres they hold.
+std::vector<std::vector<size_t>> centres_by_node(const Network& network) {
+  std::vector<std::vector<size_t>> out(network.node_count());
+  for (size_t c = 0; c < network.snapped().size(); ++c)
+    if (network.snapped()[c] >= 0) out[size_t(network.snapped()[c])].push_back(c);
+  return out;
+}
+}  // namespace
+
+std::vector<std::vector<size_t>> network_neighbourhoods(const Network& network, double km, Feedback* feedback,
+                                                        unsigned workers) {
+  const size_t n = network.snapped().size();
+  const std::vector<std::vector<size_t>> at = centres_by_node(network);
+  std::vector<std::vector<size_t>> out(n);
+  parallel_for(n, workers, [&](size_t i, unsigned) {
+    if (i % 64 == 0) {
+      throw_if_canceled(feedback);
+      if (feedback) feedback->progress(100.0 * double(i) / double(n));
+    }
+    if (network.snapped()[i] < 0) {
+      out[i] = {i};
+      return;
+    }
+    Network::Tree tree;
+    network.shortest_paths(size_t(network.snapped()[i]), false, tree, km);
+    for (size_t node : tree.settled)
+      for (size_t j : at[node]) out[i].push_back(j);
+    std::sort(out[i].begin(), out[i].end());
+  });
+  return out;
+}
+
+std::vector<double> network_condensed(const Network& network, Feedback* feedback, unsigned workers) {
+  const size_t n = network.snapped().size();
+  std::vector<double> d(n < 2 ? 0 : n * (n - 1) / 2, kUnreachableM);
+  parallel_for(n, workers, [&](size_t i, unsigned) {
+    if (i % 64 == 0) {
+      throw_if_canceled(feedback);
+      if (feedback) feedback->progress(100.0 * double(i) / double(n));
+    }
+    if (network.snapped()[i] < 0) return;
+    Network::Tree tree;
+    network.shortest_paths(size_t(network.snapped()[i]), false, tree);
+    for (size_t j = i + 1; j < n; ++j)
+      if (network.snapped()[j] >= 0 && std::isfinite(tree.dist[size_t(network.snapped()[j])]))
+        d[n * i - i * (i + 1) / 2 + (j - i - 1)] = tree.dist[size_t(network.snapped()[j])] * 1000.0;
+  });
+  return d;
 }
 
 }  // namespace poleaxis

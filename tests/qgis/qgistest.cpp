@@ -85,3 +85,9 @@ int main(int argc, char** argv) {
   QgsApplication::exitQgis();
   return result;
 }
+
+void expectError(const AlgorithmRun& run, const QStringList& fragments) {
+  EXPECT_FALSE(run.ok);
+  for (const QString& fragment : fragments)
+    EXPECT_TRUE(run.error().contains(fragment)) << "missing '" << fragment.toStdString() << "' in: " << run.error().toStdString();
+}

@@ -38,6 +38,9 @@ AlgorithmRun runAlgorithm(const QString& id, QVariantMap parameters,
                           const std::vector<QgsVectorLayer*>& layers = {},
                           RecordingFeedback* feedback = nullptr);
 
+// The run failed and its error names every fragment.
+void expectError(const AlgorithmRun& run, const QStringList& fragments);
+
 // A private copy of a file from testdata/, e.g. "jilin_towns.gpkg".
 QString testData(const QString& file);
 // Opens a testdata layer; `subset` is an optional OGR SQL filter. Caller owns.

@@ -25,12 +25,6 @@ double areaKm2(QgsVectorLayer* layer, const QString& filterField = QString(), co
   return area / 1e6;
 }
 
-void expectError(const AlgorithmRun& run, const QStringList& fragments) {
-  EXPECT_FALSE(run.ok);
-  for (const QString& fragment : fragments)
-    EXPECT_TRUE(run.error().contains(fragment)) << "missing '" << fragment.toStdString() << "' in: " << run.error().toStdString();
-}
-
 }  // namespace
 
 TEST(CorridorBuffers, AreaMatchesNativeBufferAndDissolveInTheSameCrs) {

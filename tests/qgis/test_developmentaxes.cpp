@@ -13,12 +13,6 @@ namespace {
 const QString AXES = QStringLiteral("poleaxis:developmentaxes");
 const QString TEMP = QgsProcessing::TEMPORARY_OUTPUT;
 
-void expectError(const AlgorithmRun& run, const QStringList& fragments) {
-  EXPECT_FALSE(run.ok);
-  for (const QString& fragment : fragments)
-    EXPECT_TRUE(run.error().contains(fragment)) << "missing '" << fragment.toStdString() << "' in: " << run.error().toStdString();
-}
-
 QgsVectorLayer* lines(const QList<QgsGeometry>& geometries) {
   auto* layer = new QgsVectorLayer(QStringLiteral("MultiLineString?crs=EPSG:4326&field=class:string"), QStringLiteral("l"),
                                    QStringLiteral("memory"));

@@ -272,14 +272,6 @@ TEST(ServiceRadii, CircleAcrossTheAntimeridianIsSplitInGeographicOutput) {
 
 // ---- Bad input: a clear error naming the parameter (and feature), nothing written.
 
-namespace {
-void expectError(const AlgorithmRun& run, const QStringList& fragments) {
-  EXPECT_FALSE(run.ok);
-  for (const QString& fragment : fragments)
-    EXPECT_TRUE(run.error().contains(fragment)) << "missing '" << fragment.toStdString() << "' in: " << run.error().toStdString();
-}
-}  // namespace
-
 TEST(ServiceRadiiBadInput, EmptyLayer) {
   auto* empty = new QgsVectorLayer(QStringLiteral("Point?crs=EPSG:4326"), QStringLiteral("empty"), QStringLiteral("memory"));
   expectError(runAlgorithm(ALG, {{"INPUT", empty->id()}, {"OUTPUT", TEMP}}, {empty}), {"INPUT", "no features"});

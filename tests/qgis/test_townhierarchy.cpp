@@ -46,12 +46,6 @@ QList<double> fieldValues(QgsVectorLayer* layer, const QString& field) {
   return values;
 }
 
-void expectError(const AlgorithmRun& run, const QStringList& fragments) {
-  EXPECT_FALSE(run.ok);
-  for (const QString& fragment : fragments)
-    EXPECT_TRUE(run.error().contains(fragment)) << "missing '" << fragment.toStdString() << "' in: " << run.error().toStdString();
-}
-
 }  // namespace
 
 // QgsClassificationJenks (3.22) computes the optimal cost, but its

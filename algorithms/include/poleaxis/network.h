@@ -5,9 +5,12 @@
 
 #include <cmath>
 #include <cstddef>
+#include <limits>
 #include <vector>
 
+#include "poleaxis/feedback.h"
 #include "poleaxis/line_index.h"
+#include "poleaxis/parallel.h"
 
 namespace poleaxis {
 
@@ -41,7 +44,10 @@ class Network {
   // Dijkstra by km or minutes. Among equal tentative distances the node
   // pushed first is settled first, and a path is only replaced by a strictly
   // shorter one, as NetworkX's dijkstra does.
-  void shortest_paths(size_t source, bool by_minutes, Tree& tree) const;
+  // Nodes farther than `limit` are left unsettled (distance infinity or a
+  // tentative value above the limit).
+  void shortest_paths(size_t source, bool by_minutes, Tree& tree,
+                      double limit = std::numeric_limits<double>::infinity()) const;
 
  private:
   std::vector<NetworkEdge> edges_;
@@ -49,5 +55,15 @@ class Network {
   std::vector<long> snapped_;
   std::vector<double> snap_m_;
 };
+
+// Network distances between the centres a Network was built with, for
+// clustering: each centre's neighbours within `km` (itself included; an
+// unsnapped centre has only itself), or the condensed matrix in metres with
+// kUnreachableM between centres that no path joins (or that did not snap).
+constexpr double kUnreachableM = 1e12;
+std::vector<std::vector<size_t>> network_neighbourhoods(const Network& network, double km, Feedback* feedback = nullptr,
+                                                        unsigned workers = worker_count());
+std::vector<double> network_condensed(const Network& network, Feedback* feedback = nullptr,
+                                      unsigned workers = worker_count());
 
 }  // namespace poleaxis

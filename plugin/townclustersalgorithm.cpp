@@ -1,0 +1,506 @@
+#include "townclustersalgorithm.h"
+
+#include <qgsdistancearea.h>
+#include <qgsexception.h>
+#include <qgsprocessingoutputs.h>
+#include <qgsprocessingparameters.h>
+#include <qgsprocessingutils.h>
+#include <qgsunittypes.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <numeric>
+
+#include "conversion.h"
+#include "feedbackadapter.h"
+#include "poleaxis/circle_union.h"
+#include "poleaxis/dbscan.h"
+#include "poleaxis/group_shapes.h"
+#include "poleaxis/hierarchical.h"
+#include "poleaxis/kmeans.h"
+#include "poleaxis/louvain.h"
+#include "poleaxis/network.h"
+#include "poleaxis/silhouette.h"
+#include "stylepostprocessor.h"
+
+namespace {
+
+enum Method { Dbscan, Single, Complete, Average, Ward, KMeans, Louvain };
+enum Hull { HullConvex, HullConcave, HullFootprint };
+
+const QString INPUT = QStringLiteral("INPUT");
+const QString METHOD = QStringLiteral("METHOD");
+const QString EPS = QStringLiteral("EPS");
+const QString MIN_POINTS = QStringLiteral("MIN_POINTS");
+const QString WEIGHT_FIELD = QStringLiteral("WEIGHT_FIELD");
+const QString CUT_DISTANCE = QStringLiteral("CUT_DISTANCE");
+const QString K = QStringLiteral("K");
+const QString SEED = QStringLiteral("SEED");
+const QString MAX_ITER = QStringLiteral("MAX_ITER");
+const QString RESTARTS = QStringLiteral("RESTARTS");
+const QString MAX_LINK_KM = QStringLiteral("MAX_LINK_KM");
+const QString MASS_FIELD = QStringLiteral("MASS_FIELD");
+const QString EXPONENT = QStringLiteral("EXPONENT");
+const QString RESOLUTION = QStringLiteral("RESOLUTION");
+const QString LINES = QStringLiteral("LINES");
+const QString SNAP_KM = QStringLiteral("SNAP_KM");
+const QString POP_FIELD = QStringLiteral("POP_FIELD");
+const QString HULL = QStringLiteral("HULL");
+const QString CONCAVITY = QStringLiteral("CONCAVITY");
+const QString FOOTPRINT_KM = QStringLiteral("FOOTPRINT_KM");
+const QString WORKING_CRS = QStringLiteral("WORKING_CRS");
+const QString OUTPUT = QStringLiteral("OUTPUT");
+const QString GROUPS = QStringLiteral("GROUPS");
+
+// Matrix methods hold n(n−1)/2 doubles; above this they would need gigabytes.
+constexpr size_t kMatrixLimit = 20000;
+// Silhouette: every town up to this many, a seeded sample above.
+constexpr size_t kSilhouetteSample = 2000;
+
+// A field per-town value, refusing NULL, non-numeric or out-of-range values by feature id.
+std::vector<double> positiveValues(const conversion::PointTable& towns, int field, const QString& parameter, bool allowZero) {
+  std::vector<double> out;
+  if (field < 0) return out;
+  for (size_t i = 0; i < towns.features.size(); ++i) {
+    const double v = conversion::numberOrNan(towns.features[i].attribute(field));
+    if (!(allowZero ? v >= 0 : v > 0))
+      throw QgsProcessingException(QCoreApplication::translate("TownClustersAlgorithm",
+                                                               "%1: feature %2 has %3; every town needs a number %4. Fill the field "
+                                                               "(Field Calculator) or filter those towns out.")
+                                       .arg(parameter)
+                                       .arg(towns.ids[i])
+                                       .arg(towns.features[i].attribute(field).isNull() ? QStringLiteral("NULL")
+                                                                                          : towns.features[i].attribute(field).toString())
+                                       .arg(allowZero ? QStringLiteral(">= 0") : QStringLiteral("> 0")));
+    out.push_back(v);
+  }
+  return out;
+}
+
+QgsGeometry polygonsFromWork(const poleaxis::MultiPolygon& shape, const QgsCoordinateTransform& fromWork,
+                             const QgsCoordinateTransform& toLayer) {
+  QgsGeometry g = conversion::toGeometry(shape);
+  if (fromWork.isValid()) g.transform(fromWork);
+  if (toLayer.isValid()) g.transform(toLayer);
+  return g;
+}
+
+}  // namespace
+
+QString TownClustersAlgorithm::displayName() const { return tr("Town groups (clustering)"); }
+QString TownClustersAlgorithm::group() const { return tr("Groups"); }
+QStringList TownClustersAlgorithm::tags() const {
+  return tr("cluster,dbscan,hierarchical,linkage,ward,k-means,kmeans,louvain,community,gravity,hull,silhouette,城镇群,聚类,城镇组群").split(',');
+}
+QString TownClustersAlgorithm::shortDescription() const {
+  return tr("Groups towns into town groups by DBSCAN, hierarchical linkage, k-means++ or gravity-graph communities, "
+            "with a polygon, lead town and population per group.");
+}
+
+QString TownClustersAlgorithm::shortHelpString() const {
+  return tr(
+      "Organises towns into town groups (城镇群), the third element of the pole-axis plan.\n\n"
+      "<b>Distances</b>: on a geographic layer, geodesic km on the WGS 84 ellipsoid (DBSCAN, single, complete, "
+      "average); Ward and k-means need Euclidean coordinates and work in a projected working CRS (given, or chosen "
+      "automatically and logged with its scale error). On a projected layer, planar distances in its CRS. With a "
+      "Line network (DBSCAN and single/complete/average), distances are shortest-path km along the lines; towns are "
+      "joined to the nearest line within the snap distance, towns farther away stay ungrouped (DBSCAN) or alone.\n\n"
+      "<b>Methods</b>\n"
+      "• DBSCAN: a town is a core when the towns within EPS km (itself included) weigh at least MIN_POINTS (weights "
+      "from Weight field, like scikit-learn's sample_weight; 1 each without); groups grow from cores; towns reached "
+      "by no core are noise (group_id NULL).\n"
+      "• Single / complete / average / Ward linkage: agglomerative clustering (SciPy's linkage), cut at CUT_DISTANCE "
+      "km (merge height; for Ward the Ward distance in km), or into K groups when K > 0. Single linkage uses a "
+      "minimum spanning tree (no distance matrix, any n); the others hold an n² matrix and take at most 20,000 towns.\n"
+      "• k-means: K groups by Lloyd's algorithm from k-means++ seeds; RESTARTS runs with seeds SEED, SEED+1, …, the "
+      "lowest sum of squared distances wins; the same SEED gives the same groups.\n"
+      "• Louvain: towns within MAX_LINK_KM are linked with weight M_i·M_j / d_ij^b (masses from Mass field, 1 "
+      "without; d in km, at least 1 km; b = EXPONENT); communities maximise modularity Q = Σ_c [L_c/m − γ(d_c/2m)²] "
+      "with resolution γ = RESOLUTION (larger: more, smaller groups), seeded by SEED.\n\n"
+      "<b>Group polygons</b>: convex hull, concave hull (GEOS; CONCAVITY 0 = tightest, 1 = convex) or footprint "
+      "(union of FOOTPRINT_KM discs around the towns, geodesic on geographic layers). Groups of 1–2 towns, or towns "
+      "on one line, get the footprint. Fields: group_id, n_towns, pop_sum (Population field), area_km2 (ellipsoidal), "
+      "lead_fid and lead_name (most populous town; without population, the town nearest the centre), cen_x/cen_y "
+      "(population-weighted centre, layer CRS) and colour (0, 1, …: groups closer than the footprint distance differ).\n\n"
+      "<b>Towns</b> output: the input fields plus group_id (1 = the group with most towns) and is_core (DBSCAN core "
+      "town; 1 for every grouped town in other methods).\n\n"
+      "<b>Silhouette</b> s = mean of (b − a)/max(a, b) over grouped towns (a: mean distance within the group, b: to "
+      "the nearest other group; noise left out), on the distances above (geodesic for network runs); exact up to "
+      "2,000 towns, a seeded sample of 2,000 above. Reported in the log and as the SILHOUETTE output (NULL with "
+      "fewer than 2 groups).");
+}
+
+void TownClustersAlgorithm::initAlgorithm(const QVariantMap&) {
+  addParameter(new QgsProcessingParameterFeatureSource(INPUT, tr("Towns"), QList<int>() << QgsProcessing::TypeVectorPoint));
+  addParameter(new QgsProcessingParameterEnum(METHOD, tr("Method"),
+                                              QStringList() << tr("DBSCAN") << tr("Single linkage") << tr("Complete linkage")
+                                                            << tr("Average linkage") << tr("Ward linkage") << tr("k-means++")
+                                                            << tr("Louvain (gravity graph)"),
+                                              false, Dbscan));
+  addParameter(new QgsProcessingParameterNumber(EPS, tr("DBSCAN: neighbourhood radius EPS (km)"), QgsProcessingParameterNumber::Double, 30.0));
+  addParameter(new QgsProcessingParameterNumber(MIN_POINTS, tr("DBSCAN: minimum towns (weight) for a core"),
+                                                QgsProcessingParameterNumber::Double, 3.0));
+  addParameter(new QgsProcessingParameterField(WEIGHT_FIELD, tr("DBSCAN: weight field (a town counts as several)"), QVariant(), INPUT,
+                                               QgsProcessingParameterField::Numeric, false, true));
+  addParameter(new QgsProcessingParameterNumber(CUT_DISTANCE, tr("Linkage: cut distance (km)"), QgsProcessingParameterNumber::Double, 30.0));
+  addParameter(new QgsProcessingParameterNumber(K, tr("Number of groups K (k-means; linkage when > 0)"), QgsProcessingParameterNumber::Integer, 0, false, 0));
+  addParameter(new QgsProcessingParameterNumber(SEED, tr("Random seed (k-means, Louvain)"), QgsProcessingParameterNumber::Integer, 1, false, 0));
+  addParameter(advanced(new QgsProcessingParameterNumber(MAX_ITER, tr("k-means: maximum iterations"), QgsProcessingParameterNumber::Integer, 300, false, 1)));
+  addParameter(advanced(new QgsProcessingParameterNumber(RESTARTS, tr("k-means: restarts"), QgsProcessingParameterNumber::Integer, 10, false, 1)));
+  addParameter(new QgsProcessingParameterNumber(MAX_LINK_KM, tr("Louvain: longest link (km)"), QgsProcessingParameterNumber::Double, 50.0));
+  addParameter(new QgsProcessingParameterField(MASS_FIELD, tr("Louvain: mass field"), QVariant(), INPUT, QgsProcessingParameterField::Numeric, false, true));
+  addParameter(new QgsProcessingParameterNumber(EXPONENT, tr("Louvain: distance exponent b"), QgsProcessingParameterNumber::Double, 2.0));
+  addParameter(new QgsProcessingParameterNumber(RESOLUTION, tr("Louvain: resolution γ"), QgsProcessingParameterNumber::Double, 1.0));
+  addParameter(new QgsProcessingParameterFeatureSource(LINES, tr("Line network for network distances (DBSCAN, linkage)"),
+                                                       QList<int>() << QgsProcessing::TypeVectorLine, QVariant(), true));
+  addParameter(advanced(new QgsProcessingParameterNumber(SNAP_KM, tr("Snap distance to the network (km)"), QgsProcessingParameterNumber::Double, 5.0)));
+  addParameter(new QgsProcessingParameterField(POP_FIELD, tr("Population field (pop_sum, lead town, centre)"), QVariant(), INPUT,
+                                               QgsProcessingParameterField::Numeric, false, true));
+  addParameter(new QgsProcessingParameterEnum(HULL, tr("Group polygons"),
+                                              QStringList() << tr("Convex hull") << tr("Concave hull") << tr("Footprint (discs around towns)"), false, HullConvex));
+  addParameter(advanced(new QgsProcessingParameterNumber(CONCAVITY, tr("Concave hull: concavity (0 = tightest, 1 = convex)"),
+                                                         QgsProcessingParameterNumber::Double, 0.3, false, 0.0, 1.0)));
+  addParameter(new QgsProcessingParameterNumber(FOOTPRINT_KM, tr("Footprint disc radius (km)"), QgsProcessingParameterNumber::Double, 5.0));
+  addParameter(advanced(new QgsProcessingParameterCrs(WORKING_CRS, tr("Working CRS for Ward, k-means and hulls (blank: automatic)"), QVariant(), true)));
+  addParameter(new QgsProcessingParameterFeatureSink(OUTPUT, tr("Towns with group"), QgsProcessing::TypeVectorPoint));
+  addParameter(new QgsProcessingParameterFeatureSink(GROUPS, tr("Town groups"), QgsProcessing::TypeVectorPolygon, QVariant(), true));
+  addOutput(new QgsProcessingOutputNumber(QStringLiteral("NUM_GROUPS"), tr("Number of groups")));
+  addOutput(new QgsProcessingOutputNumber(QStringLiteral("SILHOUETTE"), tr("Silhouette score")));
+}
+
+QVariantMap TownClustersAlgorithm::processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
+                                                    QgsProcessingFeedback* feedback) {
+  std::unique_ptr<QgsProcessingFeatureSource> source = requireSource(parameters, INPUT, context);
+  const QgsFields fields = source->fields();
+  const Method method = static_cast<Method>(parameterAsEnum(parameters, METHOD, context));
+  auto optionalField = [&](const QString& parameter) {
+    const QString name = parameterAsString(parameters, parameter, context);
+    return name.isEmpty() ? -1 : requireField(fields, name, parameter, INPUT, true);
+  };
+  const int weightField = method == Dbscan ? optionalField(WEIGHT_FIELD) : -1;
+  const int massField = method == Louvain ? optionalField(MASS_FIELD) : -1;
+  const int popField = optionalField(POP_FIELD);
+  const int nameField = nameFieldIndex(fields);
+  const double epsKm = parameterAsDouble(parameters, EPS, context);
+  const double minPoints = parameterAsDouble(parameters, MIN_POINTS, context);
+  const double cutKm = parameterAsDouble(parameters, CUT_DISTANCE, context);
+  const int k = parameterAsInt(parameters, K, context);
+  const int seed = parameterAsInt(parameters, SEED, context);
+  const double footprintKm = parameterAsDouble(parameters, FOOTPRINT_KM, context);
+  const Hull hullKind = static_cast<Hull>(parameterAsEnum(parameters, HULL, context));
+  if (method == Dbscan && !(epsKm > 0)) throw QgsProcessingException(tr("EPS: %1 km; the radius must be > 0.").arg(epsKm));
+  if (method == Dbscan && !(minPoints > 0)) throw QgsProcessingException(tr("MIN_POINTS: %1; it must be > 0.").arg(minPoints));
+  if (method >= Single && method <= Ward && k <= 0 && !(cutKm > 0))
+    throw QgsProcessingException(tr("CUT_DISTANCE: %1 km; give a cut distance > 0 or K > 0.").arg(cutKm));
+  if (method == KMeans && k < 1) throw QgsProcessingException(tr("K: k-means needs the number of groups; set K to 1 or more."));
+  if (method == Louvain && !(parameterAsDouble(parameters, MAX_LINK_KM, context) > 0))
+    throw QgsProcessingException(tr("MAX_LINK_KM: the longest link must be > 0 km."));
+  if (method == Louvain && !(parameterAsDouble(parameters, RESOLUTION, context) > 0))
+    throw QgsProcessingException(tr("RESOLUTION: γ must be > 0."));
+  if (method == Louvain && !(parameterAsDouble(parameters, EXPONENT, context) >= 0))
+    throw QgsProcessingException(tr("EXPONENT: b must be >= 0."));
+  if (!(footprintKm > 0)) throw QgsProcessingException(tr("FOOTPRINT_KM: the disc radius must be > 0 km."));
+  std::unique_ptr<QgsProcessingFeatureSource> linesSource(parameterAsSource(parameters, LINES, context));
+  if (linesSource && (method == Ward || method == KMeans || method == Louvain))
+    throw QgsProcessingException(tr("LINES: network distances work with DBSCAN and single, complete or average linkage; "
+                                    "Ward and k-means need Euclidean coordinates. Clear LINES or choose another method."));
+  checkOutputFolders(parameters, {OUTPUT, GROUPS}, context);
+
+  feedback->pushInfo(tr("Reading towns"));
+  const conversion::PointTable towns = conversion::readPoints(*source, INPUT, context, feedback, true, 0, 10);
+  if (towns.withoutGeometry) feedback->pushWarning(tr("%n town(s) without geometry left out.", nullptr, int(towns.withoutGeometry)));
+  const size_t n = towns.ids.size();
+  if (n < 2) throw QgsProcessingException(tr("INPUT: %n town(s) with a position; grouping needs at least 2.", nullptr, int(n)));
+  if ((method == KMeans || (method >= Single && method <= Ward && k > 0)) && size_t(k) > n)
+    throw QgsProcessingException(tr("K: %1 groups asked for but there are only %2 towns.").arg(k).arg(n));
+  const std::vector<double> weights = positiveValues(towns, weightField, WEIGHT_FIELD, true);
+  const std::vector<double> masses = positiveValues(towns, massField, MASS_FIELD, false);
+  std::vector<double> population(n, 0.0);
+  std::vector<QgsFeatureId> noPopulation;
+  if (popField >= 0)
+    for (size_t i = 0; i < n; ++i) {
+      const double v = conversion::numberOrNan(towns.features[i].attribute(popField));
+      if (v >= 0) population[i] = v;
+      else noPopulation.push_back(towns.ids[i]);
+    }
+  if (!noPopulation.empty())
+    feedback->pushWarning(tr("POP_FIELD: %1 town(s) with NULL or negative population count as 0: feature ids %2.")
+                              .arg(noPopulation.size()).arg(idList(noPopulation)));
+
+  // Frames: geodesic lon/lat, the layer's own metres, and a planar working frame.
+  const QgsCoordinateReferenceSystem layerCrs = source->sourceCrs();
+  const bool geographic = layerCrs.isGeographic();
+  QgsRectangle extent;
+  extent.setMinimal();
+  for (const poleaxis::Point& p : towns.lonlat) extent.combineExtentWith(p.x, p.y);
+  std::vector<poleaxis::Point> planar;  // metres
+  QgsCoordinateTransform fromWork, toLayer;
+  if (geographic) {
+    const conversion::WorkingCrs working = conversion::workingCrs(extent, parameterAsCrs(parameters, WORKING_CRS, context), WORKING_CRS,
+                                                                  tr("the towns' extent"), context, feedback);
+    planar = conversion::transformPoints(towns.lonlat, working.toWork);
+    fromWork = working.fromWork;
+    toLayer = QgsCoordinateTransform(conversion::wgs84(), layerCrs, context.transformContext());
+  } else {
+    const double toMetres = QgsUnitTypes::fromUnitToUnitFactor(layerCrs.mapUnits(), QgsUnitTypes::DistanceMeters);
+    if (!(toMetres > 0) || layerCrs.mapUnits() == QgsUnitTypes::DistanceUnknownUnit)
+      throw QgsProcessingException(tr("INPUT: the layer's CRS %1 has no distance unit; reproject the towns to a projected CRS in metres or to WGS 84.")
+                                       .arg(layerCrs.authid()));
+    for (const QgsFeature& f : towns.features) {
+      const QgsPointXY p = f.geometry().centroid().asPoint();
+      planar.push_back({p.x() * toMetres, p.y() * toMetres});
+    }
+  }
+  const double toLayerUnits = geographic ? 1.0 : 1.0 / QgsUnitTypes::fromUnitToUnitFactor(layerCrs.mapUnits(), QgsUnitTypes::DistanceMeters);
+  const bool euclidean = method == Ward || method == KMeans;
+  const poleaxis::TownSpace space(euclidean || !geographic ? planar : towns.lonlat, geographic && !euclidean);
+  feedback->pushInfo(euclidean || !geographic ? tr("Distances: planar metres.") : tr("Distances: geodesic on the WGS 84 ellipsoid."));
+
+  std::unique_ptr<poleaxis::Network> network;
+  if (linesSource) {
+    const double snapKm = parameterAsDouble(parameters, SNAP_KM, context);
+    if (!(snapKm >= 0)) throw QgsProcessingException(tr("SNAP_KM: %1 km is negative.").arg(snapKm));
+    feedback->pushInfo(tr("Building the network"));
+    const conversion::LineTable lines = conversion::readLines(*linesSource, LINES, context, feedback);
+    if (lines.lines.empty()) throw QgsProcessingException(tr("LINES: the layer has no line with a length."));
+    network = std::make_unique<poleaxis::Network>(lines.lines, std::vector<double>(lines.lines.size(), NAN), towns.lonlat, snapKm * 1000.0);
+    std::vector<QgsFeatureId> far;
+    for (size_t i = 0; i < n; ++i)
+      if (network->snapped()[i] < 0) far.push_back(towns.ids[i]);
+    if (!far.empty())
+      feedback->pushWarning(tr("%1 town(s) farther than %2 km from every line stay ungrouped or alone: feature ids %3.")
+                                .arg(far.size()).arg(snapKm).arg(idList(far)));
+    feedback->pushInfo(tr("Network: %1 nodes, %2 edges; distances are km along the lines.").arg(network->node_count()).arg(network->edges().size()));
+  }
+
+  // Grouping.
+  std::vector<int> label;
+  std::vector<char> isCore(n, 1);
+  FeedbackAdapter core(feedback, 10, 70);
+  try {
+    switch (method) {
+      case Dbscan: {
+        feedback->pushInfo(tr("DBSCAN, eps %1 km, min %2").arg(epsKm).arg(minPoints));
+        const poleaxis::DbscanResult r =
+            network ? poleaxis::dbscan(poleaxis::network_neighbourhoods(*network, epsKm, &core), minPoints, weights)
+                    : poleaxis::dbscan(space, epsKm * 1000.0, minPoints, weights, &core);
+        label = r.label;
+        isCore = r.is_core;
+        break;
+      }
+      case Single:
+      case Complete:
+      case Average:
+      case Ward: {
+        std::vector<poleaxis::Merge> merges;
+        if (method == Single && !network) {
+          feedback->pushInfo(tr("Single linkage by minimum spanning tree"));
+          merges = poleaxis::single_linkage(space, &core);
+        } else {
+          if (n > kMatrixLimit)
+            throw QgsProcessingException(tr("METHOD: this linkage holds an n² distance matrix (%1 GB for %2 towns); it takes at most %3 towns. "
+                                            "Use single linkage, DBSCAN or k-means, or group fewer towns.")
+                                             .arg(double(n) * double(n - 1) / 2 * 8 / 1e9, 0, 'f', 1).arg(n).arg(kMatrixLimit));
+          feedback->pushInfo(tr("Distance matrix: %1 MB").arg(double(n) * double(n - 1) / 2 * 8 / 1e6, 0, 'f', 1));
+          poleaxis::ProgressSlice matrix(&core, 0, 30), merging(&core, 30, 100);
+          std::vector<double> d = network ? poleaxis::network_condensed(*network, &matrix)
+                                  : space.geographic() ? poleaxis::geodesic_condensed(towns.lonlat, &matrix)
+                                                       : poleaxis::euclidean_condensed(planar);
+          merges = poleaxis::linkage(std::move(d), n, static_cast<poleaxis::Linkage>(int(method) - int(Single)), &merging);
+        }
+        label = k > 0 ? poleaxis::cut_into(merges, n, size_t(k)) : poleaxis::cut_at_height(merges, n, cutKm * 1000.0);
+        break;
+      }
+      case KMeans: {
+        const poleaxis::KMeansResult r = poleaxis::kmeans(planar, size_t(k), uint64_t(seed), parameterAsInt(parameters, MAX_ITER, context),
+                                                          parameterAsInt(parameters, RESTARTS, context), 1e-4, &core);
+        feedback->pushInfo(tr("k-means: inertia %1 km², %2 iteration(s) in the best run.").arg(r.inertia / 1e6, 0, 'g', 6).arg(r.iterations));
+        label = r.label;
+        break;
+      }
+      case Louvain: {
+        const double maxLinkKm = parameterAsDouble(parameters, MAX_LINK_KM, context);
+        const double b = parameterAsDouble(parameters, EXPONENT, context);
+        std::vector<poleaxis::WeightedEdge> edges;
+        for (size_t i = 0; i < n; ++i) {
+          space.within(i, maxLinkKm * 1000.0, [&](size_t j) {
+            if (j <= i) return;
+            const double km = std::max(1.0, space.distance_m(i, j) / 1000.0);
+            edges.push_back({i, j, (masses.empty() ? 1.0 : masses[i] * masses[j]) / std::pow(km, b)});
+          });
+        }
+        std::sort(edges.begin(), edges.end(), [](const auto& x, const auto& y) { return x.u < y.u || (x.u == y.u && x.v < y.v); });
+        feedback->pushInfo(tr("Gravity graph: %1 links within %2 km").arg(edges.size()).arg(maxLinkKm));
+        const poleaxis::Communities c =
+            poleaxis::louvain(n, edges, parameterAsDouble(parameters, RESOLUTION, context), uint64_t(seed), 1e-7, &core);
+        feedback->pushInfo(tr("Louvain: modularity %1 after %2 level(s).").arg(c.modularity, 0, 'f', 4).arg(c.levels));
+        label = c.label;
+        break;
+      }
+    }
+  } catch (const poleaxis::InputError& e) {
+    raise(e, method == Dbscan ? WEIGHT_FIELD : method == KMeans ? K : INPUT, towns.ids);
+  } catch (const poleaxis::Canceled&) {
+    conversion::throwCanceled();
+  }
+
+  // Group ids: 1 = most towns, ties by first town.
+  int raw = 0;
+  for (int l : label) raw = std::max(raw, l + 1);
+  std::vector<size_t> count(size_t(raw), 0), first(size_t(raw), n);
+  for (size_t i = 0; i < n; ++i)
+    if (label[i] >= 0) {
+      ++count[size_t(label[i])];
+      first[size_t(label[i])] = std::min(first[size_t(label[i])], i);
+    }
+  std::vector<int> order(static_cast<size_t>(raw));
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    return count[size_t(a)] > count[size_t(b)] || (count[size_t(a)] == count[size_t(b)] && first[size_t(a)] < first[size_t(b)]);
+  });
+  std::vector<int> groupOf(size_t(raw), 0);
+  int groups = 0;
+  for (int l : order)
+    if (count[size_t(l)]) groupOf[size_t(l)] = ++groups;
+  std::vector<int> group(n, 0);  // 0: noise
+  for (size_t i = 0; i < n; ++i) group[i] = label[i] >= 0 ? groupOf[size_t(label[i])] : 0;
+  const size_t noise = size_t(std::count(group.begin(), group.end(), 0));
+  feedback->pushInfo(tr("%1 group(s); %2 town(s) ungrouped.").arg(groups).arg(noise));
+
+  // Silhouette on the clustering's own distances (geodesic for network runs).
+  std::vector<int> zeroBased(n);
+  for (size_t i = 0; i < n; ++i) zeroBased[i] = group[i] - 1;
+  QVariant silhouetteValue;
+  {
+    FeedbackAdapter silhouetteFeedback(feedback, 70, 80);
+    poleaxis::Silhouette s;
+    try {
+      s = poleaxis::silhouette(space, zeroBased, kSilhouetteSample, uint64_t(seed), &silhouetteFeedback);
+    } catch (const poleaxis::Canceled&) {
+      conversion::throwCanceled();
+    }
+    if (std::isfinite(s.score)) {
+      silhouetteValue = s.score;
+      feedback->pushInfo(s.exact ? tr("Silhouette score %1 (all %2 grouped towns).").arg(s.score, 0, 'f', 4).arg(s.sampled)
+                                 : tr("Silhouette score %1 (a seeded sample of %2 grouped towns).").arg(s.score, 0, 'f', 4).arg(s.sampled));
+    } else {
+      feedback->pushInfo(tr("Silhouette score undefined: fewer than 2 groups, or every town alone."));
+    }
+  }
+
+  // Towns.
+  const QgsFields added = makeFields({{QStringLiteral("group_id"), QVariant::Int}, {QStringLiteral("is_core"), QVariant::Int}});
+  const QgsFields townFields = QgsProcessingUtils::combineFields(fields, added);
+  QString townsId;
+  std::unique_ptr<QgsFeatureSink> townSink = createSink(parameters, OUTPUT, context, townsId, townFields, source->wkbType(), layerCrs, true);
+  for (size_t i = 0; i < n; ++i) {
+    if (i % 1000 == 0) conversion::throwIfCanceled(feedback);
+    QgsFeature f = towns.features[i];
+    QgsAttributes a = f.attributes();
+    a << (group[i] ? QVariant(group[i]) : QVariant()) << int(method == Dbscan ? isCore[i] : group[i] > 0);
+    f.setFields(townFields, false);
+    f.setAttributes(a);
+    if (!townSink->addFeature(f, QgsFeatureSink::FastInsert)) throw QgsProcessingException(writeFeatureError(townSink.get(), parameters, OUTPUT));
+  }
+  QVariantMap outputs{{OUTPUT, townsId}, {QStringLiteral("NUM_GROUPS"), groups}, {QStringLiteral("SILHOUETTE"), silhouetteValue}};
+  StylePostProcessor::styleOnLoad(context, townsId, QStringLiteral("grouped_towns"));
+
+  // Group polygons.
+  const QgsFields groupFields = makeFields({{QStringLiteral("group_id"), QVariant::Int},
+                                            {QStringLiteral("n_towns"), QVariant::Int},
+                                            {QStringLiteral("pop_sum"), QVariant::Double},
+                                            {QStringLiteral("area_km2"), QVariant::Double},
+                                            {QStringLiteral("lead_fid"), QVariant::LongLong},
+                                            {QStringLiteral("lead_name"), QVariant::String},
+                                            {QStringLiteral("cen_x"), QVariant::Double},
+                                            {QStringLiteral("cen_y"), QVariant::Double},
+                                            {QStringLiteral("colour"), QVariant::Int}});
+  QString groupsId;
+  std::unique_ptr<QgsFeatureSink> groupSink = createSink(parameters, GROUPS, context, groupsId, groupFields, QgsWkbTypes::MultiPolygon, layerCrs, false);
+  if (groupSink) {
+    feedback->pushInfo(tr("Group polygons"));
+    const size_t groupCount = static_cast<size_t>(groups);
+    std::vector<std::vector<size_t>> members(groupCount);
+    for (size_t i = 0; i < n; ++i)
+      if (group[i]) members[size_t(group[i] - 1)].push_back(i);
+    const double concavity = parameterAsDouble(parameters, CONCAVITY, context);
+    std::vector<poleaxis::MultiPolygon> shapes(groupCount);  // planar metres
+    std::vector<poleaxis::MultiPolygon> lonlatShapes(groupCount);  // geodesic footprints
+    for (size_t g = 0; g < size_t(groups); ++g) {
+      if (g % 64 == 0) {
+        conversion::throwIfCanceled(feedback);
+        feedback->setProgress(80 + 15.0 * double(g) / double(groups));
+      }
+      std::vector<poleaxis::Point> xy;
+      for (size_t i : members[g]) xy.push_back(planar[i]);
+      if (hullKind != HullFootprint)
+        shapes[g] = poleaxis::group_hull(xy, hullKind == HullConvex ? poleaxis::HullKind::Convex : poleaxis::HullKind::Concave, concavity);
+      if (shapes[g].empty()) {
+        if (geographic) {
+          std::vector<poleaxis::Point> centres;
+          for (size_t i : members[g]) centres.push_back(towns.lonlat[i]);
+          lonlatShapes[g] = poleaxis::union_circles(centres, std::vector<double>(centres.size(), footprintKm * 1000.0), 64).shape;
+          // Planar copy for colouring.
+          QgsGeometry w = conversion::toGeometry(lonlatShapes[g]);
+          w.transform(fromWork, Qgis::TransformDirection::Reverse);
+          shapes[g] = conversion::toMultiPolygon(w);
+        } else {
+          shapes[g] = poleaxis::disc_footprint(xy, footprintKm * 1000.0, 16);
+        }
+      }
+    }
+    const std::vector<int> colour = poleaxis::colour_neighbours(shapes, footprintKm * 1000.0);
+    QgsDistanceArea area;
+    area.setSourceCrs(layerCrs, context.transformContext());
+    area.setEllipsoid(QStringLiteral("WGS84"));
+    for (size_t g = 0; g < size_t(groups); ++g) {
+      QgsGeometry geometry;
+      if (!lonlatShapes[g].empty()) {
+        geometry = conversion::toGeometry(lonlatShapes[g]);
+        geometry.transform(toLayer);
+      } else if (geographic) {
+        geometry = polygonsFromWork(shapes[g], fromWork, toLayer);
+      } else {
+        poleaxis::MultiPolygon scaled = shapes[g];
+        for (poleaxis::Polygon& polygon : scaled)
+          for (poleaxis::Ring& ring : polygon.rings)
+            for (poleaxis::Point& p : ring) p = {p.x * toLayerUnits, p.y * toLayerUnits};
+        geometry = conversion::toGeometry(scaled);
+      }
+      geometry.convertToMultiType();
+      double popSum = 0, wx = 0, wy = 0, wsum = 0;
+      for (size_t i : members[g]) {
+        popSum += population[i];
+        const double w = popField >= 0 ? population[i] : 1.0;
+        wx += w * planar[i].x;
+        wy += w * planar[i].y;
+        wsum += w;
+      }
+      if (!(wsum > 0)) {  // a group of towns without population: plain mean
+        wx = wy = 0;
+        for (size_t i : members[g]) wx += planar[i].x, wy += planar[i].y;
+        wsum = double(members[g].size());
+      }
+      const poleaxis::Point centre{wx / wsum, wy / wsum};
+      // The most populous town; without population, the one nearest the centre.
+      const auto d2 = [&](size_t t) { return std::pow(planar[t].x - centre.x, 2) + std::pow(planar[t].y - centre.y, 2); };
+      size_t lead = members[g].front();
+      for (size_t i : members[g])
+        if (popField >= 0 ? population[i] > population[lead] : d2(i) < d2(lead)) lead = i;
+      QgsPointXY centreLayer(centre.x * toLayerUnits, centre.y * toLayerUnits);
+      if (geographic) centreLayer = toLayer.transform(fromWork.transform(QgsPointXY(centre.x, centre.y)));
+      QgsFeature f(groupFields);
+      f.setAttributes(QgsAttributes() << int(g + 1) << int(members[g].size()) << (popField >= 0 ? QVariant(popSum) : QVariant())
+                                      << area.measureArea(geometry) / 1e6 << qlonglong(towns.ids[lead])
+                                      << (nameField >= 0 ? towns.features[lead].attribute(nameField) : QVariant())
+                                      << centreLayer.x() << centreLayer.y() << colour[g]);
+      f.setGeometry(geometry);
+      if (!groupSink->addFeature(f, QgsFeatureSink::FastInsert)) throw QgsProcessingException(writeFeatureError(groupSink.get(), parameters, GROUPS));
+    }
+    outputs.insert(GROUPS, groupsId);
+    StylePostProcessor::styleOnLoad(context, groupsId, QStringLiteral("town_groups"));
+  }
+  feedback->setProgress(100);
+  return outputs;
+}

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "poleaxisalgorithm.h"
+
+// poleaxis:townclusters — town groups (城镇群) by DBSCAN, hierarchical
+// linkage, k-means++ or gravity-graph Louvain communities, with a polygon,
+// lead town and population per group.
+class TownClustersAlgorithm : public PoleaxisAlgorithm {
+  Q_DECLARE_TR_FUNCTIONS(TownClustersAlgorithm)
+
+ public:
+  QString name() const override { return QStringLiteral("townclusters"); }
+  QString displayName() const override;
+  QStringList tags() const override;
+  QString group() const override;
+  QString groupId() const override { return QStringLiteral("groups"); }
+  QString shortHelpString() const override;
+  QString shortDescription() const override;
+  TownClustersAlgorithm* createInstance() const override { return new TownClustersAlgorithm(); }
+
+ protected:
+  void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
+  QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
+                               QgsProcessingFeedback* feedback) override;
+};
