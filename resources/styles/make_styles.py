@@ -166,6 +166,42 @@ def simple_fill(name, fill, outline, width, style="solid", outline_style="solid"
     save(layer, name)
 
 
+# Qualitative colours (ColorBrewer Set2) for groups and areas: neighbours
+# carry different `colour` values, so neighbouring polygons differ.
+QUALITATIVE = ["102,194,165", "252,141,98", "141,160,203", "231,138,195", "166,216,84", "255,217,47",
+               "229,196,148", "179,179,179"]
+
+
+def by_colour(name, alpha, outline, outline_style="solid"):
+    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4326&field=colour:integer", name, "memory")
+    categories = []
+    for index, rgb in enumerate(QUALITATIVE):
+        symbol = QgsFillSymbol.createSimple({"color": "%s,%d" % (rgb, alpha), "outline_color": outline,
+                                             "outline_width": "0.4", "outline_width_unit": "MM",
+                                             "outline_style": outline_style})
+        categories.append(QgsRendererCategory(index, symbol, "colour %d" % index))
+    # More colours than the palette (rare): a neutral fill.
+    categories.append(QgsRendererCategory(None, QgsFillSymbol.createSimple(
+        {"color": "200,200,200,%d" % alpha, "outline_color": outline, "outline_width": "0.4"}), "other"))
+    layer.setRenderer(QgsCategorizedSymbolRenderer("colour", categories))
+    save(layer, name)
+
+
+def grouped_towns():
+    """Grouped towns dark, ungrouped (DBSCAN noise) small and grey."""
+    layer = QgsVectorLayer("Point?crs=EPSG:4326&field=group_id:integer", "grouped_towns", "memory")
+    from qgis.core import QgsRuleBasedRenderer
+    root = QgsRuleBasedRenderer.Rule(None)
+    for label, expression, props in (
+            ("grouped", '"group_id" IS NOT NULL', {"name": "circle", "color": "84,39,143", "outline_color": "255,255,255",
+                                                   "outline_width": "0.3", "size": "2.2"}),
+            ("ungrouped", '"group_id" IS NULL', {"name": "circle", "color": "160,160,160", "outline_color": "255,255,255",
+                                                 "outline_width": "0.2", "size": "1.4"})):
+        root.appendChild(QgsRuleBasedRenderer.Rule(QgsMarkerSymbol.createSimple(props), 0, 0, expression, label))
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+    save(layer, "grouped_towns")
+
+
 def plain_points():
     layer = QgsVectorLayer("Point?crs=EPSG:4326", "towns_plain", "memory")
     layer.setRenderer(QgsSingleSymbolRenderer(QgsMarkerSymbol.createSimple(
@@ -193,8 +229,9 @@ if __name__ == "__main__":
     desire_lines()
     corridors()
     simple_fill("boundary", "0,0,0,0", "80,80,80,255", "0.8", "no", "dash")
-    simple_fill("town_groups", "128,115,172,70", "84,39,143,200", "0.4")
-    simple_fill("influence_areas", "0,0,0,0", "33,102,172,200", "0.3", "no", "dot")
+    by_colour("town_groups", 110, "84,39,143,220")
+    by_colour("influence_areas", 60, "33,102,172,200", "dot")
+    grouped_towns()
     plain_points()
     plain_lines()
     app.exitQgis()
