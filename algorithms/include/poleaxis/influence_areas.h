@@ -1,0 +1,46 @@
+// Influence areas: the plane split among centres, in planar metres (a
+// projected working CRS). Ordinary Voronoi cells come from GEOS (Fortune's
+// sweep, n log n). Multiplicatively weighted cells — x belongs to the centre
+// with the smallest d(x, i) / w_i — are bounded by Apollonius circles and
+// built exactly up to a stated tolerance:
+//  - against a heavier (or equal) centre j, i keeps a disc around itself (a
+//    half-plane when equal), so the cell is clipped as a convex polygon
+//    against the disc's inscribed polygon (chord error <= tolerance; a disc so
+//    large that its tangent stays within tolerance over the cell becomes that
+//    tangent);
+//  - a lighter centre j takes a disc around itself out of the cell (GEOS
+//    difference), which can make cells non-convex or give them holes.
+// Only centres that can reach the cell are visited: j can take a point of a
+// cell of radius R around i only when d(i, j) < (1 + w_j / w_i)·R, searched
+// in kd-trees per weight band (powers of two), so the work stays near n log n
+// when weights span a few orders of magnitude.
+#pragma once
+
+#include <vector>
+
+#include "poleaxis/feedback.h"
+#include "poleaxis/geo_types.h"
+#include "poleaxis/parallel.h"
+#include "poleaxis/polygon_ops.h"
+
+namespace poleaxis {
+
+struct InfluenceCells {
+  std::vector<MultiPolygon> cells;  // per centre, unclipped within `frame`
+  std::vector<long> duplicate_of;   // −1, or the first centre at the same position (its cell is empty)
+};
+
+// Ordinary Voronoi cells within the rectangle `frame` (which must hold every centre).
+InfluenceCells voronoi_cells(const std::vector<Point>& xy, const Bounds& frame, Feedback* feedback = nullptr);
+
+// Weighted cells; weights > 0 (InputError naming the centre otherwise);
+// tolerance_m > 0 bounds the distance between a drawn border and the true arc.
+InfluenceCells weighted_voronoi_cells(const std::vector<Point>& xy, const std::vector<double>& weights,
+                                      const Bounds& frame, double tolerance_m, Feedback* feedback = nullptr,
+                                      unsigned workers = worker_count());
+
+// Converse's breaking point between A and B, D apart, with weights w:
+// d_A = D · w_A / (w_A + w_B)  (= D / (1 + √(P_B/P_A)) for w = √P).
+inline double breaking_distance(double D, double w_a, double w_b) { return D * w_a / (w_a + w_b); }
+
+}  // namespace poleaxis
