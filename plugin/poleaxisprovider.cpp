@@ -11,6 +11,7 @@
 #include "poleaxisversion.h"
 #include "corridorbuffersalgorithm.h"
 #include "developmentaxesalgorithm.h"
+#include "influenceareasalgorithm.h"
 #include "planmapalgorithm.h"
 #include "serviceradiialgorithm.h"
 #include "townclustersalgorithm.h"
@@ -72,6 +73,7 @@ bool PoleaxisProvider::load() {
 void PoleaxisProvider::loadAlgorithms() {
   addAlgorithm(new CorridorBuffersAlgorithm());
   addAlgorithm(new DevelopmentAxesAlgorithm());
+  addAlgorithm(new InfluenceAreasAlgorithm());
   addAlgorithm(new PlanMapAlgorithm());
   addAlgorithm(new ServiceRadiiAlgorithm());
   addAlgorithm(new TownClustersAlgorithm());
