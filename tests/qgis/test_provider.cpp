@@ -84,8 +84,9 @@ TEST(Provider, EveryOutputRoleHasAStyleThatApplies) {
                            Role{"desire_lines", "LineString?crs=EPSG:4326&field=grav:double", "singleSymbol"},
                            Role{"corridors", "MultiPolygon?crs=EPSG:4326&field=band:integer", "RuleRenderer"},
                            Role{"boundary", "MultiPolygon?crs=EPSG:4326", "singleSymbol"},
-                           Role{"town_groups", "MultiPolygon?crs=EPSG:4326", "singleSymbol"},
-                           Role{"influence_areas", "MultiPolygon?crs=EPSG:4326", "singleSymbol"},
+                           Role{"town_groups", "MultiPolygon?crs=EPSG:4326&field=colour:integer", "categorizedSymbol"},
+                           Role{"influence_areas", "MultiPolygon?crs=EPSG:4326&field=colour:integer", "categorizedSymbol"},
+                           Role{"grouped_towns", "Point?crs=EPSG:4326&field=group_id:integer", "RuleRenderer"},
                            Role{"towns_plain", "Point?crs=EPSG:4326", "singleSymbol"},
                            Role{"lines_plain", "LineString?crs=EPSG:4326", "singleSymbol"}}) {
     SCOPED_TRACE(role.name);
