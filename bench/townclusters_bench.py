@@ -120,7 +120,7 @@ def main():
     for method, n, label in ((1, 40000, "single linkage (spanning tree, geodesic)"), (4, 20000, "Ward (n² matrix)")):
         subset = world_ll.materialize(QgsFeatureRequest().setLimit(n))
         seconds, out = harness.median_time(lambda: processing.run("poleaxis:townclusters", {
-            "INPUT": subset, "METHOD": method, "CUT_DISTANCE": 50, "OUTPUT": "memory:"}), 1)
+            "INPUT": subset, "METHOD": method, "CUT_DISTANCE": 50, "OUTPUT": "memory:"})["OUTPUT"], 1)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print("%s on %d world places: %.2f s, %d groups at 50 km; process peak memory so far %.0f MB"
               % (label, subset.featureCount(), seconds, len({f["group_id"] for f in out.getFeatures()}), peak))
