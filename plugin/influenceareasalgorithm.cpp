@@ -185,9 +185,7 @@ QVariantMap InfluenceAreasAlgorithm::processAlgorithm(const QVariantMap& paramet
     g.transform(working.toWork);
     clip = poleaxis::make_valid(conversion::toMultiPolygon(g));
     for (size_t i = 0; i < n; ++i) {
-      bool in = false;
-      for (const poleaxis::Polygon& polygon : clip) in = in || poleaxis::point_in_polygon(xy[i], polygon);
-      if (!in) outside.push_back(centres.ids[i]);
+      if (!poleaxis::point_in_polygons(xy[i], clip)) outside.push_back(centres.ids[i]);
     }
     if (!outside.empty())
       feedback->pushWarning(tr("%1 centre(s) lie outside the study area; their areas are what of them falls inside: feature ids %2.")
@@ -256,9 +254,7 @@ QVariantMap InfluenceAreasAlgorithm::processAlgorithm(const QVariantMap& paramet
     for (size_t t = 0; t < townXy.size(); ++t) {
       if (t % 1000 == 0) conversion::throwIfCanceled(feedback);
       const poleaxis::Point p = townXy[t];
-      bool in = false;
-      for (const poleaxis::Polygon& polygon : clip) in = in || poleaxis::point_in_polygon(p, polygon);
-      if (!in) {
+      if (!poleaxis::point_in_polygons(p, clip)) {
         ++outsideTowns;
         continue;
       }
@@ -357,9 +353,7 @@ QVariantMap InfluenceAreasAlgorithm::processAlgorithm(const QVariantMap& paramet
       }
       for (int k = 0; k < cols; ++k) {
         const poleaxis::Point p{b.xmin + (k + 0.5) * cell, b.ymax - (r + 0.5) * cell};
-        bool in = false;
-        for (const poleaxis::Polygon& polygon : clip) in = in || poleaxis::point_in_polygon(p, polygon);
-        if (!in) {
+        if (!poleaxis::point_in_polygons(p, clip)) {
           block.setValue(r, k, -1.0);
           continue;
         }

@@ -236,6 +236,8 @@ QVariantMap TownClustersAlgorithm::processAlgorithm(const QVariantMap& parameter
   for (const poleaxis::Point& p : towns.lonlat) extent.combineExtentWith(p.x, p.y);
   std::vector<poleaxis::Point> planar;  // metres
   QgsCoordinateTransform fromWork, toLayer;
+  // Layer units per metre: planar work is in metres, outputs in layer units.
+  const double metresPerUnit = geographic ? 1.0 : QgsUnitTypes::fromUnitToUnitFactor(layerCrs.mapUnits(), QgsUnitTypes::DistanceMeters);
   if (geographic) {
     const conversion::WorkingCrs working = conversion::workingCrs(extent, parameterAsCrs(parameters, WORKING_CRS, context), WORKING_CRS,
                                                                   tr("the towns' extent"), context, feedback);
@@ -243,16 +245,15 @@ QVariantMap TownClustersAlgorithm::processAlgorithm(const QVariantMap& parameter
     fromWork = working.fromWork;
     toLayer = QgsCoordinateTransform(conversion::wgs84(), layerCrs, context.transformContext());
   } else {
-    const double toMetres = QgsUnitTypes::fromUnitToUnitFactor(layerCrs.mapUnits(), QgsUnitTypes::DistanceMeters);
-    if (!(toMetres > 0) || layerCrs.mapUnits() == QgsUnitTypes::DistanceUnknownUnit)
+    if (!(metresPerUnit > 0) || layerCrs.mapUnits() == QgsUnitTypes::DistanceUnknownUnit)
       throw QgsProcessingException(tr("INPUT: the layer's CRS %1 has no distance unit; reproject the towns to a projected CRS in metres or to WGS 84.")
                                        .arg(layerCrs.authid()));
     for (const QgsFeature& f : towns.features) {
       const QgsPointXY p = f.geometry().centroid().asPoint();
-      planar.push_back({p.x() * toMetres, p.y() * toMetres});
+      planar.push_back({p.x() * metresPerUnit, p.y() * metresPerUnit});
     }
   }
-  const double toLayerUnits = geographic ? 1.0 : 1.0 / QgsUnitTypes::fromUnitToUnitFactor(layerCrs.mapUnits(), QgsUnitTypes::DistanceMeters);
+  const double toLayerUnits = 1.0 / metresPerUnit;
   const bool euclidean = method == Ward || method == KMeans;
   const poleaxis::TownSpace space(euclidean || !geographic ? planar : towns.lonlat, geographic && !euclidean);
   feedback->pushInfo(euclidean || !geographic ? tr("Distances: planar metres.") : tr("Distances: geodesic on the WGS 84 ellipsoid."));

@@ -188,6 +188,12 @@ bool point_in_polygon(Point p, const Polygon& polygon) {
   return true;
 }
 
+bool point_in_polygons(Point p, const MultiPolygon& polygons) {
+  for (const Polygon& polygon : polygons)
+    if (point_in_polygon(p, polygon)) return true;
+  return false;
+}
+
 Bounds bounds(const MultiPolygon& polygons) {
   Bounds b{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
            std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};

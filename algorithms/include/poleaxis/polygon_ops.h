@@ -24,6 +24,7 @@ MultiPolygon make_valid(const MultiPolygon& a);
 // Planar even-odd test; points on the boundary may go either way.
 bool point_in_ring(Point p, const Ring& ring);
 bool point_in_polygon(Point p, const Polygon& polygon);
+bool point_in_polygons(Point p, const MultiPolygon& polygons);
 
 // Axis-aligned bounds of every ring.
 struct Bounds {
