@@ -59,6 +59,7 @@ def median_time(fn, repeats):
     """Median wall time of `repeats` calls, and the last result."""
     times, result = [], None
     for _ in range(repeats):
+        result = None  # the previous result is freed outside the timing
         start = time.perf_counter()
         result = fn()
         times.append(time.perf_counter() - start)

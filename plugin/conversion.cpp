@@ -3,6 +3,7 @@
 #include <qgsexception.h>
 #include <qgsfeaturerequest.h>
 #include <qgsfeaturesource.h>
+#include <qgsgeometrycollection.h>
 #include <qgsmultipoint.h>
 #include <qgspoint.h>
 #include <qgsprocessingcontext.h>
@@ -139,7 +140,7 @@ double numberOrNan(const QVariant& value) {
 
 PointTable readPoints(const QgsFeatureSource& source, const QString& parameter,
                       const QgsProcessingContext& context, QgsProcessingFeedback* feedback,
-                      bool keepFeatures, double progressFrom, double progressTo) {
+                      bool keepFeatures, double progressFrom, double progressTo, bool toLonLat) {
   const QgsCoordinateTransform transform = toWgs84(source.sourceCrs(), parameter, context);
   PointTable table;
   QgsFeatureRequest request;
@@ -161,37 +162,54 @@ PointTable readPoints(const QgsFeatureSource& source, const QString& parameter,
       throw QgsProcessingException(tr("%1: feature %2 is not a point. Use a point layer, or run Centroids first.")
                                        .arg(parameter)
                                        .arg(f.id()));
-    QgsPointXY point;
+    const QgsAbstractGeometry* geometry = g.constGet();
     if (g.isMultipart()) {
-      const QgsMultiPointXY parts = g.asMultiPoint();
-      if (parts.size() != 1)
+      const int parts = qgsgeometry_cast<const QgsGeometryCollection*>(geometry)->numGeometries();
+      if (parts != 1)
         throw QgsProcessingException(tr("%1: feature %2 is a multipoint with %3 parts. Split it with Multipart to singleparts first.")
                                          .arg(parameter)
                                          .arg(f.id())
-                                         .arg(parts.size()));
-      point = parts.first();
-    } else {
-      point = g.asPoint();
+                                         .arg(parts));
+      geometry = qgsgeometry_cast<const QgsGeometryCollection*>(geometry)->geometryN(0);
     }
-    try {
-      point = transform.transform(point);
-    } catch (const QgsCsException& e) {
-      throw QgsProcessingException(tr("%1: feature %2 cannot be transformed to WGS 84: %3")
-                                       .arg(parameter)
-                                       .arg(f.id())
-                                       .arg(e.what()));
-    }
-    if (!std::isfinite(point.x()) || !std::isfinite(point.y()) || std::fabs(point.y()) > 90.0)
-      throw QgsProcessingException(tr("%1: feature %2 lies outside the globe (%3, %4 in WGS 84). Check the layer's CRS.")
-                                       .arg(parameter)
-                                       .arg(f.id())
-                                       .arg(point.x())
-                                       .arg(point.y()));
-    table.lonlat.push_back({point.x(), point.y()});
+    const QgsPoint* point = qgsgeometry_cast<const QgsPoint*>(geometry);
+    table.native.push_back({point->x(), point->y()});
     table.ids.push_back(f.id());
     if (keepFeatures) table.features.push_back(f);
   }
   throwIfCanceled(feedback);
+  if (!toLonLat) return table;
+
+  // One PROJ call for the layer; only when it fails, point by point to name the feature.
+  auto outsideGlobe = [](const poleaxis::Point& p) { return !std::isfinite(p.x) || !std::isfinite(p.y) || std::fabs(p.y) > 90.0; };
+  bool failed = false;
+  try {
+    table.lonlat = transform.isShortCircuited() ? table.native : transformPoints(table.native, transform);
+    failed = std::any_of(table.lonlat.begin(), table.lonlat.end(), outsideGlobe);
+  } catch (const QgsCsException&) {
+    failed = true;
+  }
+  if (failed) {
+    table.lonlat.resize(table.native.size());
+    for (size_t i = 0; i < table.native.size(); ++i) {
+      QgsPointXY point(table.native[i].x, table.native[i].y);
+      try {
+        point = transform.transform(point);
+      } catch (const QgsCsException& e) {
+        throw QgsProcessingException(tr("%1: feature %2 cannot be transformed to WGS 84: %3")
+                                         .arg(parameter)
+                                         .arg(table.ids[i])
+                                         .arg(e.what()));
+      }
+      if (outsideGlobe({point.x(), point.y()}))
+        throw QgsProcessingException(tr("%1: feature %2 lies outside the globe (%3, %4 in WGS 84). Check the layer's CRS.")
+                                         .arg(parameter)
+                                         .arg(table.ids[i])
+                                         .arg(point.x())
+                                         .arg(point.y()));
+      table.lonlat[i] = {point.x(), point.y()};
+    }
+  }
   return table;
 }
 

@@ -55,6 +55,7 @@ QgsCoordinateTransform toWgs84(const QgsCoordinateReferenceSystem& crs, const QS
 
 struct PointTable {
   std::vector<poleaxis::Point> lonlat;
+  std::vector<poleaxis::Point> native;    // the same points in the layer's CRS
   std::vector<QgsFeatureId> ids;
   std::vector<QgsFeature> features;       // filled when asked for (attributes and original geometry)
   long withoutGeometry = 0;               // null or empty geometries, skipped
@@ -65,9 +66,10 @@ struct PointTable {
 // point that cannot be transformed is refused with a QgsProcessingException
 // naming the parameter and the feature id. Honours cancel; reports progress
 // into [progressFrom, progressTo].
+// toLonLat false leaves `lonlat` empty (planar work on a projected layer).
 PointTable readPoints(const QgsFeatureSource& source, const QString& parameter,
                       const QgsProcessingContext& context, QgsProcessingFeedback* feedback,
-                      bool keepFeatures, double progressFrom, double progressTo);
+                      bool keepFeatures, double progressFrom, double progressTo, bool toLonLat = true);
 
 struct LineTable {
   std::vector<poleaxis::Line> lines;  // lon/lat parts of each feature

@@ -102,3 +102,10 @@ std::unique_ptr<QgsProcessingFeatureSource> PoleaxisAlgorithm::requireSource(con
     throw QgsProcessingException(tr("%1: the layer has no features.").arg(parameter));
   return source;
 }
+
+void PoleaxisAlgorithm::SinkWriter::flush() {
+  if (batch_.isEmpty()) return;
+  if (!sink_->addFeatures(batch_, QgsFeatureSink::FastInsert))
+    throw QgsProcessingException(writeFeatureError(sink_, parameters_, name_));
+  batch_.clear();
+}

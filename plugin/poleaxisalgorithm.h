@@ -4,6 +4,7 @@
 #pragma once
 
 #include <qgsfeatureid.h>
+#include <qgsfeature.h>
 #include <qgsfeaturesink.h>
 #include <qgsfields.h>
 #include <qgsprocessingalgorithm.h>
@@ -47,6 +48,26 @@ class PoleaxisAlgorithm : public QgsProcessingAlgorithm {
                                              QgsProcessingContext& context, QString& destinationId,
                                              const QgsFields& fields, QgsWkbTypes::Type geometryType,
                                              const QgsCoordinateReferenceSystem& crs, bool required) const;
+  // Adds features to a sink in batches: through the processing sink chain one
+  // call per feature costs more than the feature on large layers. flush()
+  // before reading the output; a failed write throws naming the parameter.
+  class SinkWriter {
+   public:
+    SinkWriter(QgsFeatureSink* sink, const QVariantMap& parameters, const QString& name)
+        : sink_(sink), parameters_(parameters), name_(name) {}
+    void add(const QgsFeature& feature) {
+      batch_.append(feature);
+      if (batch_.size() >= kBatch) flush();
+    }
+    void flush();
+
+   private:
+    static constexpr int kBatch = 4096;
+    QgsFeatureSink* sink_;
+    const QVariantMap& parameters_;
+    QString name_;
+    QgsFeatureList batch_;
+  };
   // The field that names features in reports and labels: name_zh, name, or
   // the first text field; −1 when there is none.
   static int nameFieldIndex(const QgsFields& fields);

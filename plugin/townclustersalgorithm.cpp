@@ -127,8 +127,9 @@ QString TownClustersAlgorithm::shortHelpString() const {
       "town; 1 for every grouped town in other methods).\n\n"
       "<b>Silhouette</b> s = mean of (b − a)/max(a, b) over grouped towns (a: mean distance within the group, b: to "
       "the nearest other group; noise left out), on the distances above (geodesic for network runs); exact up to "
-      "2,000 towns, a seeded sample of 2,000 above. Reported in the log and as the SILHOUETTE output (NULL with "
-      "fewer than 2 groups).");
+      "2,000 grouped towns; above, a seeded sample of up to 2,000 (down to 200 when the groups are very large, so "
+      "the score takes about a second), each scored against all towns. Reported in the log with the sample size and "
+      "as the SILHOUETTE output (NULL with fewer than 2 groups).");
 }
 
 void TownClustersAlgorithm::initAlgorithm(const QVariantMap&) {
@@ -208,7 +209,9 @@ QVariantMap TownClustersAlgorithm::processAlgorithm(const QVariantMap& parameter
   checkOutputFolders(parameters, {OUTPUT, GROUPS}, context);
 
   feedback->pushInfo(tr("Reading towns"));
-  const conversion::PointTable towns = conversion::readPoints(*source, INPUT, context, feedback, true, 0, 10);
+  const QgsCoordinateReferenceSystem layerCrs = source->sourceCrs();
+  const bool geographic = layerCrs.isGeographic();
+  const conversion::PointTable towns = conversion::readPoints(*source, INPUT, context, feedback, true, 0, 10, geographic || linesSource);
   if (towns.withoutGeometry) feedback->pushWarning(tr("%n town(s) without geometry left out.", nullptr, int(towns.withoutGeometry)));
   const size_t n = towns.ids.size();
   if (n < 2) throw QgsProcessingException(tr("INPUT: %n town(s) with a position; grouping needs at least 2.", nullptr, int(n)));
@@ -229,16 +232,14 @@ QVariantMap TownClustersAlgorithm::processAlgorithm(const QVariantMap& parameter
                               .arg(noPopulation.size()).arg(idList(noPopulation)));
 
   // Frames: geodesic lon/lat, the layer's own metres, and a planar working frame.
-  const QgsCoordinateReferenceSystem layerCrs = source->sourceCrs();
-  const bool geographic = layerCrs.isGeographic();
-  QgsRectangle extent;
-  extent.setMinimal();
-  for (const poleaxis::Point& p : towns.lonlat) extent.combineExtentWith(p.x, p.y);
   std::vector<poleaxis::Point> planar;  // metres
   QgsCoordinateTransform fromWork, toLayer;
   // Layer units per metre: planar work is in metres, outputs in layer units.
   const double metresPerUnit = geographic ? 1.0 : QgsUnitTypes::fromUnitToUnitFactor(layerCrs.mapUnits(), QgsUnitTypes::DistanceMeters);
   if (geographic) {
+    QgsRectangle extent;
+    extent.setMinimal();
+    for (const poleaxis::Point& p : towns.lonlat) extent.combineExtentWith(p.x, p.y);
     const conversion::WorkingCrs working = conversion::workingCrs(extent, parameterAsCrs(parameters, WORKING_CRS, context), WORKING_CRS,
                                                                   tr("the towns' extent"), context, feedback);
     planar = conversion::transformPoints(towns.lonlat, working.toWork);
@@ -248,10 +249,7 @@ QVariantMap TownClustersAlgorithm::processAlgorithm(const QVariantMap& parameter
     if (!(metresPerUnit > 0) || layerCrs.mapUnits() == QgsUnitTypes::DistanceUnknownUnit)
       throw QgsProcessingException(tr("INPUT: the layer's CRS %1 has no distance unit; reproject the towns to a projected CRS in metres or to WGS 84.")
                                        .arg(layerCrs.authid()));
-    for (const QgsFeature& f : towns.features) {
-      const QgsPointXY p = f.geometry().centroid().asPoint();
-      planar.push_back({p.x() * metresPerUnit, p.y() * metresPerUnit});
-    }
+    for (const poleaxis::Point& p : towns.native) planar.push_back({p.x * metresPerUnit, p.y * metresPerUnit});
   }
   const double toLayerUnits = 1.0 / metresPerUnit;
   const bool euclidean = method == Ward || method == KMeans;
@@ -395,6 +393,7 @@ QVariantMap TownClustersAlgorithm::processAlgorithm(const QVariantMap& parameter
   const QgsFields townFields = QgsProcessingUtils::combineFields(fields, added);
   QString townsId;
   std::unique_ptr<QgsFeatureSink> townSink = createSink(parameters, OUTPUT, context, townsId, townFields, source->wkbType(), layerCrs, true);
+  SinkWriter townWriter(townSink.get(), parameters, OUTPUT);
   for (size_t i = 0; i < n; ++i) {
     if (i % 1000 == 0) conversion::throwIfCanceled(feedback);
     QgsFeature f = towns.features[i];
@@ -402,8 +401,9 @@ QVariantMap TownClustersAlgorithm::processAlgorithm(const QVariantMap& parameter
     a << (group[i] ? QVariant(group[i]) : QVariant()) << int(method == Dbscan ? isCore[i] : group[i] > 0);
     f.setFields(townFields, false);
     f.setAttributes(a);
-    if (!townSink->addFeature(f, QgsFeatureSink::FastInsert)) throw QgsProcessingException(writeFeatureError(townSink.get(), parameters, OUTPUT));
+    townWriter.add(f);
   }
+  townWriter.flush();
   QVariantMap outputs{{OUTPUT, townsId}, {QStringLiteral("NUM_GROUPS"), groups}, {QStringLiteral("SILHOUETTE"), silhouetteValue}};
   StylePostProcessor::styleOnLoad(context, townsId, QStringLiteral("grouped_towns"));
 

@@ -34,6 +34,7 @@ SphereIndex::SphereIndex(const std::vector<Point>& lonlat, int leaf_size) : Sphe
 
 SphereIndex::SphereIndex(std::vector<Vec3> vectors, int leaf_size)
     : leaf_size_(std::max(1, leaf_size)), ids_(vectors.size()), xyz_(vectors.size()), by_id_(std::move(vectors)) {
+  dims_ = std::all_of(by_id_.begin(), by_id_.end(), [](const Vec3& v) { return v.z == 0.0; }) ? 2 : 3;
   std::iota(ids_.begin(), ids_.end(), 0u);
   if (!ids_.empty()) build(0, ids_.size() - 1, 0);
   for (size_t i = 0; i < ids_.size(); ++i) xyz_[i] = by_id_[ids_[i]];
@@ -48,7 +49,7 @@ void SphereIndex::build(size_t left, size_t right, int axis) {
                        const double va = (&by_id_[a].x)[axis], vb = (&by_id_[b].x)[axis];
                        return va < vb || (va == vb && a < b);
                      });
-    const int next = (axis + 1) % 3;
+    const int next = (axis + 1) % dims_;
     if (m > left) build(left, m - 1, next);
     left = m + 1;
     axis = next;
@@ -78,7 +79,7 @@ void SphereIndex::nearest(const Vec3& q, size_t left, size_t right, int axis, si
   const size_t m = (left + right) / 2;
   consider(m);
   const double delta = (&q.x)[axis] - coord(m, axis);
-  const int next = (axis + 1) % 3;
+  const int next = (axis + 1) % dims_;
   // Near side first, then the far side only if the splitting plane is closer
   // than the best so far.
   const bool go_left_first = delta <= 0;

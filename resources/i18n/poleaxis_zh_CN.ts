@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -144,7 +144,7 @@
         <translation>WIDTH：%1 公里不是正数。</translation>
     </message>
     <message>
-        <source>BANDS: '%1' is not a positive number of km; write e.g. 5;10;20.</source>
+        <source>BANDS: &apos;%1&apos; is not a positive number of km; write e.g. 5;10;20.</source>
         <translation>BANDS：“%1”不是正的公里数；请写成如 5;10;20。</translation>
     </message>
     <message>
@@ -168,7 +168,7 @@
         <translation>WIDTH_FIELD：线要素 %1 没有大于 0 的宽度。</translation>
     </message>
     <message>
-        <source>WIDTH_TABLE: class '%1' (line feature %2) is not in the table. Add it, or set DEFAULT_WIDTH.</source>
+        <source>WIDTH_TABLE: class &apos;%1&apos; (line feature %2) is not in the table. Add it, or set DEFAULT_WIDTH.</source>
         <translation>WIDTH_TABLE：等级“%1”（线要素 %2）不在表中。请添加，或设置 DEFAULT_WIDTH。</translation>
     </message>
     <message>
@@ -192,7 +192,7 @@
 
 Buffers are made in a projected working CRS: the one given, or an automatic one (the UTM zone for an extent up to 6° wide, otherwise an azimuthal equidistant projection on its centre); the log reports the choice and its largest scale error over the extent. Lines are simplified by 1 % of the buffer distance first (the corridor edge moves by at most that). Segments: per quarter circle. Output is in the input CRS with areas in km² on the WGS 84 ellipsoid.
 
-&lt;b&gt;Towns&lt;/b&gt; (optional): each town gets its nearest line's corridor, dist_km (geodesic distance to that line) and band (1 = nearest band; without bands 1 when within that line's width; NULL outside). &lt;b&gt;Stats&lt;/b&gt;: per corridor len_km (geodesic length of its lines), area_km2, n_towns and pop_sum.</source>
+&lt;b&gt;Towns&lt;/b&gt; (optional): each town gets its nearest line&apos;s corridor, dist_km (geodesic distance to that line) and band (1 = nearest band; without bands 1 when within that line&apos;s width; NULL outside). &lt;b&gt;Stats&lt;/b&gt;: per corridor len_km (geodesic length of its lines), area_km2, n_towns and pop_sum.</source>
         <translation>沿铁路和公路绘制廊道（城镇带）。
 
 &lt;b&gt;宽度&lt;/b&gt;（距线路的公里数，单侧）：一个固定宽度、宽度字段，或等级对照表 等级=公里;…（如 high_speed_rail=10;rail=5;expressway=5;national_road=3；表中没有的等级会被按名称拒绝，除非设置了默认宽度）。&lt;b&gt;圈层&lt;/b&gt;（公里，如 5;10;20）以到所有线路的距离代替宽度，输出为环带（5–10 公里…）或实心区（0–10 公里…）。
@@ -204,7 +204,7 @@ Buffers are made in a projected working CRS: the one given, or an automatic one 
 &lt;b&gt;城镇&lt;/b&gt;（可选）：每个城镇记录其最近线路所属的廊道、dist_km（到该线路的测地距离）和 band（1 为最近的圈层；无圈层时在该线路宽度内为 1；在外为空）。&lt;b&gt;统计&lt;/b&gt;：每个廊道的 len_km（其线路的测地长度）、area_km2、n_towns 和 pop_sum。</translation>
     </message>
     <message>
-        <source>the lines' extent</source>
+        <source>the lines&apos; extent</source>
         <translation>线的范围</translation>
     </message>
 </context>
@@ -231,7 +231,7 @@ Buffers are made in a projected working CRS: the one given, or an automatic one 
 
 &lt;b&gt;Distance&lt;/b&gt; d: geodesic km on the WGS 84 ellipsoid; network km along the lines; or network minutes, each line at its speed (km/h) from Speed field or from Class field + Speed table (class=km/h;…, e.g. rail=120;rail_hsr=250). Centres are joined to the network at the nearest point of a line within Snap distance (km); the few metres of access are not counted. Centres farther away are excluded with a warning (or refused). Pairs with no path (separate networks) or at distance 0 are counted and left out.
 
-&lt;b&gt;Pairs&lt;/b&gt;: all, each centre's top N partners by G (memory grows with the pairs kept, not n²), or G ≥ a threshold.
+&lt;b&gt;Pairs&lt;/b&gt;: all, each centre&apos;s top N partners by G (memory grows with the pairs kept, not n²), or G ≥ a threshold.
 
 &lt;b&gt;Network&lt;/b&gt;: lines are joined where they share a vertex; each centre is spliced into its line; chains of vertices between junctions become one edge. Shortest paths by Dijkstra. With lines given, the gravity of every pair is routed over its shortest path (km, or minutes in minutes mode) and summed on each edge: flow. Edges with flow get grade 1–3 (1 = strongest) by Jenks natural breaks or head/tail breaks, each edge weighted by its length so that how lines are cut into edges does not matter. Axes = graded edges merged into continuous polylines per grade and route name (Name field).
 
@@ -429,7 +429,7 @@ Outputs: Desire lines (from_fid, to_fid, names, dist_km, minutes, grav, rank, sh
         <translation>SPEED_FIELD：线要素 %1 没有大于 0 的速度。</translation>
     </message>
     <message>
-        <source>SPEED_TABLE: class '%1' (line feature %2) is not in the table. Add it, or set DEFAULT_SPEED.</source>
+        <source>SPEED_TABLE: class &apos;%1&apos; (line feature %2) is not in the table. Add it, or set DEFAULT_SPEED.</source>
         <translation>SPEED_TABLE：等级“%1”（线要素 %2）不在表中。请添加，或设置 DEFAULT_SPEED。</translation>
     </message>
     <message>
@@ -650,11 +650,11 @@ Outputs: Desire lines (from_fid, to_fid, names, dist_km, minutes, grav, rank, sh
         <source>Says which centre serves each place.
 
 &lt;b&gt;Methods&lt;/b&gt;
-• Voronoi: each place goes to its nearest centre (GEOS's sweep; n log n).
-• Weighted: each place x goes to the centre with the smallest d(x, i) / w_i (multiplicatively weighted Voronoi). With WEIGHT_RULE square root, w = √M: the border between A and B crosses the line between them at Converse's breaking point d_A = D / (1 + √(M_B / M_A)) (Reilly's law). With WEIGHT_RULE power, w = M^(1/b), b = EXPONENT, the breaking point of gravity M/d^b. Borders are circular arcs (Apollonius circles) drawn as polygons whose chords stay within TOLERANCE_KM of the true arc (a heavy centre can surround a light one).
-• Huff: the probability that a place at x uses centre j is P_j = (A_j / d_j^λ) / Σ_k (A_k / d_k^λ), A = Mass field, λ = HUFF_LAMBDA, d in km (at least 1 km). Areas are each centre's dominant region (where its P is the largest: the weighted Voronoi of w = A^(1/λ)); p_mean is the mean P of the dominant centre over the towns in the area. PROBABILITY_RASTER (optional) maps P of the centre with feature id PROBABILITY_CENTRE (500 cells along the longer side, GeoTIFF in the working CRS, NoData outside the study area).
+• Voronoi: each place goes to its nearest centre (GEOS&apos;s sweep; n log n).
+• Weighted: each place x goes to the centre with the smallest d(x, i) / w_i (multiplicatively weighted Voronoi). With WEIGHT_RULE square root, w = √M: the border between A and B crosses the line between them at Converse&apos;s breaking point d_A = D / (1 + √(M_B / M_A)) (Reilly&apos;s law). With WEIGHT_RULE power, w = M^(1/b), b = EXPONENT, the breaking point of gravity M/d^b. Borders are circular arcs (Apollonius circles) drawn as polygons whose chords stay within TOLERANCE_KM of the true arc (a heavy centre can surround a light one).
+• Huff: the probability that a place at x uses centre j is P_j = (A_j / d_j^λ) / Σ_k (A_k / d_k^λ), A = Mass field, λ = HUFF_LAMBDA, d in km (at least 1 km). Areas are each centre&apos;s dominant region (where its P is the largest: the weighted Voronoi of w = A^(1/λ)); p_mean is the mean P of the dominant centre over the towns in the area. PROBABILITY_RASTER (optional) maps P of the centre with feature id PROBABILITY_CENTRE (500 cells along the longer side, GeoTIFF in the working CRS, NoData outside the study area).
 
-Areas are clipped to the STUDY_AREA polygons (holes and several parts allowed), or to the centres' extent plus MARGIN_KM. Geographic layers are worked in a local projected CRS (logged with its scale error); projected layers in their own CRS. Centres at the same position share one area (the first keeps it; a warning lists the others).
+Areas are clipped to the STUDY_AREA polygons (holes and several parts allowed), or to the centres&apos; extent plus MARGIN_KM. Geographic layers are worked in a local projected CRS (logged with its scale error); projected layers in their own CRS. Centres at the same position share one area (the first keeps it; a warning lists the others).
 
 Fields: centre_fid, name, mass, weight, area_km2 (ellipsoidal), n_towns and pop_sum (TOWNS and TOWN_POP_FIELD inside the area), p_mean (Huff), colour (neighbouring areas differ).</source>
         <translation>说明每个地方由哪个中心服务。
@@ -789,11 +789,11 @@ Fields: centre_fid, name, mass, weight, area_km2 (ellipsoidal), n_towns and pop_
         <translation>STUDY_AREA：该图层没有具有面积的多边形。</translation>
     </message>
     <message>
-        <source>the centres' extent</source>
+        <source>the centres&apos; extent</source>
         <translation>中心的范围</translation>
     </message>
     <message>
-        <source>Working in the layer's CRS %1.</source>
+        <source>Working in the layer&apos;s CRS %1.</source>
         <translation>在图层坐标系 %1 中计算。</translation>
     </message>
     <message>
@@ -802,11 +802,15 @@ Fields: centre_fid, name, mass, weight, area_km2 (ellipsoidal), n_towns and pop_
     </message>
     <message numerus="yes">
         <source>Voronoi cells of %n centre(s)</source>
-        <translation><numerusform>%n 个中心的 Voronoi 单元</numerusform></translation>
+        <translation>
+            <numerusform>%n 个中心的 Voronoi 单元</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Weighted cells of %n centre(s), arcs within %1 km</source>
-        <translation><numerusform>%n 个中心的加权单元，圆弧误差在 %1 公里内</numerusform></translation>
+        <translation>
+            <numerusform>%n 个中心的加权单元，圆弧误差在 %1 公里内</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 centre(s) share a position with an earlier centre and get no area of their own: feature ids %2.</source>
@@ -818,7 +822,9 @@ Fields: centre_fid, name, mass, weight, area_km2 (ellipsoidal), n_towns and pop_
     </message>
     <message numerus="yes">
         <source>%n town(s) outside the study area are not counted.</source>
-        <translation><numerusform>研究区外的 %n 个城镇不计入。</numerusform></translation>
+        <translation>
+            <numerusform>研究区外的 %n 个城镇不计入。</numerusform>
+        </translation>
     </message>
     <message>
         <source>PROBABILITY_CENTRE: give the feature id of one of the centres (got %1).</source>
@@ -970,7 +976,7 @@ Fields: centre_fid, name, mass, weight, area_km2 (ellipsoidal), n_towns and pop_
         <translation>PNG：无法写入 %1（%2）</translation>
     </message>
     <message>
-        <source>Lays out a finished plan map: each given layer (towns and poles, development axes, corridors, service circles, town groups, influence areas, boundary — all optional, at least one) in its print style, with a title and subtitle, a legend of exactly those layers, a scale bar in km, a north arrow, and a footer with author/unit, date and source note. The map is drawn in a local projected CRS (the UTM zone for a small area, else an azimuthal equidistant projection on its centre) and framed on the layers' extent.
+        <source>Lays out a finished plan map: each given layer (towns and poles, development axes, corridors, service circles, town groups, influence areas, boundary — all optional, at least one) in its print style, with a title and subtitle, a legend of exactly those layers, a scale bar in km, a north arrow, and a footer with author/unit, date and source note. The map is drawn in a local projected CRS (the UTM zone for a small area, else an azimuthal equidistant projection on its centre) and framed on the layers&apos; extent.
 
 &lt;b&gt;Template&lt;/b&gt;: A3 landscape (legend on the right), A4 landscape, A3 or A4 portrait (legend below). Text is set in Noto Sans CJK SC so Chinese renders (Debian package fonts-noto-cjk); without it the default font is used and the log says so.
 
@@ -986,7 +992,7 @@ Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG
         <translation>规划图：%1</translation>
     </message>
     <message>
-        <source>Layout '%1' added to the project (Project ▸ Layouts).</source>
+        <source>Layout &apos;%1&apos; added to the project (Project ▸ Layouts).</source>
         <translation>布局“%1”已添加到工程（工程 ▸ 布局）。</translation>
     </message>
 </context>
@@ -997,12 +1003,12 @@ Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG
         <translation>%1：请选择 %2 中的一个字段。</translation>
     </message>
     <message>
-        <source>%1: field '%2' is not in %3. Fields there: %4.</source>
+        <source>%1: field &apos;%2&apos; is not in %3. Fields there: %4.</source>
         <translation>%1：字段“%2”不在 %3 中。现有字段：%4。</translation>
     </message>
     <message>
-        <source>%1: field '%2' is %3, not numeric. Convert it with the Field calculator (to_real("%2")) first.</source>
-        <translation>%1：字段“%2”的类型是 %3，不是数值。请先用字段计算器转换（to_real("%2")）。</translation>
+        <source>%1: field &apos;%2&apos; is %3, not numeric. Convert it with the Field calculator (to_real(&quot;%2&quot;)) first.</source>
+        <translation>%1：字段“%2”的类型是 %3，不是数值。请先用字段计算器转换（to_real(&quot;%2&quot;)）。</translation>
     </message>
     <message>
         <source>feature %1: </source>
@@ -1089,22 +1095,22 @@ Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG
         <translation>以中心为圆心绘制真正的测地线服务圈，并统计其覆盖的城镇与人口。</translation>
     </message>
     <message>
-        <source>Draws a service circle around every centre (e.g. Jilin's half-hour economic circle of about 30 km). Circles are true geodesic circles on the WGS 84 ellipsoid: every vertex lies exactly r km from the centre along the ground, whatever the layer's CRS, and areas are ellipsoidal km². Output is written in the input CRS.
+        <source>Draws a service circle around every centre (e.g. Jilin&apos;s half-hour economic circle of about 30 km). Circles are true geodesic circles on the WGS 84 ellipsoid: every vertex lies exactly r km from the centre along the ground, whatever the layer&apos;s CRS, and areas are ellipsoidal km². Output is written in the input CRS.
 
 &lt;b&gt;Radius from&lt;/b&gt; (km):
 - fixed: r = Radius;
-- field: r = the centre's Radius field;
+- field: r = the centre&apos;s Radius field;
 - level table: r = table[level], table written as level=km;… e.g. 1=30;2=15;3=8 (numeric levels match by value);
 - travel time × speed: r = minutes ÷ 60 × km/h (30 min × 60 km/h = 30 km);
 - power law: r = a·P^b from population P (a = 0.1, b = 0.5 gives 30 km for 90,000 people).
 
-&lt;b&gt;Segments&lt;/b&gt;: vertices per circle (72 = every 5°). The polygon is inscribed: its area is n/(2π)·sin(2π/n) of the circle's (99.87 % for 72).
+&lt;b&gt;Segments&lt;/b&gt;: vertices per circle (72 = every 5°). The polygon is inscribed: its area is n/(2π)·sin(2π/n) of the circle&apos;s (99.87 % for 72).
 
 &lt;b&gt;Dissolve&lt;/b&gt;: none (one circle per centre, with its attributes), by level (one area per value of the Level field) or all (one area). The union feeds the overlay only circle parts that can reach the boundary, then fills enclosed holes that a circle covers.
 
 &lt;b&gt;Study area&lt;/b&gt; (optional polygons): circles are clipped to it and &lt;b&gt;Gaps&lt;/b&gt; receives the uncovered part, largest first.
 
-&lt;b&gt;Demand&lt;/b&gt; (optional points, e.g. all towns) with an optional population field: a point is covered when its geodesic distance to a centre is at most that centre's radius. Outputs COVERED_PCT (% of demand points covered), DEMAND_COVERED, POP_COVERED, POP_COVERED_PCT, and per circle n_demand and pop_demand; the demand output adds n_cover (how many circles cover the point), near_fid and dist_km (nearest centre).
+&lt;b&gt;Demand&lt;/b&gt; (optional points, e.g. all towns) with an optional population field: a point is covered when its geodesic distance to a centre is at most that centre&apos;s radius. Outputs COVERED_PCT (% of demand points covered), DEMAND_COVERED, POP_COVERED, POP_COVERED_PCT, and per circle n_demand and pop_demand; the demand output adds n_cover (how many circles cover the point), near_fid and dist_km (nearest centre).
 
 Circles that cross the antimeridian are split there; a circle that would contain a pole is refused. Centres without geometry are skipped and counted; a centre without a usable radius stops the run (or is skipped with Skip centres without a valid radius).</source>
         <translation>为每个中心绘制服务圈（例如吉林市约 30 公里的“半小时经济圈”）。服务圈是 WGS 84 椭球面上真正的测地线圆：无论图层使用何种坐标参考系，每个顶点沿地面到中心的距离都恰好为 r 公里，面积为椭球面积（平方公里）。输出采用输入图层的坐标参考系。
@@ -1376,38 +1382,6 @@ Circles that cross the antimeridian are split there; a circle that would contain
         <translation>用 DBSCAN、层次聚类、k-means++ 或引力图社区把城镇分成城镇群，并给出每组的多边形、中心城镇和人口。</translation>
     </message>
     <message>
-        <source>Organises towns into town groups (城镇群), the third element of the pole-axis plan.
-
-&lt;b&gt;Distances&lt;/b&gt;: on a geographic layer, geodesic km on the WGS 84 ellipsoid (DBSCAN, single, complete, average); Ward and k-means need Euclidean coordinates and work in a projected working CRS (given, or chosen automatically and logged with its scale error). On a projected layer, planar distances in its CRS. With a Line network (DBSCAN and single/complete/average), distances are shortest-path km along the lines; towns are joined to the nearest line within the snap distance, towns farther away stay ungrouped (DBSCAN) or alone.
-
-&lt;b&gt;Methods&lt;/b&gt;
-• DBSCAN: a town is a core when the towns within EPS km (itself included) weigh at least MIN_POINTS (weights from Weight field, like scikit-learn's sample_weight; 1 each without); groups grow from cores; towns reached by no core are noise (group_id NULL).
-• Single / complete / average / Ward linkage: agglomerative clustering (SciPy's linkage), cut at CUT_DISTANCE km (merge height; for Ward the Ward distance in km), or into K groups when K &gt; 0. Single linkage uses a minimum spanning tree (no distance matrix, any n); the others hold an n² matrix and take at most 20,000 towns.
-• k-means: K groups by Lloyd's algorithm from k-means++ seeds; RESTARTS runs with seeds SEED, SEED+1, …, the lowest sum of squared distances wins; the same SEED gives the same groups.
-• Louvain: towns within MAX_LINK_KM are linked with weight M_i·M_j / d_ij^b (masses from Mass field, 1 without; d in km, at least 1 km; b = EXPONENT); communities maximise modularity Q = Σ_c [L_c/m − γ(d_c/2m)²] with resolution γ = RESOLUTION (larger: more, smaller groups), seeded by SEED.
-
-&lt;b&gt;Group polygons&lt;/b&gt;: convex hull, concave hull (GEOS; CONCAVITY 0 = tightest, 1 = convex) or footprint (union of FOOTPRINT_KM discs around the towns, geodesic on geographic layers). Groups of 1–2 towns, or towns on one line, get the footprint. Fields: group_id, n_towns, pop_sum (Population field), area_km2 (ellipsoidal), lead_fid and lead_name (most populous town; without population, the town nearest the centre), cen_x/cen_y (population-weighted centre, layer CRS) and colour (0, 1, …: groups closer than the footprint distance differ).
-
-&lt;b&gt;Towns&lt;/b&gt; output: the input fields plus group_id (1 = the group with most towns) and is_core (DBSCAN core town; 1 for every grouped town in other methods).
-
-&lt;b&gt;Silhouette&lt;/b&gt; s = mean of (b − a)/max(a, b) over grouped towns (a: mean distance within the group, b: to the nearest other group; noise left out), on the distances above (geodesic for network runs); exact up to 2,000 towns, a seeded sample of 2,000 above. Reported in the log and as the SILHOUETTE output (NULL with fewer than 2 groups).</source>
-        <translation>把城镇组织成城镇群，即点轴规划的第三要素。
-
-&lt;b&gt;距离&lt;/b&gt;：地理坐标图层上为 WGS 84 椭球面测地线公里（DBSCAN、单连接、全连接、平均连接）；Ward 与 k-means 需要欧氏坐标，在投影工作坐标系中计算（指定的，或自动选择并在日志中记录尺度误差）。投影图层上为其坐标系中的平面距离。给定线网时（DBSCAN 和单/全/平均连接），距离为沿线的最短路径公里；城镇接到捕捉距离内最近的线，更远的城镇不分组（DBSCAN）或自成一组。
-
-&lt;b&gt;方法&lt;/b&gt;
-• DBSCAN：EPS 公里内的城镇（含自身）权重之和不少于 MIN_POINTS 时该城镇为核心（权重来自权重字段，同 scikit-learn 的 sample_weight；无字段时每个为 1）；城镇群由核心扩展；任何核心都达不到的城镇为噪声（group_id 为 NULL）。
-• 单 / 全 / 平均 / Ward 连接：凝聚层次聚类（同 SciPy 的 linkage），在 CUT_DISTANCE 公里处切分（合并高度；Ward 为 Ward 距离，公里），或 K &gt; 0 时切成 K 组。单连接使用最小生成树（无距离矩阵，任意 n）；其余方法保存 n² 矩阵，最多 20,000 个城镇。
-• k-means：从 k-means++ 种子出发用 Lloyd 算法分成 K 组；以种子 SEED、SEED+1、… 运行 RESTARTS 次，取平方距离和最小者；相同 SEED 得到相同结果。
-• Louvain：MAX_LINK_KM 内的城镇以权重 M_i·M_j / d_ij^b 相连（质量来自质量字段，无字段时为 1；d 以公里计，至少 1 公里；b = EXPONENT）；社区使模块度 Q = Σ_c [L_c/m − γ(d_c/2m)²] 最大，分辨率 γ = RESOLUTION（越大组越多越小），随机种子 SEED。
-
-&lt;b&gt;城镇群多边形&lt;/b&gt;：凸包、凹包（GEOS；CONCAVITY 0 最紧，1 为凸包）或足迹（城镇周围 FOOTPRINT_KM 圆的并集，地理图层上为测地圆）。1–2 个城镇或共线城镇的组使用足迹。字段：group_id、n_towns、pop_sum（人口字段）、area_km2（椭球面）、lead_fid 与 lead_name（人口最多的城镇；无人口时为最靠近中心的城镇）、cen_x/cen_y（人口加权中心，图层坐标系）和 colour（0、1、…：距离小于足迹半径的组颜色不同）。
-
-&lt;b&gt;城镇&lt;/b&gt;输出：输入字段加 group_id（1 = 城镇最多的组）和 is_core（DBSCAN 核心城镇；其他方法中每个已分组城镇为 1）。
-
-&lt;b&gt;轮廓系数&lt;/b&gt; s = 已分组城镇 (b − a)/max(a, b) 的平均值（a：组内平均距离，b：到最近其他组的平均距离；噪声不计），使用上述距离（网络运行时用测地线距离）；不超过 2,000 个城镇时精确计算，更多时取 2,000 个的带种子样本。在日志中报告，并作为 SILHOUETTE 输出（少于 2 组时为 NULL）。</translation>
-    </message>
-    <message>
         <source>Towns</source>
         <translation>城镇</translation>
     </message>
@@ -1589,11 +1563,15 @@ Circles that cross the antimeridian are split there; a circle that would contain
     </message>
     <message numerus="yes">
         <source>%n town(s) without geometry left out.</source>
-        <translation><numerusform>%n 个无几何的城镇被略去。</numerusform></translation>
+        <translation>
+            <numerusform>%n 个无几何的城镇被略去。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>INPUT: %n town(s) with a position; grouping needs at least 2.</source>
-        <translation><numerusform>INPUT：只有 %n 个有位置的城镇；分组至少需要 2 个。</numerusform></translation>
+        <translation>
+            <numerusform>INPUT：只有 %n 个有位置的城镇；分组至少需要 2 个。</numerusform>
+        </translation>
     </message>
     <message>
         <source>K: %1 groups asked for but there are only %2 towns.</source>
@@ -1604,11 +1582,11 @@ Circles that cross the antimeridian are split there; a circle that would contain
         <translation>POP_FIELD：%1 个城镇人口为 NULL 或负数，按 0 计：要素 ID %2。</translation>
     </message>
     <message>
-        <source>the towns' extent</source>
+        <source>the towns&apos; extent</source>
         <translation>城镇的范围</translation>
     </message>
     <message>
-        <source>INPUT: the layer's CRS %1 has no distance unit; reproject the towns to a projected CRS in metres or to WGS 84.</source>
+        <source>INPUT: the layer&apos;s CRS %1 has no distance unit; reproject the towns to a projected CRS in metres or to WGS 84.</source>
         <translation>INPUT：图层坐标系 %1 没有距离单位；请把城镇重投影到以米为单位的投影坐标系或 WGS 84。</translation>
     </message>
     <message>
@@ -1683,6 +1661,38 @@ Circles that cross the antimeridian are split there; a circle that would contain
         <source>Silhouette score undefined: fewer than 2 groups, or every town alone.</source>
         <translation>轮廓系数无定义：少于 2 组，或每个城镇自成一组。</translation>
     </message>
+    <message>
+        <source>Organises towns into town groups (城镇群), the third element of the pole-axis plan.
+
+&lt;b&gt;Distances&lt;/b&gt;: on a geographic layer, geodesic km on the WGS 84 ellipsoid (DBSCAN, single, complete, average); Ward and k-means need Euclidean coordinates and work in a projected working CRS (given, or chosen automatically and logged with its scale error). On a projected layer, planar distances in its CRS. With a Line network (DBSCAN and single/complete/average), distances are shortest-path km along the lines; towns are joined to the nearest line within the snap distance, towns farther away stay ungrouped (DBSCAN) or alone.
+
+&lt;b&gt;Methods&lt;/b&gt;
+• DBSCAN: a town is a core when the towns within EPS km (itself included) weigh at least MIN_POINTS (weights from Weight field, like scikit-learn&apos;s sample_weight; 1 each without); groups grow from cores; towns reached by no core are noise (group_id NULL).
+• Single / complete / average / Ward linkage: agglomerative clustering (SciPy&apos;s linkage), cut at CUT_DISTANCE km (merge height; for Ward the Ward distance in km), or into K groups when K &gt; 0. Single linkage uses a minimum spanning tree (no distance matrix, any n); the others hold an n² matrix and take at most 20,000 towns.
+• k-means: K groups by Lloyd&apos;s algorithm from k-means++ seeds; RESTARTS runs with seeds SEED, SEED+1, …, the lowest sum of squared distances wins; the same SEED gives the same groups.
+• Louvain: towns within MAX_LINK_KM are linked with weight M_i·M_j / d_ij^b (masses from Mass field, 1 without; d in km, at least 1 km; b = EXPONENT); communities maximise modularity Q = Σ_c [L_c/m − γ(d_c/2m)²] with resolution γ = RESOLUTION (larger: more, smaller groups), seeded by SEED.
+
+&lt;b&gt;Group polygons&lt;/b&gt;: convex hull, concave hull (GEOS; CONCAVITY 0 = tightest, 1 = convex) or footprint (union of FOOTPRINT_KM discs around the towns, geodesic on geographic layers). Groups of 1–2 towns, or towns on one line, get the footprint. Fields: group_id, n_towns, pop_sum (Population field), area_km2 (ellipsoidal), lead_fid and lead_name (most populous town; without population, the town nearest the centre), cen_x/cen_y (population-weighted centre, layer CRS) and colour (0, 1, …: groups closer than the footprint distance differ).
+
+&lt;b&gt;Towns&lt;/b&gt; output: the input fields plus group_id (1 = the group with most towns) and is_core (DBSCAN core town; 1 for every grouped town in other methods).
+
+&lt;b&gt;Silhouette&lt;/b&gt; s = mean of (b − a)/max(a, b) over grouped towns (a: mean distance within the group, b: to the nearest other group; noise left out), on the distances above (geodesic for network runs); exact up to 2,000 grouped towns; above, a seeded sample of up to 2,000 (down to 200 when the groups are very large, so the score takes about a second), each scored against all towns. Reported in the log with the sample size and as the SILHOUETTE output (NULL with fewer than 2 groups).</source>
+        <translation>把城镇组织成城镇群，即点轴规划的第三要素。
+
+&lt;b&gt;距离&lt;/b&gt;：地理坐标图层上为 WGS 84 椭球面测地线公里（DBSCAN、单连接、全连接、平均连接）；Ward 与 k-means 需要欧氏坐标，在投影工作坐标系中计算（指定的，或自动选择并在日志中记录尺度误差）。投影图层上为其坐标系中的平面距离。给定线网时（DBSCAN 和单/全/平均连接），距离为沿线的最短路径公里；城镇接到捕捉距离内最近的线，更远的城镇不分组（DBSCAN）或自成一组。
+
+&lt;b&gt;方法&lt;/b&gt;
+• DBSCAN：EPS 公里内的城镇（含自身）权重之和不少于 MIN_POINTS 时该城镇为核心（权重来自权重字段，同 scikit-learn 的 sample_weight；无字段时每个为 1）；城镇群由核心扩展；任何核心都达不到的城镇为噪声（group_id 为 NULL）。
+• 单 / 全 / 平均 / Ward 连接：凝聚层次聚类（同 SciPy 的 linkage），在 CUT_DISTANCE 公里处切分（合并高度；Ward 为 Ward 距离，公里），或 K &gt; 0 时切成 K 组。单连接使用最小生成树（无距离矩阵，任意 n）；其余方法保存 n² 矩阵，最多 20,000 个城镇。
+• k-means：从 k-means++ 种子出发用 Lloyd 算法分成 K 组；以种子 SEED、SEED+1、… 运行 RESTARTS 次，取平方距离和最小者；相同 SEED 得到相同结果。
+• Louvain：MAX_LINK_KM 内的城镇以权重 M_i·M_j / d_ij^b 相连（质量来自质量字段，无字段时为 1；d 以公里计，至少 1 公里；b = EXPONENT）；社区使模块度 Q = Σ_c [L_c/m − γ(d_c/2m)²] 最大，分辨率 γ = RESOLUTION（越大组越多越小），随机种子 SEED。
+
+&lt;b&gt;城镇群多边形&lt;/b&gt;：凸包、凹包（GEOS；CONCAVITY 0 最紧，1 为凸包）或足迹（城镇周围 FOOTPRINT_KM 圆的并集，地理图层上为测地圆）。1–2 个城镇或共线城镇的组使用足迹。字段：group_id、n_towns、pop_sum（人口字段）、area_km2（椭球面）、lead_fid 与 lead_name（人口最多的城镇；无人口时为最靠近中心的城镇）、cen_x/cen_y（人口加权中心，图层坐标系）和 colour（0、1、…：距离小于足迹半径的组颜色不同）。
+
+&lt;b&gt;城镇&lt;/b&gt;输出：输入字段加 group_id（1 = 城镇最多的组）和 is_core（DBSCAN 核心城镇；其他方法中每个已分组城镇为 1）。
+
+&lt;b&gt;轮廓系数&lt;/b&gt; s = 已分组城镇 (b − a)/max(a, b) 的平均值（a：组内平均距离，b：到最近其他组的平均距离；噪声不计），使用上述距离（网络运行时用测地线距离）；已分组城镇不超过 2,000 个时精确计算；更多时取最多 2,000 个的带种子样本（组很大时减至不少于 200 个，使计算约一秒），每个样本城镇仍对全部城镇计算。在日志中报告（含样本数），并作为 SILHOUETTE 输出（少于 2 组时为 NULL）。</translation>
+    </message>
 </context>
 <context>
     <name>TownFunctionsAlgorithm</name>
@@ -1713,7 +1723,7 @@ The dominant type is the qualifying sector with the highest score.
 
 &lt;b&gt;Transport hubs&lt;/b&gt; from Lines (rail, highways): a town within Hub distance (km, default 10) of a node where at least 3 line ends meet (ends within Snap distance are one node), of a point where lines of different classes cross (Class field, e.g. rail × highway), or with at least Minimum lines distinct lines within Hub distance. Distances are km on the WGS 84 ellipsoid. A hub with no sector type is typed transport_hub.
 
-Output: the towns with type (dominant id), type_en, type_zh, types (all that qualify, ';'-joined), is_hub, hub_why (junction/crossing/lines), lines_near and a score per sector field (s_&lt;field&gt;).</source>
+Output: the towns with type (dominant id), type_en, type_zh, types (all that qualify, &apos;;&apos;-joined), is_hub, hub_why (junction/crossing/lines), lines_near and a score per sector field (s_&lt;field&gt;).</source>
         <translation>按吉林省指导意见中的六种城镇类型说明各城镇的职能：工业主导型、生态旅游型、历史文化型、商贸流通型、现代农业型和交通枢纽型；不属于其中任何一类的为综合型。
 
 &lt;b&gt;行业字段&lt;/b&gt;：各行业的就业或产值（≥ 0；空值按 0 计）。&lt;b&gt;行业类型&lt;/b&gt;将每个字段对应到一种类型，写作 字段=类型;…（可用 industrial、eco_tourism 等编号或中文名称）；以类型命名的字段无需填写。
@@ -1787,11 +1797,11 @@ Output: the towns with type (dominant id), type_en, type_zh, types (all that qua
         <translation>SECTOR_FIELDS：请选择行业字段，或提供 LINES 以识别交通枢纽。</translation>
     </message>
     <message>
-        <source>SECTOR_TYPES: '%1' is not one of the SECTOR_FIELDS.</source>
+        <source>SECTOR_TYPES: &apos;%1&apos; is not one of the SECTOR_FIELDS.</source>
         <translation>SECTOR_TYPES：“%1”不在 SECTOR_FIELDS 中。</translation>
     </message>
     <message>
-        <source>SECTOR_TYPES: field '%1': %2</source>
+        <source>SECTOR_TYPES: field &apos;%1&apos;: %2</source>
         <translation>SECTOR_TYPES：字段“%1”：%2</translation>
     </message>
     <message>
@@ -1878,11 +1888,11 @@ Output: the towns with type (dominant id), type_en, type_zh, types (all that qua
 
 &lt;b&gt;Indicators&lt;/b&gt;: numeric fields (population, GDP, revenue, built-up area…); fields listed in Cost fields count as costs (less is better). With Lines (rail, highways) the distance from each town to the nearest line, in km on the WGS 84 ellipsoid, is added as the cost indicator access_km.
 
-&lt;b&gt;Normalisation&lt;/b&gt;: min-max x' = (x − min)/(max − min), or (max − x)/(max − min) for costs; or z-score x' = ±(x − mean)/sd.
+&lt;b&gt;Normalisation&lt;/b&gt;: min-max x&apos; = (x − min)/(max − min), or (max − x)/(max − min) for costs; or z-score x&apos; = ±(x − mean)/sd.
 
-&lt;b&gt;Weights&lt;/b&gt;: entropy weight method (default): p_ij = x'_ij/Σ_i x'_ij on min-max values, e_j = −Σ_i p_ij·ln p_ij / ln n, w_j = (1 − e_j)/Σ(1 − e_k); an indicator with one value everywhere gets weight 0. Equal weights, or custom as field=weight;… (rescaled to sum 1). Score = Σ_j w_j·x'_ij.
+&lt;b&gt;Weights&lt;/b&gt;: entropy weight method (default): p_ij = x&apos;_ij/Σ_i x&apos;_ij on min-max values, e_j = −Σ_i p_ij·ln p_ij / ln n, w_j = (1 − e_j)/Σ(1 − e_k); an indicator with one value everywhere gets weight 0. Equal weights, or custom as field=weight;… (rescaled to sum 1). Score = Σ_j w_j·x&apos;_ij.
 
-&lt;b&gt;Levels&lt;/b&gt; (1 = top) by Jenks natural breaks, exact for any number of towns (an O(k·n log n) dynamic programme; QGIS's renderer samples above 3,000 values), quantiles, head/tail breaks (split at the mean while the head holds ≤ 40 %), or fixed score thresholds (t1;t2;… ascending). Equal scores keep the input order in the ranking.
+&lt;b&gt;Levels&lt;/b&gt; (1 = top) by Jenks natural breaks, exact for any number of towns (an O(k·n log n) dynamic programme; QGIS&apos;s renderer samples above 3,000 values), quantiles, head/tail breaks (split at the mean while the head holds ≤ 40 %), or fixed score thresholds (t1;t2;… ascending). Equal scores keep the input order in the ranking.
 
 &lt;b&gt;Poles&lt;/b&gt;: the top level, the top N, or score ≥ a threshold; a true value in Pole field (e.g. county seats) always makes a pole.
 
@@ -1893,9 +1903,9 @@ Output: the towns with their fields plus score, rank, level, is_pole, access_km 
 
 &lt;b&gt;指标&lt;/b&gt;：数值字段（人口、GDP、财政收入、建成区面积…）；列入“成本型字段”的指标越小越好。提供线路（铁路、公路）时，每个城镇到最近线路的距离（WGS 84 椭球面上的公里数）作为成本型指标 access_km 加入。
 
-&lt;b&gt;标准化&lt;/b&gt;：极差标准化 x' = (x − min)/(max − min)，成本型为 (max − x)/(max − min)；或 Z 分数 x' = ±(x − 均值)/标准差。
+&lt;b&gt;标准化&lt;/b&gt;：极差标准化 x&apos; = (x − min)/(max − min)，成本型为 (max − x)/(max − min)；或 Z 分数 x&apos; = ±(x − 均值)/标准差。
 
-&lt;b&gt;权重&lt;/b&gt;：熵权法（默认）：在极差标准化值上计算 p_ij = x'_ij/Σ_i x'_ij，e_j = −Σ_i p_ij·ln p_ij / ln n，w_j = (1 − e_j)/Σ(1 − e_k)；各城镇取值相同的指标权重为 0。也可等权，或自定义 字段=权重;…（缩放至和为 1）。得分 = Σ_j w_j·x'_ij。
+&lt;b&gt;权重&lt;/b&gt;：熵权法（默认）：在极差标准化值上计算 p_ij = x&apos;_ij/Σ_i x&apos;_ij，e_j = −Σ_i p_ij·ln p_ij / ln n，w_j = (1 − e_j)/Σ(1 − e_k)；各城镇取值相同的指标权重为 0。也可等权，或自定义 字段=权重;…（缩放至和为 1）。得分 = Σ_j w_j·x&apos;_ij。
 
 &lt;b&gt;等级&lt;/b&gt;（1 为最高）：Jenks 自然断点，对任意城镇数都精确求解（O(k·n log n) 动态规划；QGIS 渲染器在超过 3000 个值时抽样），分位数，头尾断点（在均值处分割，直至头部超过 40 %），或固定得分阈值（t1;t2;… 升序）。得分相同时按输入顺序排名。
 
@@ -2070,7 +2080,7 @@ Output: the towns with their fields plus score, rank, level, is_pole, access_km 
         <translation>FIELDS：请至少选择一个指标字段（或提供 LINES 按可达性排序）。</translation>
     </message>
     <message>
-        <source>COST_FIELDS: '%1' is not one of the indicator FIELDS.</source>
+        <source>COST_FIELDS: &apos;%1&apos; is not one of the indicator FIELDS.</source>
         <translation>COST_FIELDS：“%1”不是指标字段 FIELDS 之一。</translation>
     </message>
     <message>
@@ -2084,7 +2094,7 @@ Output: the towns with their fields plus score, rank, level, is_pole, access_km 
         </translation>
     </message>
     <message>
-        <source>FIELDS: feature %1 has NULL in '%2'. Fill it, filter the town out, or set NULLS to skip.</source>
+        <source>FIELDS: feature %1 has NULL in &apos;%2&apos;. Fill it, filter the town out, or set NULLS to skip.</source>
         <translation>FIELDS：要素 %1 的“%2”为空。请补全、筛除该城镇，或将 NULLS 设为跳过。</translation>
     </message>
     <message>
@@ -2100,7 +2110,7 @@ Output: the towns with their fields plus score, rank, level, is_pole, access_km 
         <translation>LINES：该图层没有长度大于 0 的线。</translation>
     </message>
     <message>
-        <source>THRESHOLDS: '%1' is not a number; write ascending scores like 0.2;0.5;0.8.</source>
+        <source>THRESHOLDS: &apos;%1&apos; is not a number; write ascending scores like 0.2;0.5;0.8.</source>
         <translation>THRESHOLDS：“%1”不是数字；请按升序填写得分，如 0.2;0.5;0.8。</translation>
     </message>
     <message>
@@ -2120,7 +2130,7 @@ Output: the towns with their fields plus score, rank, level, is_pole, access_km 
         <translation>TOP_N：N 至少为 1，当前为 %1。</translation>
     </message>
     <message>
-        <source>Indicator '%1' has the same value in every town: weight 0.</source>
+        <source>Indicator &apos;%1&apos; has the same value in every town: weight 0.</source>
         <translation>指标“%1”在所有城镇取值相同：权重为 0。</translation>
     </message>
     <message>
@@ -2177,7 +2187,7 @@ Output: the towns with their fields plus score, rank, level, is_pole, access_km 
         <translation>%1：要素 %2 无法转换到 WGS 84：%3</translation>
     </message>
     <message>
-        <source>%1: feature %2 lies outside the globe (%3, %4 in WGS 84). Check the layer's CRS.</source>
+        <source>%1: feature %2 lies outside the globe (%3, %4 in WGS 84). Check the layer&apos;s CRS.</source>
         <translation>%1：要素 %2 位于地球范围之外（WGS 84 中为 %3, %4）。请检查图层的坐标参考系。</translation>
     </message>
     <message>

@@ -5,7 +5,8 @@ towns (labels compared up to renumbering):
   - k-means from the same start centres == scikit-learn KMeans(init=…, n_init=1);
   - k-means++ seeding: mean inertia over 30 seeds within 2 % of scikit-learn's;
   - Louvain modularity >= 0.99 × NetworkX louvain_communities' best of 10 seeds;
-  - silhouette == scikit-learn silhouette_score (planar, and precomputed geodesic).
+  - silhouette == scikit-learn silhouette_score (planar, and precomputed geodesic;
+    6 and 60 groups).
 
 Usage: clusters_reference_test.py <poleaxis_bench_core> <testdata dir>
 """
@@ -99,16 +100,19 @@ for province, zone in (("jilin", 52), ("guizhou", 48)):
               "%s Louvain resolution %.1f: modularity %.5f (NetworkX scores our partition %.5f) vs NetworkX best of 10 seeds %.5f"
               % (province, resolution, mine["modularity"], theirs_q, best))
 
-    # Silhouette on a k-means result, planar and geodesic.
-    labels = KMeans(n_clusters=6, n_init=1, random_state=0).fit(xy).labels_
-    rows = np.column_stack([xy, labels])
-    mine = run_core(binary, "silhouette", rows, "planar")["score"]
-    theirs = silhouette_score(xy, labels)
-    check(abs(mine - theirs) < 1e-9, "%s silhouette (UTM): %.9f equals scikit-learn's %.9f" % (province, mine, theirs))
-    rows = np.column_stack([lonlat, labels])
-    mine = run_core(binary, "silhouette", rows, "geodesic")["score"]
-    theirs = silhouette_score(full, labels, metric="precomputed")
-    check(abs(mine - theirs) < 1e-9, "%s silhouette (geodesic): %.9f equals scikit-learn's on pyproj distances %.9f"
-          % (province, mine, theirs))
+    # Silhouette on k-means results: few large groups, and many small ones
+    # (the centroid bound then skips most groups).
+    for groups in (6, 60):
+        labels = KMeans(n_clusters=groups, n_init=1, random_state=0).fit(xy).labels_
+        rows = np.column_stack([xy, labels])
+        mine = run_core(binary, "silhouette", rows, "planar")["score"]
+        theirs = silhouette_score(xy, labels)
+        check(abs(mine - theirs) < 1e-9, "%s silhouette, %d groups (UTM): %.9f equals scikit-learn's %.9f"
+              % (province, groups, mine, theirs))
+        rows = np.column_stack([lonlat, labels])
+        mine = run_core(binary, "silhouette", rows, "geodesic")["score"]
+        theirs = silhouette_score(full, labels, metric="precomputed")
+        check(abs(mine - theirs) < 1e-9, "%s silhouette, %d groups (geodesic): %.9f equals scikit-learn's on pyproj distances %.9f"
+              % (province, groups, mine, theirs))
 
 finish()

@@ -87,3 +87,29 @@ TEST(Dbscan, HandCasesAndBadInput) {
   EXPECT_THROW(dbscan(TownSpace(pts, true), 2000, 3, {1, -1, 1, 1}), InputError);
   EXPECT_EQ(dbscan(TownSpace({}, true), 2000, 3).clusters, 0);
 }
+
+TEST(Dbscan, QueryPassesEqualExpansionOverStoredNeighbourhoodsOnPlanarPointsForAnyWorkerCount) {
+  // Overlapping planar clusters: many border towns reached by two clusters,
+  // which the union-find passes must give to the cluster the index-order
+  // expansion reaches first, whatever the threads do.
+  std::mt19937 rng(7);
+  std::uniform_real_distribution<double> xy(0, 200000);
+  std::normal_distribution<double> jitter(0, 6000);
+  std::vector<Point> pts;
+  for (int c = 0; c < 30; ++c) {
+    const Point centre{xy(rng), xy(rng)};
+    for (int k = 0; k < 60; ++k) pts.push_back({centre.x + jitter(rng), centre.y + jitter(rng)});
+  }
+  for (int k = 0; k < 500; ++k) pts.push_back({xy(rng), xy(rng)});
+  const TownSpace space(pts, false);
+  for (double min_points : {3.0, 8.0, 20.0}) {
+    const DbscanResult stored = dbscan(neighbourhoods(space, 4000), min_points);
+    for (unsigned workers : {1u, 2u, 8u}) {
+      const DbscanResult ours = dbscan(space, 4000, min_points, {}, nullptr, workers);
+      EXPECT_EQ(ours.label, stored.label) << "min " << min_points << ", " << workers << " workers";
+      EXPECT_EQ(ours.is_core, stored.is_core);
+      EXPECT_EQ(ours.clusters, stored.clusters);
+    }
+    EXPECT_GT(stored.clusters, 3);
+  }
+}

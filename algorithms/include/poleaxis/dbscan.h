@@ -24,8 +24,10 @@ struct DbscanResult {
 
 // eps in metres (geodesic on geographic points, exact on the ellipsoid;
 // planar otherwise); weights empty (1 each) or one per point, each >= 0 (a
-// town counted as several points). Throws InputError for eps <= 0,
-// min_points <= 0 or a negative weight (item = point).
+// town counted as several points). Stores no neighbourhood: radius-query
+// passes (core test that stops at min_points, core links by a concurrent
+// union-find, border towns), all in parallel, O(n) memory. Throws InputError
+// for eps <= 0, min_points <= 0 or a negative weight (item = point).
 DbscanResult dbscan(const TownSpace& space, double eps_m, double min_points, const std::vector<double>& weights = {},
                     Feedback* feedback = nullptr, unsigned workers = worker_count());
 

@@ -9,6 +9,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <type_traits>
 #include <vector>
 
 #include "poleaxis/geo_types.h"
@@ -52,7 +53,8 @@ class SphereIndex {
   void within(Point q, double metres, Visitor&& visit) const {
     within(unit_vector(q), metres, visit);
   }
-  // visit(id) for every vector whose squared distance from q is <= r2.
+  // visit(id) for every vector whose squared distance from q is <= r2; a
+  // visitor that returns bool ends the search by returning true.
   template <class Visitor>
   void within_squared(const Vec3& q, double r2, Visitor&& visit) const;
   // Nearest point by chord (ties: lowest id); size() must be > 0.
@@ -65,6 +67,7 @@ class SphereIndex {
                double& best_d2) const;
 
   int leaf_size_;
+  int dims_ = 3;  // 2 when every z is 0 (planar points): the tree then never splits on z
   std::vector<uint32_t> ids_;  // tree order
   std::vector<Vec3> xyz_;      // tree order
   std::vector<Vec3> by_id_;
@@ -78,6 +81,14 @@ void SphereIndex::within(const Vec3& q, double metres, Visitor&& visit) const {
 template <class Visitor>
 void SphereIndex::within_squared(const Vec3& q, double r2, Visitor&& visit) const {
   if (ids_.empty()) return;
+  auto report = [&](size_t slot) {
+    if constexpr (std::is_same_v<decltype(visit(size_t{})), bool>) {
+      return visit(size_t(ids_[slot]));
+    } else {
+      visit(size_t(ids_[slot]));
+      return false;
+    }
+  };
   const double r = std::sqrt(r2);
   struct Range {
     size_t left, right;
@@ -90,14 +101,14 @@ void SphereIndex::within_squared(const Vec3& q, double r2, Visitor&& visit) cons
     const Range range = stack[--top];
     if (range.right - range.left <= size_t(leaf_size_)) {
       for (size_t i = range.left; i <= range.right; ++i)
-        if (chord2(xyz_[i], q) <= r2) visit(size_t(ids_[i]));
+        if (chord2(xyz_[i], q) <= r2 && report(i)) return;
       continue;
     }
     const size_t m = (range.left + range.right) / 2;
-    if (chord2(xyz_[m], q) <= r2) visit(size_t(ids_[m]));
+    if (chord2(xyz_[m], q) <= r2 && report(m)) return;
     const double qa = (&q.x)[range.axis];
     const double ma = coord(m, range.axis);
-    const int next = (range.axis + 1) % 3;
+    const int next = (range.axis + 1) % dims_;
     if (qa - r <= ma && m > range.left) stack[top++] = {range.left, m - 1, next};
     if (qa + r >= ma) stack[top++] = {m + 1, range.right, next};
   }

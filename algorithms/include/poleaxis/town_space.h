@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <type_traits>
 #include <vector>
 
 #include "poleaxis/feedback.h"
@@ -38,11 +39,17 @@ class TownSpace {
     return geographic_ ? chord2_for_distance(metres * SphereIndex::kEllipsoidSlack) : metres * metres;
   }
 
-  // visit(j) for every point within `metres` of point i, i itself included.
+  // visit(j) for every point within `metres` of point i, i itself included;
+  // a visitor that returns bool ends the search by returning true.
   template <class Visitor>
   void within(size_t i, double metres, Visitor&& visit) const {
     index_.within_squared(index_.vector(i), index_bound2(metres), [&](size_t j) {
-      if (j == i || distance_m(i, j) <= metres) visit(j);
+      const bool inside = j == i || distance_m(i, j) <= metres;
+      if constexpr (std::is_same_v<decltype(visit(size_t{})), bool>) {
+        return inside && visit(j);
+      } else {
+        if (inside) visit(j);
+      }
     });
   }
 
