@@ -1,6 +1,8 @@
 #include "planlayout.h"
 
+#include <qgscategorizedsymbolrenderer.h>
 #include <qgslayertree.h>
+#include <qgsmaplayerlegend.h>
 #include <qgslayoutitemlabel.h>
 #include <qgslayoutitemlegend.h>
 #include <qgslayoutitemmap.h>
@@ -111,7 +113,17 @@ std::unique_ptr<QgsPrintLayout> buildPlanLayout(const PlanLayoutRequest& r, QgsP
   legend->setAutoUpdateModel(false);
   QgsLayerTree* root = legend->model()->rootGroup();
   root->removeAllChildren();
-  for (const auto& entry : r.layers) root->addLayer(entry.second)->setName(entry.first);
+  for (const auto& entry : r.layers) {
+    QgsLayerTreeLayer* node = root->addLayer(entry.second);
+    node->setName(entry.first);
+    // Groups and areas are coloured only so that neighbours differ: one swatch says so.
+    const auto* categories = dynamic_cast<const QgsCategorizedSymbolRenderer*>(entry.second->renderer());
+    if (categories && categories->classAttribute() == QLatin1String("colour")) {
+      QgsMapLayerLegendUtils::setLegendNodeOrder(node, QList<int>() << 0);
+      QgsMapLayerLegendUtils::setLegendNodeUserLabel(node, 0, QObject::tr("one colour each, neighbours differ"));
+      legend->model()->refreshLayerLegend(node);
+    }
+  }
   legend->setTitle(QObject::tr("Legend"));
   legend->setLinkedMap(map);
   legend->setLegendFilterByMapEnabled(true);  // only the classes the map shows

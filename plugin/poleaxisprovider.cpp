@@ -13,6 +13,7 @@
 #include "developmentaxesalgorithm.h"
 #include "influenceareasalgorithm.h"
 #include "planmapalgorithm.h"
+#include "townsystemalgorithm.h"
 #include "serviceradiialgorithm.h"
 #include "townclustersalgorithm.h"
 #include "townfunctionsalgorithm.h"
@@ -79,6 +80,7 @@ void PoleaxisProvider::loadAlgorithms() {
   addAlgorithm(new TownClustersAlgorithm());
   addAlgorithm(new TownFunctionsAlgorithm());
   addAlgorithm(new TownHierarchyAlgorithm());
+  addAlgorithm(new TownSystemAlgorithm());
 }
 
 namespace poleaxisregistration {

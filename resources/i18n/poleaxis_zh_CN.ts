@@ -1075,6 +1075,10 @@ Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG
         <source>Legend</source>
         <translation>图例</translation>
     </message>
+    <message>
+        <source>one colour each, neighbours differ</source>
+        <translation>每个一种颜色，相邻的不同</translation>
+    </message>
 </context>
 <context>
     <name>ServiceRadiiAlgorithm</name>
@@ -2170,6 +2174,355 @@ Output: the towns with their fields plus score, rank, level, is_pole, access_km 
     <message>
         <source>REPORT: cannot write %1.</source>
         <translation>REPORT：无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>TownSystemAlgorithm</name>
+    <message>
+        <source>Stage %1 of %2: poleaxis:%3</source>
+        <translation>第 %1/%2 步：poleaxis:%3</translation>
+    </message>
+    <message>
+        <source>poleaxis:%1 is not registered.</source>
+        <translation>poleaxis:%1 未注册。</translation>
+    </message>
+    <message>
+        <source>Stage %1 (poleaxis:%2): %3</source>
+        <translation>第 %1 步（poleaxis:%2）：%3</translation>
+    </message>
+    <message>
+        <source>Stage %1 (poleaxis:%2) failed.</source>
+        <translation>第 %1 步（poleaxis:%2）失败。</translation>
+    </message>
+    <message>
+        <source>Town system plan (one run)</source>
+        <translation>城镇体系规划（一次运行）</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>规划</translation>
+    </message>
+    <message>
+        <source>town system,pole-axis,plan,growth pole,axis,town group,geopackage,pdf,城镇体系,点轴,增长极,发展轴,城镇群,规划</source>
+        <translation>城镇体系,点轴,规划,增长极,发展轴,城镇群,geopackage,pdf,town system,pole-axis</translation>
+    </message>
+    <message>
+        <source>The whole pole-axis plan in one run: poles, circles, corridors, axes, town groups, influence areas and the plan map, into one styled GeoPackage and a PDF.</source>
+        <translation>一次运行完成整个点轴规划：增长极、服务圈、廊道、发展轴、城镇群、影响范围和规划图，输出为一个带样式的 GeoPackage 和一份 PDF。</translation>
+    </message>
+    <message>
+        <source>Runs the pole-axis (点轴) town-system chain with planning defaults and writes one GeoPackage, the hierarchy report and the plan map.
+
+&lt;b&gt;Stages&lt;/b&gt; (each is also an algorithm of its own; the parameters below keep their names):
+1. Town hierarchy: score = weighted sum of the normalised population (POP_FIELD) and rail/road access (distance to LINES, less is better); LEVELS levels by natural breaks; the TOP_N highest scores are the growth poles (is_pole).
+2. Town functions: transport hubs where lines meet (type, type_zh).
+3. Town groups: METHOD (default Ward linkage into K = 3 groups; with CUT_DISTANCE &gt; 0 cut at that distance in km; DBSCAN uses EPS km and MIN_POINTS), group polygons by HULL.
+4. Service circles of RADIUS km around each pole (default 30 km, the half-hour economic circle at 60 km/h).
+5. Corridors along LINES: half-width from CLASS_FIELD and WIDTH_TABLE (class=km;…), WIDTH km for lines without a class or a class missing from the table; BANDS (e.g. 5;10;20 km) draws distance bands instead.
+6. Development axes between the poles: gravity G = M_i·M_j / d^b (M = population, b = EXPONENT, default 2; d per DISTANCE_MODE: geodesic km, or km or minutes along LINES, poles snapped within SNAP_KM), flows summed on the lines and graded 1–3.
+7. Influence areas of the poles: AREA_METHOD Voronoi, weighted Voronoi (√population, Reilly/Converse breaking points; default) or Huff, clipped to BOUNDARY (or the poles&apos; extent).
+8. The GeoPackage OUTPUT with layers towns (score, level, is_pole, type, group_id), poles, service_circles, corridors, axes, desire_lines, groups, influence_areas and boundary, each with its print style stored as the layer&apos;s default.
+9. The plan map PDF (and PNG at DPI) from those layers: TITLE, SUBTITLE, AUTHOR, DATE, SOURCE, TEMPLATE.
+
+Distances are km on the ground (geodesic, or a logged local projected CRS). A failed or cancelled run removes every file it wrote.</source>
+        <translation>按规划默认值运行点轴（点轴）城镇体系流程，输出一个 GeoPackage、等级报告和规划图。
+
+&lt;b&gt;步骤&lt;/b&gt;（每一步也是一个独立算法；下列参数沿用其名称）：
+1. 城镇等级：得分 = 标准化人口（POP_FIELD）与铁路/公路可达性（到 LINES 的距离，越小越好）的加权和；按自然断点分 LEVELS 级；得分最高的 TOP_N 个城镇为增长极（is_pole）。
+2. 城镇职能：线路交汇处的交通枢纽（type、type_zh）。
+3. 城镇群：METHOD（默认 Ward 连接分为 K = 3 群；CUT_DISTANCE &gt; 0 时按该距离（公里）截断；DBSCAN 用 EPS 公里和 MIN_POINTS），群多边形按 HULL。
+4. 每个增长极 RADIUS 公里的服务圈（默认 30 公里，即 60 公里/小时下的半小时经济圈）。
+5. 沿 LINES 的廊道：单侧宽度由 CLASS_FIELD 与 WIDTH_TABLE（等级=公里;…）决定，无等级或等级不在表中的线路用 WIDTH 公里；BANDS（如 5;10;20 公里）改为绘制距离圈层。
+6. 增长极之间的发展轴：引力 G = M_i·M_j / d^b（M = 人口，b = EXPONENT，默认 2；d 按 DISTANCE_MODE：测地线公里，或沿 LINES 的公里或分钟，增长极在 SNAP_KM 内接入线网），流量累加到线路上并分为 1–3 级。
+7. 增长极的影响范围：AREA_METHOD 为 Voronoi、加权 Voronoi（√人口，Reilly/Converse 断裂点；默认）或 Huff，裁剪到 BOUNDARY（或增长极范围）。
+8. GeoPackage OUTPUT，含图层 towns（score、level、is_pole、type、group_id）、poles、service_circles、corridors、axes、desire_lines、groups、influence_areas 和 boundary，每层的出图样式保存为默认样式。
+9. 用这些图层输出规划图 PDF（及指定 DPI 的 PNG）：TITLE、SUBTITLE、AUTHOR、DATE、SOURCE、TEMPLATE。
+
+距离均为地面公里（测地线，或记录在日志中的局部投影坐标系）。运行失败或被取消时，删除本次写出的所有文件。</translation>
+    </message>
+    <message>
+        <source>Towns</source>
+        <translation>城镇</translation>
+    </message>
+    <message>
+        <source>Population field</source>
+        <translation>人口字段</translation>
+    </message>
+    <message>
+        <source>Lines (rail, highways)</source>
+        <translation>线路（铁路、公路）</translation>
+    </message>
+    <message>
+        <source>Line class field</source>
+        <translation>线路等级字段</translation>
+    </message>
+    <message>
+        <source>Planning boundary</source>
+        <translation>规划范围</translation>
+    </message>
+    <message>
+        <source>Map title</source>
+        <translation>图名</translation>
+    </message>
+    <message>
+        <source>Town system plan</source>
+        <translation>城镇体系规划</translation>
+    </message>
+    <message>
+        <source>Hierarchy levels</source>
+        <translation>等级数</translation>
+    </message>
+    <message>
+        <source>Growth poles (top N by score)</source>
+        <translation>增长极（得分前 N 名）</translation>
+    </message>
+    <message>
+        <source>Service radius around each pole (km)</source>
+        <translation>增长极服务半径（公里）</translation>
+    </message>
+    <message>
+        <source>Corridor width table (class=km;…)</source>
+        <translation>廊道宽度表（等级=公里;…）</translation>
+    </message>
+    <message>
+        <source>Corridor width without a class (km, each side)</source>
+        <translation>无等级线路的廊道宽度（公里，单侧）</translation>
+    </message>
+    <message>
+        <source>Corridor bands (km, e.g. 5;10;20; empty = widths)</source>
+        <translation>廊道圈层（公里，如 5;10;20；空 = 按宽度）</translation>
+    </message>
+    <message>
+        <source>Axis distance</source>
+        <translation>发展轴距离</translation>
+    </message>
+    <message>
+        <source>Geodesic km</source>
+        <translation>测地线公里</translation>
+    </message>
+    <message>
+        <source>Network km</source>
+        <translation>网络公里</translation>
+    </message>
+    <message>
+        <source>Network minutes</source>
+        <translation>网络分钟</translation>
+    </message>
+    <message>
+        <source>Gravity distance exponent b</source>
+        <translation>引力距离指数 b</translation>
+    </message>
+    <message>
+        <source>Snap poles to the lines within (km)</source>
+        <translation>增长极接入线路的捕捉距离（公里）</translation>
+    </message>
+    <message>
+        <source>Town groups by</source>
+        <translation>城镇群划分方法</translation>
+    </message>
+    <message>
+        <source>DBSCAN</source>
+        <translation>DBSCAN</translation>
+    </message>
+    <message>
+        <source>Single linkage</source>
+        <translation>单连接</translation>
+    </message>
+    <message>
+        <source>Complete linkage</source>
+        <translation>全连接</translation>
+    </message>
+    <message>
+        <source>Average linkage</source>
+        <translation>平均连接</translation>
+    </message>
+    <message>
+        <source>Ward linkage</source>
+        <translation>Ward 连接</translation>
+    </message>
+    <message>
+        <source>k-means++</source>
+        <translation>k-means++</translation>
+    </message>
+    <message>
+        <source>Louvain communities</source>
+        <translation>Louvain 社区</translation>
+    </message>
+    <message>
+        <source>Number of town groups (K)</source>
+        <translation>城镇群数（K）</translation>
+    </message>
+    <message>
+        <source>Cut the linkage at (km; 0 = use K)</source>
+        <translation>层次聚类截断距离（公里；0 = 用 K）</translation>
+    </message>
+    <message>
+        <source>DBSCAN radius (km)</source>
+        <translation>DBSCAN 半径（公里）</translation>
+    </message>
+    <message>
+        <source>DBSCAN minimum towns</source>
+        <translation>DBSCAN 最少城镇数</translation>
+    </message>
+    <message>
+        <source>Group polygons</source>
+        <translation>城镇群多边形</translation>
+    </message>
+    <message>
+        <source>Convex hull</source>
+        <translation>凸包</translation>
+    </message>
+    <message>
+        <source>Concave hull</source>
+        <translation>凹包</translation>
+    </message>
+    <message>
+        <source>Footprint (discs)</source>
+        <translation>圆盘覆盖</translation>
+    </message>
+    <message>
+        <source>Influence areas</source>
+        <translation>影响范围</translation>
+    </message>
+    <message>
+        <source>Voronoi</source>
+        <translation>Voronoi</translation>
+    </message>
+    <message>
+        <source>Weighted Voronoi (Reilly/Converse)</source>
+        <translation>加权 Voronoi（Reilly/Converse）</translation>
+    </message>
+    <message>
+        <source>Huff</source>
+        <translation>Huff</translation>
+    </message>
+    <message>
+        <source>Map subtitle</source>
+        <translation>副标题</translation>
+    </message>
+    <message>
+        <source>Author / planning unit</source>
+        <translation>编制单位</translation>
+    </message>
+    <message>
+        <source>Date (empty = today)</source>
+        <translation>日期（空 = 今天）</translation>
+    </message>
+    <message>
+        <source>Source note</source>
+        <translation>资料来源</translation>
+    </message>
+    <message>
+        <source>Map template</source>
+        <translation>图幅模板</translation>
+    </message>
+    <message>
+        <source>A3 landscape</source>
+        <translation>A3 横向</translation>
+    </message>
+    <message>
+        <source>A4 landscape</source>
+        <translation>A4 横向</translation>
+    </message>
+    <message>
+        <source>A3 portrait</source>
+        <translation>A3 纵向</translation>
+    </message>
+    <message>
+        <source>A4 portrait</source>
+        <translation>A4 纵向</translation>
+    </message>
+    <message>
+        <source>Plan GeoPackage</source>
+        <translation>规划 GeoPackage</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Plan map (PDF)</source>
+        <translation>规划图（PDF）</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Plan map (PNG)</source>
+        <translation>规划图（PNG）</translation>
+    </message>
+    <message>
+        <source>PNG files (*.png)</source>
+        <translation>PNG 文件 (*.png)</translation>
+    </message>
+    <message>
+        <source>PNG resolution (dpi)</source>
+        <translation>PNG 分辨率（dpi）</translation>
+    </message>
+    <message>
+        <source>Hierarchy report (HTML)</source>
+        <translation>等级报告（HTML）</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <source>Number of growth poles</source>
+        <translation>增长极数</translation>
+    </message>
+    <message>
+        <source>Number of town groups</source>
+        <translation>城镇群数</translation>
+    </message>
+    <message>
+        <source>BOUNDARY: the layer has no features; give the planning area&apos;s polygon or leave BOUNDARY empty.</source>
+        <translation>BOUNDARY：图层没有要素；请给出规划范围多边形，或留空 BOUNDARY。</translation>
+    </message>
+    <message>
+        <source>TOP_N: %1 poles asked for but TOWNS has %2 towns.</source>
+        <translation>TOP_N：要求 %1 个增长极，但 TOWNS 只有 %2 个城镇。</translation>
+    </message>
+    <message>
+        <source>OUTPUT: %1 is not a GeoPackage; give a file name ending in .gpkg.</source>
+        <translation>OUTPUT：%1 不是 GeoPackage；请给出以 .gpkg 结尾的文件名。</translation>
+    </message>
+    <message>
+        <source>Stage 3 (poleaxis:townclusters) returned no towns layer.</source>
+        <translation>第 3 步（poleaxis:townclusters）没有返回城镇图层。</translation>
+    </message>
+    <message>
+        <source>TOP_N: no town was chosen as a growth pole.</source>
+        <translation>TOP_N：没有城镇被选为增长极。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n growth pole(s).</source>
+        <translation>
+            <numerusform>%n 个增长极。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stage 8 of 9: writing %1</source>
+        <translation>第 8/9 步：写入 %1</translation>
+    </message>
+    <message>
+        <source>OUTPUT: cannot write layer %1 to %2: %3</source>
+        <translation>OUTPUT：无法把图层 %1 写入 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1: style not stored (%2).</source>
+        <translation>%1：样式未保存（%2）。</translation>
+    </message>
+    <message>
+        <source>poleaxis print style (%1)</source>
+        <translation>poleaxis 出图样式（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>  %1: %n feature(s)</source>
+        <translation>
+            <numerusform>  %1：%n 个要素</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "poleaxisalgorithm.h"
+
+// poleaxis:townsystem — the whole pole-axis plan in one run: hierarchy and
+// poles, town functions, town groups, service circles, corridors, axes,
+// influence areas and the printed map, into one styled GeoPackage.
+class TownSystemAlgorithm : public PoleaxisAlgorithm {
+  Q_DECLARE_TR_FUNCTIONS(TownSystemAlgorithm)
+
+ public:
+  QString name() const override { return QStringLiteral("townsystem"); }
+  QString displayName() const override;
+  QStringList tags() const override;
+  QString group() const override;
+  QString groupId() const override { return QStringLiteral("plan"); }
+  QString shortHelpString() const override;
+  QString shortDescription() const override;
+  Flags flags() const override;
+  TownSystemAlgorithm* createInstance() const override { return new TownSystemAlgorithm(); }
+
+ protected:
+  void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
+  QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
+                               QgsProcessingFeedback* feedback) override;
+};

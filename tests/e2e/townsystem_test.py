@@ -1,0 +1,134 @@
+"""End to end: poleaxis:townsystem runs the whole chain on the bundled Jilin
+data into a folder with a Chinese name. Every layer of the GeoPackage is
+checked (feature counts, valid geometries, the fields the plan needs, its
+style stored as the default), the PDF is one A3 page that pdftoppm renders to
+an inked image of the template's size, and the Jilin plan holds together: five
+poles led by Changchun, three town groups, every town in one group. Bad input
+(missing roles, empty layers, a text population field, unwritable paths) is
+refused naming the parameter, and a run cancelled after the GeoPackage was
+written leaves no file behind.
+
+Usage: townsystem_test.py <companion parent dir> <testdata dir> <artifacts dir>
+"""
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+
+from e2e_common import Checks, Qgis, private_testdata
+
+companion_dir, source_data, artifacts = sys.argv[1:4]
+scratch, testdata = private_testdata(source_data, "poleaxis-townsystem-")
+os.makedirs(artifacts, exist_ok=True)
+qgis = Qgis(companion_dir)
+import processing  # noqa: E402
+from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer  # noqa: E402
+
+checks = Checks()
+check = checks.check
+
+towns = os.path.join(testdata, "jilin_towns.gpkg")
+rail = os.path.join(testdata, "jilin_rail_lines.gpkg")
+boundary = os.path.join(testdata, "jilin_boundary.geojson")
+out = os.path.join(scratch, "吉林 规划")
+os.makedirs(out)
+gpkg, pdf, report = (os.path.join(out, name) for name in ("城镇体系.gpkg", "规划图.pdf", "等级.html"))
+png = os.path.join(artifacts, "jilin_townsystem.png")
+base = {"TOWNS": towns, "POP_FIELD": "population", "LINES": rail, "CLASS_FIELD": "class", "BOUNDARY": boundary,
+        "TITLE": "吉林省城镇体系规划图", "SUBTITLE": "五个增长极、三个城镇群", "AUTHOR": "poleaxis tests"}
+result = processing.run("poleaxis:townsystem", dict(base, OUTPUT=gpkg, PDF=pdf, PNG=png, DPI=60, REPORT=report))
+check(all(os.path.exists(p) for p in (gpkg, pdf, png, report)), "GeoPackage, PDF, PNG and report written (Chinese paths)")
+check(result["NUM_POLES"] == 5 and result["NUM_GROUPS"] == 3, "5 growth poles and 3 town groups: %s" % result)
+
+expected = {"towns": 230, "poles": 5, "service_circles": 5, "corridors": None, "axes": None, "desire_lines": None,
+            "groups": 3, "influence_areas": 5, "boundary": 1}
+layers = {}
+for name, count in expected.items():
+    layer = QgsVectorLayer("%s|layername=%s" % (gpkg, name), name, "ogr")
+    layers[name] = layer
+    n = layer.featureCount() if layer.isValid() else -1
+    invalid = [f.id() for f in layer.getFeatures() if not f.geometry().isGeosValid()] if layer.isValid() else ["layer"]
+    check(layer.isValid() and (n == count if count is not None else n > 0) and not invalid,
+          "layer %s: %d feature(s), all geometries valid%s" % (name, n, "" if not invalid else " (invalid: %s)" % invalid[:5]))
+town_fields = layers["towns"].fields().names()
+check(all(f in town_fields for f in ("score", "level", "is_pole", "type", "type_zh", "group_id")),
+      "towns carry score, level, is_pole, type, type_zh and group_id")
+poles = {f["name"]: f["score"] for f in layers["poles"].getFeatures()}
+check(max(poles, key=poles.get) == "Changchun" and "Jilin" in poles, "the poles include Jilin, led by Changchun: %s" % sorted(poles))
+groups = {f["group_id"] for f in layers["towns"].getFeatures()}
+check(groups == {1, 2, 3}, "every town in one of the 3 groups (Ward): %s" % sorted(groups, key=str))
+pops = sum(f["pop_sum"] for f in layers["groups"].getFeatures())
+check(abs(pops - sum(f["population"] for f in layers["towns"].getFeatures())) < 1, "group populations add up to the towns'")
+grades = {f["grade"] for f in layers["axes"].getFeatures()}
+check(1 in grades, "there is a grade-1 axis: %s" % sorted(grades))
+top = max(layers["desire_lines"].getFeatures(), key=lambda f: f["grav"])
+check({top["from_name"], top["to_name"]} == {"长春", "吉林"}, "the strongest pull is Changchun–Jilin: %s–%s" % (top["from_name"], top["to_name"]))
+styles = dict(sqlite3.connect(gpkg).execute("select f_table_name, useAsDefault from layer_styles").fetchall())
+check(set(styles) == set(expected) and all(styles.values()), "every layer has its style stored as default: %s" % sorted(styles))
+check(layers["groups"].renderer().type() == "categorizedSymbol", "groups load with the stored categorized style")
+
+info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+check("Pages:           1" in info and "1191 x 842 pts (A3)" in info, "one A3 landscape page")
+rendered = os.path.join(scratch, "page")
+subprocess.run(["pdftoppm", "-r", "30", "-png", "-singlefile", pdf, rendered], check=True)
+from qgis.PyQt.QtGui import QImage  # noqa: E402
+
+image = QImage(rendered + ".png")
+inked = sum(1 for y in range(0, image.height(), 3) for x in range(0, image.width(), 3) if image.pixelColor(x, y).lightness() < 235)
+share = inked / ((image.height() // 3 + 1) * (image.width() // 3 + 1))
+# A3 at 30 dpi: 420 × 297 mm → 496 × 351 px.
+check(abs(image.width() - 496) <= 1 and abs(image.height() - 351) <= 1 and 0.05 < share < 0.9,
+      "rendered page %dx%d px (A3 at 30 dpi), %.0f %% inked" % (image.width(), image.height(), 100 * share))
+text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
+check("吉林省城镇体系规划图" in text, "the Chinese title is text in the PDF")
+with open(report, encoding="utf-8") as f:
+    html = f.read()
+check("Changchun" in html or "长春" in html, "the hierarchy report names the towns")
+
+
+def refused(parameters, fragment, *paths):
+    try:
+        processing.run("poleaxis:townsystem", parameters)
+        return "no error"
+    except QgsProcessingException as e:
+        left = [p for p in paths if os.path.exists(p)]
+        return "" if fragment in str(e) and not left else "%s / left behind: %s" % (e, left)
+
+
+bad_out = [os.path.join(scratch, "bad.gpkg"), os.path.join(scratch, "bad.pdf")]
+bad = dict(base, OUTPUT=bad_out[0], PDF=bad_out[1])
+for parameters, fragment, what in (
+        ({k: v for k, v in bad.items() if k != "LINES"}, "LINES", "missing LINES"),
+        (dict(bad, TOWNS=QgsVectorLayer("Point?crs=EPSG:4326&field=population:integer", "empty", "memory")), "TOWNS", "empty TOWNS"),
+        (dict(bad, BOUNDARY=QgsVectorLayer("Polygon?crs=EPSG:4326", "empty", "memory")), "BOUNDARY", "empty BOUNDARY"),
+        (dict(bad, POP_FIELD="name"), "POP_FIELD", "text population field"),
+        (dict(bad, TOP_N=500), "TOP_N", "more poles than towns"),
+        (dict(bad, OUTPUT="/proc/no-such-folder/plan.gpkg"), "OUTPUT", "unwritable GeoPackage folder"),
+        (dict(bad, OUTPUT=os.path.join(scratch, "plan.shp")), "OUTPUT", "output that is not a GeoPackage"),
+        (dict(bad, PDF="/proc/no-such-folder/plan.pdf"), "PDF", "unwritable PDF folder")):
+    why = refused(parameters, fragment, *bad_out)
+    check(why == "", "%s: refused naming %s, nothing written%s" % (what, fragment, "" if not why else " (%s)" % why))
+
+
+class CancelAtMap(QgsProcessingFeedback):
+    """Cancels when the last stage (the map) starts: the GeoPackage is written by then."""
+
+    def pushInfo(self, info):
+        if "planmap" in info:
+            self.cancel()
+
+
+cancelled = [os.path.join(scratch, "cancel.gpkg"), os.path.join(scratch, "cancel.pdf"), os.path.join(scratch, "cancel.html")]
+try:
+    processing.run("poleaxis:townsystem", dict(base, OUTPUT=cancelled[0], PDF=cancelled[1], REPORT=cancelled[2]), feedback=CancelAtMap())
+    outcome = "finished"
+except QgsProcessingException as e:
+    outcome = str(e)
+left = [p for p in cancelled if os.path.exists(p)]
+check("anceled" in outcome and not left, "cancel at the map stage: %s, files left: %s" % (outcome[:60], left))
+
+del layers, layer
+qgis.exit()
+shutil.rmtree(scratch, ignore_errors=True)
+checks.finish()
