@@ -1,46 +1,68 @@
 #include "planlayout.h"
 
 #include <qgscategorizedsymbolrenderer.h>
+#include <qgsfillsymbol.h>
+#include <qgsfillsymbollayer.h>
 #include <qgslayertree.h>
-#include <qgsmaplayerlegend.h>
 #include <qgslayoutitemlabel.h>
 #include <qgslayoutitemlegend.h>
 #include <qgslayoutitemmap.h>
+#include <qgslayoutitemmapoverview.h>
 #include <qgslayoutitempicture.h>
 #include <qgslayoutitemscalebar.h>
-#include <qgslayoutpagecollection.h>
-#include <qgslayoutitemlegend.h>
+#include <qgsmaplayerlegend.h>
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
+#include <qgsreadwritecontext.h>
 #include <qgsvectorlayer.h>
 
+#include <QDomDocument>
+#include <QFile>
 #include <QFontDatabase>
-#include <cmath>
+#include <stdexcept>
 
 #include "conversion.h"
+#include "resourcepath.h"
 
 namespace {
-
-QFont font(double points, bool bold = false) {
-  QFont f(planFontFamily());
-  f.setPointSizeF(points);
-  f.setBold(bold);
-  return f;
+template <class Item>
+Item* item(QgsPrintLayout* layout, const QString& id) {
+  return qobject_cast<Item*>(layout->itemById(id));
 }
 
-QgsLayoutItemLabel* addLabel(QgsPrintLayout* layout, const QString& text, const QFont& f, double x, double y, double w, double h,
-                             Qt::AlignmentFlag align = Qt::AlignLeft) {
-  auto* label = new QgsLayoutItemLabel(layout);
-  label->setText(text);
-  label->setFont(f);
-  label->setHAlign(align);
-  label->setVAlign(Qt::AlignVCenter);
-  layout->addLayoutItem(label);
-  label->attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes::LayoutMillimeters));
-  label->attemptResize(QgsLayoutSize(w, h, QgsUnitTypes::LayoutMillimeters));
-  return label;
+void setText(QgsPrintLayout* layout, const QString& id, const QString& text) {
+  if (auto* label = item<QgsLayoutItemLabel>(layout, id)) label->setText(text);
 }
 
+QgsRectangle lonLatExtent(const QList<QgsMapLayer*>& layers, const QgsCoordinateTransformContext& context) {
+  QgsRectangle lonlat;
+  lonlat.setMinimal();  // a default QgsRectangle is (0,0,0,0) in 3.22, not empty
+  for (QgsMapLayer* layer : layers) {
+    try {
+      lonlat.combineExtentWith(QgsCoordinateTransform(layer->crs(), conversion::wgs84(), context).transformBoundingBox(layer->extent()));
+    } catch (const QgsCsException&) {
+    }
+  }
+  return lonlat;
+}
+
+// Sets a map item to show `lonlat` (grown by `margin`) in `crs`, widened on
+// its short side to the item's aspect ratio (3.22's zoomToExtent leaves an
+// empty extent on a fresh map item).
+void frame(QgsLayoutItemMap* map, const QgsRectangle& lonlat, const QgsCoordinateReferenceSystem& crs, double margin,
+           const QgsCoordinateTransformContext& context) {
+  map->setCrs(crs);
+  QgsRectangle extent = QgsCoordinateTransform(conversion::wgs84(), crs, context).transformBoundingBox(lonlat);
+  extent.scale(margin);
+  const double aspect = map->rect().width() / map->rect().height();
+  const QgsPointXY centre = extent.center();
+  double halfW = extent.width() / 2, halfH = extent.height() / 2;
+  if (halfW / halfH < aspect)
+    halfW = halfH * aspect;
+  else
+    halfH = halfW / aspect;
+  map->setExtent(QgsRectangle(centre.x() - halfW, centre.y() - halfH, centre.x() + halfW, centre.y() + halfH));
+}
 }  // namespace
 
 QString planFontFamily(bool* installed) {
@@ -50,124 +72,94 @@ QString planFontFamily(bool* installed) {
   return found ? family : QFont().family();
 }
 
-std::unique_ptr<QgsPrintLayout> buildPlanLayout(const PlanLayoutRequest& r, QgsProject* project) {
-  auto layout = std::make_unique<QgsPrintLayout>(project);
-  layout->initializeDefaults();
-  layout->setName(r.title.isEmpty() ? QStringLiteral("Plan") : r.title);
-  const bool landscape = r.page == PlanLayoutRequest::A3Landscape || r.page == PlanLayoutRequest::A4Landscape;
-  const bool a3 = r.page == PlanLayoutRequest::A3Landscape || r.page == PlanLayoutRequest::A3Portrait;
-  const double w = a3 ? (landscape ? 420 : 297) : (landscape ? 297 : 210);
-  const double h = a3 ? (landscape ? 297 : 420) : (landscape ? 210 : 297);
-  const double scale = a3 ? 1.0 : 0.75;  // type sizes for A4
-  layout->pageCollection()->page(0)->setPageSize(QgsLayoutSize(w, h, QgsUnitTypes::LayoutMillimeters));
+QString planTemplatePath(PlanLayoutRequest::Page page) {
+  static const char* names[] = {"plan_a3_landscape", "plan_a4_landscape", "plan_a3_portrait", "plan_a4_portrait"};
+  return poleaxisResource(QStringLiteral("layouts/%1.qpt").arg(QLatin1String(names[page])));
+}
 
-  const double margin = 10 * scale;
-  const double titleH = 14 * scale, subtitleH = r.subtitle.isEmpty() ? 0 : 8 * scale, footerH = 8 * scale;
-  addLabel(layout.get(), r.title, font(20 * scale, true), margin, margin, w - 2 * margin, titleH);
-  if (!r.subtitle.isEmpty()) addLabel(layout.get(), r.subtitle, font(12 * scale), margin, margin + titleH, w - 2 * margin, subtitleH);
-  const double top = margin + titleH + subtitleH + 3 * scale;
-  const double bottom = h - margin - footerH - 2 * scale;
-  // The legend sits right of the map on landscape pages, below it on portrait ones.
-  const double legendW = landscape ? 72 * scale : w - 2 * margin;
-  const double legendH = landscape ? bottom - top : 70 * scale;
-  const double mapX = margin, mapY = top;
-  const double mapW = landscape ? w - 2 * margin - legendW - 5 * scale : w - 2 * margin;
-  const double mapH = landscape ? bottom - top : bottom - top - legendH - 5 * scale;
+std::unique_ptr<QgsPrintLayout> buildPlanLayout(const PlanLayoutRequest& r, QgsProject* project) {
+  const QString path = r.templatePath.isEmpty() ? planTemplatePath(r.page) : r.templatePath;
+  QFile file(path);
+  QDomDocument document;
+  QString xmlError;
+  if (!file.open(QIODevice::ReadOnly) || !document.setContent(&file, &xmlError))
+    throw std::runtime_error(QObject::tr("cannot read the layout template %1 %2").arg(path, xmlError).toStdString());
+  auto layout = std::make_unique<QgsPrintLayout>(project);
+  bool loaded = false;
+  layout->loadFromTemplate(document, QgsReadWriteContext(), true, &loaded);
+  QgsLayoutItemMap* map = item<QgsLayoutItemMap>(layout.get(), QStringLiteral("map"));
+  if (!loaded || !map)
+    throw std::runtime_error(QObject::tr("the layout template %1 has no map item with the id \"map\"").arg(path).toStdString());
+  layout->setName(r.title.isEmpty() ? QStringLiteral("Plan") : r.title);
+
+  setText(layout.get(), QStringLiteral("title"), r.title);
+  setText(layout.get(), QStringLiteral("subtitle"), r.subtitle);
+  QStringList who;
+  if (!r.author.isEmpty()) who << r.author;
+  if (!r.date.isEmpty()) who << r.date;
+  setText(layout.get(), QStringLiteral("footer_left"), who.join(QStringLiteral("    ")));
+  setText(layout.get(), QStringLiteral("footer_right"), r.source);
 
   // Map: the layers in a local projected CRS, framed on their extent.
   QList<QgsMapLayer*> layers;
-  QgsRectangle lonlat;
-  lonlat.setMinimal();  // a default QgsRectangle is (0,0,0,0) in 3.22, not empty
-  for (const auto& entry : r.layers) {
-    layers << entry.second;
-    QgsCoordinateTransform ct(entry.second->crs(), conversion::wgs84(), project->transformContext());
-    try {
-      lonlat.combineExtentWith(ct.transformBoundingBox(entry.second->extent()));
-    } catch (const QgsCsException&) {
-    }
-  }
-  const QgsCoordinateReferenceSystem mapCrs = conversion::localProjectedCrs(lonlat);
-  auto* map = new QgsLayoutItemMap(layout.get());
+  for (const auto& entry : r.layers) layers << entry.second;
+  const QgsRectangle lonlat = lonLatExtent(layers, project->transformContext());
   map->setLayers(layers);
   map->setKeepLayerSet(true);
-  map->setCrs(mapCrs);
-  map->setFrameEnabled(true);
-  layout->addLayoutItem(map);
-  map->attemptMove(QgsLayoutPoint(mapX, mapY, QgsUnitTypes::LayoutMillimeters));
-  map->attemptResize(QgsLayoutSize(mapW, mapH, QgsUnitTypes::LayoutMillimeters));
-  QgsRectangle extent = QgsCoordinateTransform(conversion::wgs84(), mapCrs, project->transformContext()).transformBoundingBox(lonlat);
-  extent.scale(1.05);
-  // Widen the short side to the frame's aspect ratio, then set it (3.22's
-  // zoomToExtent leaves an empty extent on a fresh map item).
-  const QgsPointXY centre = extent.center();
-  double halfW = extent.width() / 2, halfH = extent.height() / 2;
-  if (halfW / halfH < mapW / mapH)
-    halfW = halfH * mapW / mapH;
-  else
-    halfH = halfW * mapH / mapW;
-  extent = QgsRectangle(centre.x() - halfW, centre.y() - halfH, centre.x() + halfW, centre.y() + halfH);
-  map->setExtent(extent);
+  frame(map, lonlat, conversion::localProjectedCrs(lonlat), 1.05, project->transformContext());
 
-  // Legend of exactly the given layers.
-  auto* legend = new QgsLayoutItemLegend(layout.get());
-  legend->setAutoUpdateModel(false);
-  QgsLayerTree* root = legend->model()->rootGroup();
-  root->removeAllChildren();
-  for (const auto& entry : r.layers) {
-    QgsLayerTreeLayer* node = root->addLayer(entry.second);
-    node->setName(entry.first);
-    // Groups and areas are coloured only so that neighbours differ: one swatch says so.
-    const auto* categories = dynamic_cast<const QgsCategorizedSymbolRenderer*>(entry.second->renderer());
-    if (categories && categories->classAttribute() == QLatin1String("colour")) {
-      QgsMapLayerLegendUtils::setLegendNodeOrder(node, QList<int>() << 0);
-      QgsMapLayerLegendUtils::setLegendNodeUserLabel(node, 0, QObject::tr("one colour each, neighbours differ"));
-      legend->model()->refreshLayerLegend(node);
+  if (auto* legend = item<QgsLayoutItemLegend>(layout.get(), QStringLiteral("legend"))) {
+    legend->setAutoUpdateModel(false);
+    QgsLayerTree* root = legend->model()->rootGroup();
+    root->removeAllChildren();
+    for (const auto& entry : r.layers) {
+      QgsLayerTreeLayer* node = root->addLayer(entry.second);
+      node->setName(entry.first);
+      // Groups and areas are coloured only so that neighbours differ: one swatch says so.
+      const auto* categories = dynamic_cast<const QgsCategorizedSymbolRenderer*>(entry.second->renderer());
+      if (categories && categories->classAttribute() == QLatin1String("colour")) {
+        QgsMapLayerLegendUtils::setLegendNodeOrder(node, QList<int>() << 0);
+        QgsMapLayerLegendUtils::setLegendNodeUserLabel(node, 0, QObject::tr("one colour each, neighbours differ"));
+        legend->model()->refreshLayerLegend(node);
+      }
+    }
+    legend->setLinkedMap(map);
+    legend->setLegendFilterByMapEnabled(true);  // only the classes the map shows
+  }
+  if (auto* bar = item<QgsLayoutItemScaleBar>(layout.get(), QStringLiteral("scalebar"))) {
+    bar->setLinkedMap(map);
+    bar->setUnits(QgsUnitTypes::DistanceKilometers);
+    bar->setUnitLabel(QStringLiteral("km"));
+    bar->applyDefaultSize(QgsUnitTypes::DistanceKilometers);
+    bar->setNumberOfSegments(4);
+    bar->setNumberOfSegmentsLeft(0);
+  }
+  if (auto* north = item<QgsLayoutItemPicture>(layout.get(), QStringLiteral("north"))) {
+    // The arrow from any poleaxis build's resources is embedded, so layouts
+    // saved in projects or as templates keep it after the plugin changes.
+    if (north->picturePath().startsWith(QLatin1String(":/poleaxis"))) {
+      QFile arrow(poleaxisResource(QStringLiteral("icons/northarrow.svg")));
+      if (arrow.open(QIODevice::ReadOnly))
+        north->setPicturePath(QStringLiteral("base64:") + QString::fromLatin1(arrow.readAll().toBase64()), QgsLayoutItemPicture::FormatSVG);
+    }
+    north->setLinkedMap(map);
+  }
+
+  // Location inset: the backdrop, with the main map's frame drawn on it.
+  if (auto* inset = item<QgsLayoutItemMap>(layout.get(), QStringLiteral("inset"))) {
+    if (!r.inset) {
+      layout->removeLayoutItem(inset);
+    } else {
+      const QgsRectangle backdrop = lonLatExtent({r.inset}, project->transformContext());
+      inset->setLayers({r.inset});
+      inset->setKeepLayerSet(true);
+      frame(inset, backdrop, conversion::localProjectedCrs(backdrop), 1.02, project->transformContext());
+      auto* overview = new QgsLayoutItemMapOverview(QObject::tr("Plan area"), inset);
+      overview->setLinkedMap(map);
+      auto* outline = new QgsSimpleFillSymbolLayer(QColor(0, 0, 0, 0), Qt::NoBrush, QColor(215, 25, 28), Qt::SolidLine, 0.6);
+      overview->setFrameSymbol(new QgsFillSymbol(QgsSymbolLayerList() << outline));
+      inset->overviews()->addOverview(overview);
     }
   }
-  legend->setTitle(QObject::tr("Legend"));
-  legend->setLinkedMap(map);
-  legend->setLegendFilterByMapEnabled(true);  // only the classes the map shows
-  legend->setStyleFont(QgsLegendStyle::Title, font(12 * scale, true));
-  legend->setStyleFont(QgsLegendStyle::Group, font(10 * scale, true));
-  legend->setStyleFont(QgsLegendStyle::Subgroup, font(10 * scale, true));
-  legend->setStyleFont(QgsLegendStyle::SymbolLabel, font(9 * scale));
-  legend->setFrameEnabled(true);
-  layout->addLayoutItem(legend);
-  legend->attemptMove(QgsLayoutPoint(landscape ? mapX + mapW + 5 * scale : margin, landscape ? top : mapY + mapH + 5 * scale,
-                                     QgsUnitTypes::LayoutMillimeters));
-  legend->setResizeToContents(false);
-  legend->attemptResize(QgsLayoutSize(legendW, legendH, QgsUnitTypes::LayoutMillimeters));
-  legend->setColumnCount(landscape ? 1 : 3);
-
-  // Scale bar in km and a north arrow, on the map's lower left and upper right.
-  auto* bar = new QgsLayoutItemScaleBar(layout.get());
-  bar->setStyle(QStringLiteral("Single Box"));
-  bar->setLinkedMap(map);
-  bar->applyDefaultSize(QgsUnitTypes::DistanceKilometers);
-  bar->setUnits(QgsUnitTypes::DistanceKilometers);
-  bar->setUnitLabel(QStringLiteral("km"));
-  bar->setNumberOfSegments(4);
-  bar->setNumberOfSegmentsLeft(0);
-  QgsTextFormat barText;
-  barText.setFont(font(8 * scale));
-  barText.setSize(8 * scale);
-  bar->setTextFormat(barText);
-  bar->setBackgroundEnabled(true);
-  layout->addLayoutItem(bar);
-  bar->attemptMove(QgsLayoutPoint(mapX + 4 * scale, mapY + mapH - 16 * scale, QgsUnitTypes::LayoutMillimeters));
-  auto* north = new QgsLayoutItemPicture(layout.get());
-  north->setPicturePath(QStringLiteral(":/poleaxis/icons/northarrow.svg"), QgsLayoutItemPicture::FormatSVG);
-  layout->addLayoutItem(north);
-  north->attemptResize(QgsLayoutSize(12 * scale, 18 * scale, QgsUnitTypes::LayoutMillimeters));
-  north->attemptMove(QgsLayoutPoint(mapX + mapW - 16 * scale, mapY + 4 * scale, QgsUnitTypes::LayoutMillimeters));
-
-  // Footer: who, when, from what.
-  QStringList footer;
-  if (!r.author.isEmpty()) footer << r.author;
-  if (!r.date.isEmpty()) footer << r.date;
-  const QString left = footer.join(QStringLiteral("    "));
-  addLabel(layout.get(), left, font(9 * scale), margin, h - margin - footerH, (w - 2 * margin) / 2, footerH);
-  addLabel(layout.get(), r.source, font(8 * scale), margin + (w - 2 * margin) / 2, h - margin - footerH, (w - 2 * margin) / 2, footerH,
-           Qt::AlignRight);
   return layout;
 }

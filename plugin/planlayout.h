@@ -10,17 +10,29 @@ class QgsPrintLayout;
 class QgsProject;
 class QgsVectorLayer;
 
-// A print layout for a town-system plan: the map of the given layers, title,
-// legend of exactly those layers, scale bar in km, north arrow, and a footer
-// with author, date and source. Presentation only.
+// A print layout for a town-system plan, from a QGIS layout template (.qpt):
+// a built-in one in resources/layouts or the planner's own. The template's
+// items are found by id and filled: "map" (required) gets the layers, framed
+// on their extent in a local projected CRS; "legend" lists exactly those
+// layers; "title", "subtitle", "footer_left" (author and date) and
+// "footer_right" (source) labels get their text; "scalebar" is set to km;
+// "north" and "inset" (a location map with the main map's frame) follow the
+// map. Every item but "map" is optional. Presentation only.
 struct PlanLayoutRequest {
   enum Page { A3Landscape, A4Landscape, A3Portrait, A4Portrait };
   QList<QPair<QString, QgsVectorLayer*>> layers;  // (legend name, styled layer), top first
   QString title, subtitle, author, date, source;
   Page page = A3Landscape;
+  QString templatePath;               // a .qpt of the planner's; empty = the built-in one for `page`
+  QgsVectorLayer* inset = nullptr;    // styled backdrop of the location inset; null = no inset
 };
 
 // The CJK-capable font plans are set in, and whether it is installed.
 QString planFontFamily(bool* installed = nullptr);
 
+// Resource path of a built-in template.
+QString planTemplatePath(PlanLayoutRequest::Page page);
+
+// Throws std::runtime_error (with a message for the user) when the template
+// cannot be read or has no map item with id "map".
 std::unique_ptr<QgsPrintLayout> buildPlanLayout(const PlanLayoutRequest& request, QgsProject* project);

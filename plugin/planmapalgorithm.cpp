@@ -3,10 +3,15 @@
 #include <qgsexception.h>
 #include <qgslayoutexporter.h>
 #include <qgsprintlayout.h>
+#include <qgslayoutitemmap.h>
 #include <qgsprocessingoutputs.h>
 #include <qgsprocessingparameters.h>
 #include <qgsproject.h>
 #include <qgsapplication.h>
+#include <qgsfillsymbol.h>
+#include <qgsjsonutils.h>
+#include <qgssinglesymbolrenderer.h>
+#include <qgsvectordataprovider.h>
 #include <qgslayertree.h>
 #include <qgslayoutmanager.h>
 
@@ -16,10 +21,12 @@
 #include <QDate>
 #include <QFile>
 #include <memory>
+#include <stdexcept>
 
 #include "conversion.h"
 #include "planlayout.h"
 #include "stylepostprocessor.h"
+#include "resourcepath.h"
 
 namespace {
 
@@ -29,6 +36,8 @@ const QString AUTHOR = QStringLiteral("AUTHOR");
 const QString DATE = QStringLiteral("DATE");
 const QString SOURCE = QStringLiteral("SOURCE");
 const QString TEMPLATE = QStringLiteral("TEMPLATE");
+const QString TEMPLATE_FILE = QStringLiteral("TEMPLATE_FILE");
+const QString INSET = QStringLiteral("INSET");
 const QString PDF = QStringLiteral("PDF");
 const QString PNG = QStringLiteral("PNG");
 const QString DPI = QStringLiteral("DPI");
@@ -69,6 +78,29 @@ QString styleFor(const QString& role, const QgsVectorLayer& layer) {
   return QStringLiteral("boundary");
 }
 
+// The location inset's backdrop: China's provinces (Natural Earth, public
+// domain, generalised to 0.06°), light grey with white borders.
+std::unique_ptr<QgsVectorLayer> chinaProvinces() {
+  QFile file(poleaxisResource(QStringLiteral("layouts/china_provinces.geojson")));
+  if (!file.open(QIODevice::ReadOnly)) return nullptr;
+  QgsFields fields;
+  fields.append(QgsField(QStringLiteral("name_zh"), QVariant::String));
+  const QgsFeatureList features = QgsJsonUtils::stringToFeatureList(QString::fromUtf8(file.readAll()), fields, nullptr);
+  auto layer = std::make_unique<QgsVectorLayer>(QStringLiteral("MultiPolygon?crs=EPSG:4326&field=name_zh:string"), QStringLiteral("China"),
+                                                QStringLiteral("memory"));
+  QgsFeatureList copies = features;
+  for (QgsFeature& f : copies) {
+    QgsGeometry g = f.geometry();
+    g.convertToMultiType();
+    f.setGeometry(g);
+  }
+  layer->dataProvider()->addFeatures(copies);
+  layer->updateExtents();
+  layer->setRenderer(new QgsSingleSymbolRenderer(QgsFillSymbol::createSimple(
+      {{QStringLiteral("color"), QStringLiteral("225,225,225")}, {QStringLiteral("outline_color"), QStringLiteral("255,255,255")},
+       {QStringLiteral("outline_width"), QStringLiteral("0.2")}})));
+  return layer;
+}
 }  // namespace
 
 QString PlanMapAlgorithm::displayName() const { return tr("Plan map (PDF)"); }
@@ -91,7 +123,11 @@ QString PlanMapAlgorithm::shortHelpString() const {
       "azimuthal equidistant projection on its centre) and framed on the layers' extent.\n\n"
       "<b>Template</b>: A3 landscape (legend on the right), A4 landscape, A3 or A4 portrait (legend below). Text is set "
       "in Noto Sans CJK SC so Chinese renders (Debian package fonts-noto-cjk); without it the default font is used and "
-      "the log says so.\n\n"
+      "the log says so. The templates are QGIS layout templates (resources/layouts/*.qpt). <b>Own template</b>: any .qpt "
+      "saved from a QGIS layout; items are filled by id — map (required), legend, title, subtitle, footer_left "
+      "(author, date), footer_right (source), scalebar, north, inset — and other items are printed as they are.\n\n"
+      "<b>Location inset</b>: China's provinces (Natural Earth, public domain) with the plan's map frame in red, in the "
+      "template's inset item; left out when the plan lies outside China.\n\n"
       "Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG at the given DPI.");
 }
 
@@ -106,6 +142,10 @@ void PlanMapAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterEnum(TEMPLATE, tr("Template"),
                                               QStringList() << tr("A3 landscape") << tr("A4 landscape") << tr("A3 portrait") << tr("A4 portrait"),
                                               false, 0));
+  addParameter(advanced(new QgsProcessingParameterFile(TEMPLATE_FILE, tr("Own layout template (.qpt; replaces Template)"),
+                                                       QgsProcessingParameterFile::File, QStringLiteral("qpt"), QVariant(), true,
+                                                       tr("QGIS layout templates (*.qpt)"))));
+  addParameter(new QgsProcessingParameterBoolean(INSET, tr("Location inset (China's provinces)"), true));
   addParameter(new QgsProcessingParameterFileDestination(PDF, tr("Plan map (PDF)"), tr("PDF files (*.pdf)")));
   addParameter(new QgsProcessingParameterFileDestination(PNG, tr("Plan map (PNG)"), tr("PNG files (*.png)"), QVariant(), true, false));
   addParameter(new QgsProcessingParameterNumber(DPI, tr("PNG resolution (dpi)"), QgsProcessingParameterNumber::Integer, 150, false, 36, 1200));
@@ -149,7 +189,28 @@ QVariantMap PlanMapAlgorithm::processAlgorithm(const QVariantMap& parameters, Qg
     ownProject = std::make_unique<QgsProject>();
     project = ownProject.get();
   }
-  std::unique_ptr<QgsPrintLayout> layout = buildPlanLayout(request, project);
+  request.templatePath = parameterAsFile(parameters, TEMPLATE_FILE, context);
+  std::unique_ptr<QgsVectorLayer> inset;
+  if (parameterAsBoolean(parameters, INSET, context)) {
+    inset = chinaProvinces();
+    QgsRectangle plan;
+    plan.setMinimal();
+    for (const auto& entry : request.layers)
+      plan.combineExtentWith(QgsCoordinateTransform(entry.second->crs(), conversion::wgs84(), context.transformContext())
+                                 .transformBoundingBox(entry.second->extent()));
+    if (inset && inset->extent().intersects(plan)) {
+      request.inset = inset.get();
+    } else {
+      feedback->pushInfo(tr("INSET: the plan lies outside China; no location inset."));
+    }
+  }
+  std::unique_ptr<QgsPrintLayout> layout;
+  try {
+    layout = buildPlanLayout(request, project);
+  } catch (const std::runtime_error& e) {
+    throw QgsProcessingException(tr("%1: %2. Use a template saved from a QGIS layout whose main map item has the id \"map\".")
+                                     .arg(TEMPLATE_FILE, QString::fromStdString(e.what())));
+  }
   conversion::throwIfCanceled(feedback);
 
   QVariantMap outputs;

@@ -1,4 +1,5 @@
 #include "poleaxisalgorithm.h"
+#include "resourcepath.h"
 
 #include <qgsexception.h>
 
@@ -8,8 +9,8 @@
 #include <QIcon>
 
 QString PoleaxisAlgorithm::svgIconPath() const {
-  const QString own = QStringLiteral(":/poleaxis/icons/%1.svg").arg(name());
-  return QFile::exists(own) ? own : QStringLiteral(":/poleaxis/icons/poleaxis.svg");
+  const QString own = poleaxisResource(QStringLiteral("icons/%1.svg").arg(name()));
+  return QFile::exists(own) ? own : poleaxisResource(QStringLiteral("icons/poleaxis.svg"));
 }
 
 QIcon PoleaxisAlgorithm::icon() const { return QIcon(svgIconPath()); }

@@ -9,12 +9,14 @@
 
 #include <QAction>
 #include <QMenu>
+#include <algorithm>
 #include <QMessageBox>
 #include <QToolBar>
 #include <QToolButton>
 
 #include "poleaxisprovider.h"
 #include "poleaxisversion.h"
+#include "resourcepath.h"
 
 PoleaxisPlugin::PoleaxisPlugin(QgisInterface* iface)
     : QgisPlugin(QStringLiteral(POLEAXIS_NAME), QString::fromUtf8(POLEAXIS_DESCRIPTION),
@@ -31,18 +33,33 @@ void PoleaxisPlugin::initGui() {
   QgsProcessingProvider* provider = QgsApplication::processingRegistry()->providerById(QStringLiteral("poleaxis"));
 
   mToolMenu = new QMenu(menuName());
-  mToolMenu->setIcon(QIcon(QStringLiteral(":/poleaxis/icons/poleaxis.svg")));
+  mToolMenu->setIcon(QIcon(poleaxisResource(QStringLiteral("icons/poleaxis.svg"))));
+  auto separator = [this] {
+    auto* line = new QAction(this);
+    line->setSeparator(true);
+    mActions << line;
+  };
   if (provider) {
-    for (const QgsProcessingAlgorithm* algorithm : provider->algorithms()) {
+    // The one-shot town-system run first, then each algorithm on its own.
+    QList<const QgsProcessingAlgorithm*> algorithms = provider->algorithms();
+    std::stable_partition(algorithms.begin(), algorithms.end(),
+                          [](const QgsProcessingAlgorithm* a) { return a->name() == QLatin1String("townsystem"); });
+    for (const QgsProcessingAlgorithm* algorithm : algorithms) {
       auto* action = new QAction(algorithm->icon(), algorithm->displayName() + QStringLiteral("…"), this);
       action->setObjectName(QStringLiteral("poleaxis_action_%1").arg(algorithm->name()));
       action->setToolTip(algorithm->shortDescription());
       const QString id = algorithm->id();
       connect(action, &QAction::triggered, this, [this, id] { openAlgorithm(id); });
       mActions << action;
+      if (algorithm == algorithms.first()) separator();
     }
+    separator();
   }
-  auto* about = new QAction(QIcon(QStringLiteral(":/poleaxis/icons/poleaxis.svg")), tr("About Pole-Axis Planner…"), this);
+  auto* help = new QAction(QgsApplication::getThemeIcon(QStringLiteral("/mActionHelpContents.svg")), tr("Help…"), this);
+  help->setObjectName(QStringLiteral("poleaxis_action_help"));
+  connect(help, &QAction::triggered, this, &PoleaxisPlugin::showHelp);
+  mActions << help;
+  auto* about = new QAction(QIcon(poleaxisResource(QStringLiteral("icons/poleaxis.svg"))), tr("About Pole-Axis Planner…"), this);
   about->setObjectName(QStringLiteral("poleaxis_action_about"));
   connect(about, &QAction::triggered, this, &PoleaxisPlugin::showAbout);
   mActions << about;
@@ -85,6 +102,22 @@ void PoleaxisPlugin::openAlgorithm(const QString& algorithmId) {
   }
 }
 
+void PoleaxisPlugin::showHelp() {
+  QString text = tr("<p>Each algorithm's own help (formulas, parameters, units) is in its dialog and in "
+                    "<code>qgis_process.bin help poleaxis:&lt;name&gt;</code>.</p>");
+  text += QStringLiteral("<table cellpadding=\"3\">");
+  if (const QgsProcessingProvider* provider = QgsApplication::processingRegistry()->providerById(QStringLiteral("poleaxis")))
+    for (const QgsProcessingAlgorithm* algorithm : provider->algorithms())
+      text += QStringLiteral("<tr><td><b>%1</b><br><code>%2</code></td><td>%3</td></tr>")
+                  .arg(algorithm->displayName().toHtmlEscaped(), algorithm->id(), algorithm->shortDescription().toHtmlEscaped());
+  text += QStringLiteral("</table>");
+  text += tr("<p>Styles, layout templates and the example model (Processing Toolbox ▸ Models) come with the plugin; "
+             "the README describes methods, tests and benchmarks.</p>");
+  QMessageBox box(QMessageBox::Information, tr("Pole-Axis Planner help"), text, QMessageBox::Close, mIface->mainWindow());
+  box.setTextFormat(Qt::RichText);
+  box.exec();
+}
+
 void PoleaxisPlugin::showAbout() {
   QMessageBox::about(mIface->mainWindow(), tr("About Pole-Axis Planner"),
                      tr("<b>Pole-Axis Planner %1</b><br>%2<br><br>Processing provider <code>poleaxis</code>. "
@@ -99,7 +132,6 @@ static const QString sName = QStringLiteral(POLEAXIS_NAME);
 static const QString sDescription = QString::fromUtf8(POLEAXIS_DESCRIPTION);
 static const QString sCategory = QStringLiteral(POLEAXIS_CATEGORY);
 static const QString sVersion = QStringLiteral(POLEAXIS_VERSION);
-static const QString sIcon = QStringLiteral(":/poleaxis/icons/poleaxis.svg");
 static const QString sExperimental = QStringLiteral(POLEAXIS_EXPERIMENTAL);
 
 QGISEXTERN QgisPlugin* classFactory(QgisInterface* iface) { return new PoleaxisPlugin(iface); }
@@ -110,6 +142,7 @@ QGISEXTERN int type() { return QgisPlugin::UI; }
 QGISEXTERN const QString* version() { return &sVersion; }
 QGISEXTERN const QString* icon() {
   PoleaxisProvider::initResources();
+  static const QString sIcon = poleaxisResource(QStringLiteral("icons/poleaxis.svg"));
   return &sIcon;
 }
 QGISEXTERN const QString* experimental() { return &sExperimental; }

@@ -27,6 +27,7 @@ class PoleaxisPlugin : public QObject, public QgisPlugin {
 
  private:
   void openAlgorithm(const QString& algorithmId);
+  void showHelp();
   void showAbout();
 
   QgisInterface* mIface = nullptr;

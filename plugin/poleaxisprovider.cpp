@@ -18,6 +18,7 @@
 #include "townclustersalgorithm.h"
 #include "townfunctionsalgorithm.h"
 #include "townhierarchyalgorithm.h"
+#include "resourcepath.h"
 
 static void initPoleaxisResources() {
   Q_INIT_RESOURCE(poleaxis);
@@ -39,7 +40,7 @@ QString PoleaxisProvider::longName() const {
 
 QString PoleaxisProvider::versionInfo() const { return QStringLiteral(POLEAXIS_VERSION); }
 
-QString PoleaxisProvider::svgIconPath() const { return QStringLiteral(":/poleaxis/icons/poleaxis.svg"); }
+QString PoleaxisProvider::svgIconPath() const { return poleaxisResource(QStringLiteral("icons/poleaxis.svg")); }
 
 QIcon PoleaxisProvider::icon() const { return QIcon(svgIconPath()); }
 
@@ -51,8 +52,8 @@ bool PoleaxisProvider::installTranslation(const QString& locale) {
     delete installed;
   }
   auto* translator = new QTranslator(QCoreApplication::instance());
-  if (!translator->load(QStringLiteral(":/poleaxis/i18n/poleaxis_%1.qm").arg(locale)) &&
-      !translator->load(QStringLiteral(":/poleaxis/i18n/poleaxis_%1.qm").arg(locale.left(2)))) {
+  if (!translator->load(poleaxisResource(QStringLiteral("i18n/poleaxis_%1.qm").arg(locale))) &&
+      !translator->load(poleaxisResource(QStringLiteral("i18n/poleaxis_%1.qm").arg(locale.left(2))))) {
     delete translator;
     return false;
   }

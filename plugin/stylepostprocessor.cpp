@@ -1,4 +1,5 @@
 #include "stylepostprocessor.h"
+#include "resourcepath.h"
 
 #include <qgsmaplayer.h>
 #include <qgsprocessingfeedback.h>
@@ -7,7 +8,7 @@
 #include <QFile>
 
 QString StylePostProcessor::stylePath(const QString& role) {
-  return QStringLiteral(":/poleaxis/styles/%1.qml").arg(role);
+  return poleaxisResource(QStringLiteral("styles/%1.qml").arg(role));
 }
 
 bool StylePostProcessor::applyStyle(QgsMapLayer* layer, const QString& role, QString* message) {

@@ -976,24 +976,48 @@ Fields: centre_fid, name, mass, weight, area_km2 (ellipsoidal), n_towns and pop_
         <translation>PNG：无法写入 %1（%2）</translation>
     </message>
     <message>
-        <source>Lays out a finished plan map: each given layer (towns and poles, development axes, corridors, service circles, town groups, influence areas, boundary — all optional, at least one) in its print style, with a title and subtitle, a legend of exactly those layers, a scale bar in km, a north arrow, and a footer with author/unit, date and source note. The map is drawn in a local projected CRS (the UTM zone for a small area, else an azimuthal equidistant projection on its centre) and framed on the layers&apos; extent.
-
-&lt;b&gt;Template&lt;/b&gt;: A3 landscape (legend on the right), A4 landscape, A3 or A4 portrait (legend below). Text is set in Noto Sans CJK SC so Chinese renders (Debian package fonts-noto-cjk); without it the default font is used and the log says so.
-
-Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG at the given DPI.</source>
-        <translation>排版一幅完整的规划图：所给的每个图层（城镇与增长极、发展轴、廊道、服务圈、城镇群、影响范围、边界——均为可选，至少一个）按其出图样式绘制，并配有标题和副标题、只含这些图层的图例、以公里为单位的比例尺、指北针，以及注明编制单位、日期和资料来源的页脚。地图采用局部投影坐标系（小范围用 UTM 分带，否则用以中心为原点的方位等距投影），并按图层范围取景。
-
-&lt;b&gt;模板&lt;/b&gt;：A3 横版（图例在右）、A4 横版、A3 或 A4 竖版（图例在下）。文字使用 Noto Sans CJK SC 字体以正确显示中文（Debian 软件包 fonts-noto-cjk）；未安装时使用默认字体并在日志中提示。
-
-导出矢量 PDF（文字可检索、可编辑），并可按给定 DPI 导出 PNG。</translation>
-    </message>
-    <message>
         <source>Plan map: %1</source>
         <translation>规划图：%1</translation>
     </message>
     <message>
         <source>Layout &apos;%1&apos; added to the project (Project ▸ Layouts).</source>
         <translation>布局“%1”已添加到工程（工程 ▸ 布局）。</translation>
+    </message>
+    <message>
+        <source>Lays out a finished plan map: each given layer (towns and poles, development axes, corridors, service circles, town groups, influence areas, boundary — all optional, at least one) in its print style, with a title and subtitle, a legend of exactly those layers, a scale bar in km, a north arrow, and a footer with author/unit, date and source note. The map is drawn in a local projected CRS (the UTM zone for a small area, else an azimuthal equidistant projection on its centre) and framed on the layers&apos; extent.
+
+&lt;b&gt;Template&lt;/b&gt;: A3 landscape (legend on the right), A4 landscape, A3 or A4 portrait (legend below). Text is set in Noto Sans CJK SC so Chinese renders (Debian package fonts-noto-cjk); without it the default font is used and the log says so. The templates are QGIS layout templates (resources/layouts/*.qpt). &lt;b&gt;Own template&lt;/b&gt;: any .qpt saved from a QGIS layout; items are filled by id — map (required), legend, title, subtitle, footer_left (author, date), footer_right (source), scalebar, north, inset — and other items are printed as they are.
+
+&lt;b&gt;Location inset&lt;/b&gt;: China&apos;s provinces (Natural Earth, public domain) with the plan&apos;s map frame in red, in the template&apos;s inset item; left out when the plan lies outside China.
+
+Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG at the given DPI.</source>
+        <translation>排版一幅完整的规划图：所给的每个图层（城镇与增长极、发展轴、廊道、服务圈、城镇群、影响范围、边界——均为可选，至少一个）按其出图样式绘制，并配有标题和副标题、只含这些图层的图例、以公里为单位的比例尺、指北针，以及注明编制单位、日期和资料来源的页脚。地图采用局部投影坐标系（小范围用 UTM 分带，否则用以中心为原点的方位等距投影），并按图层范围取景。
+
+&lt;b&gt;模板&lt;/b&gt;：A3 横版（图例在右）、A4 横版、A3 或 A4 竖版（图例在下）。文字使用 Noto Sans CJK SC 字体以正确显示中文（Debian 软件包 fonts-noto-cjk）；未安装时使用默认字体并在日志中提示。 模板为 QGIS 图幅模板（resources/layouts/*.qpt）。&lt;b&gt;自定义模板&lt;/b&gt;：任何从 QGIS 图幅保存的 .qpt；按 id 填充图元——map（必需）、legend、title、subtitle、footer_left（编制单位、日期）、footer_right（资料来源）、scalebar、north、inset——其他图元原样输出。
+
+&lt;b&gt;区位图&lt;/b&gt;：中国各省（Natural Earth，公有领域），并以红框标出规划图范围，放在模板的 inset 图元中；规划范围不在中国时省略。
+
+导出矢量 PDF（文字可检索、可编辑），并可按给定 DPI 导出 PNG。</translation>
+    </message>
+    <message>
+        <source>Own layout template (.qpt; replaces Template)</source>
+        <translation>自定义图幅模板（.qpt；替代模板选项）</translation>
+    </message>
+    <message>
+        <source>QGIS layout templates (*.qpt)</source>
+        <translation>QGIS 图幅模板 (*.qpt)</translation>
+    </message>
+    <message>
+        <source>Location inset (China&apos;s provinces)</source>
+        <translation>区位图（中国各省）</translation>
+    </message>
+    <message>
+        <source>INSET: the plan lies outside China; no location inset.</source>
+        <translation>INSET：规划范围不在中国境内，不绘区位图。</translation>
+    </message>
+    <message>
+        <source>%1: %2. Use a template saved from a QGIS layout whose main map item has the id &quot;map&quot;.</source>
+        <translation>%1：%2。请使用从 QGIS 图幅保存、主地图图元 id 为 &quot;map&quot; 的模板。</translation>
     </message>
 </context>
 <context>
@@ -1057,6 +1081,22 @@ Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG
         <source>&lt;b&gt;Pole-Axis Planner %1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;&lt;br&gt;Processing provider &lt;code&gt;poleaxis&lt;/code&gt;. Open the algorithms from the Processing Toolbox, this menu, the toolbar button, PyQGIS (processing.run) or qgis_process.</source>
         <translation>&lt;b&gt;点轴规划 %1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;&lt;br&gt;处理提供程序 &lt;code&gt;poleaxis&lt;/code&gt;。可从处理工具箱、本菜单、工具栏按钮、PyQGIS（processing.run）或 qgis_process 打开各算法。</translation>
     </message>
+    <message>
+        <source>Help…</source>
+        <translation>帮助…</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Each algorithm&apos;s own help (formulas, parameters, units) is in its dialog and in &lt;code&gt;qgis_process.bin help poleaxis:&amp;lt;name&amp;gt;&lt;/code&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;每个算法自己的帮助（公式、参数、单位）见其对话框，或运行 &lt;code&gt;qgis_process.bin help poleaxis:&amp;lt;name&amp;gt;&lt;/code&gt;。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Styles, layout templates and the example model (Processing Toolbox ▸ Models) come with the plugin; the README describes methods, tests and benchmarks.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;样式、图幅模板和示例模型（处理工具箱 ▸ 模型）随插件提供；README 说明方法、测试和性能评测。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Pole-Axis Planner help</source>
+        <translation>点轴规划帮助</translation>
+    </message>
 </context>
 <context>
     <name>PoleaxisProvider</name>
@@ -1072,12 +1112,20 @@ Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG
 <context>
     <name>QObject</name>
     <message>
-        <source>Legend</source>
-        <translation>图例</translation>
-    </message>
-    <message>
         <source>one colour each, neighbours differ</source>
         <translation>每个一种颜色，相邻的不同</translation>
+    </message>
+    <message>
+        <source>cannot read the layout template %1 %2</source>
+        <translation>无法读取图幅模板 %1 %2</translation>
+    </message>
+    <message>
+        <source>the layout template %1 has no map item with the id &quot;map&quot;</source>
+        <translation>图幅模板 %1 没有 id 为 &quot;map&quot; 的地图图元</translation>
+    </message>
+    <message>
+        <source>Plan area</source>
+        <translation>规划范围</translation>
     </message>
 </context>
 <context>

@@ -76,7 +76,10 @@ check(any(p.endswith(UNDER_TEST + ".so") for p in english.get("libraries", [])),
       "QGIS loaded the build under test: %r" % english.get("libraries"))
 check("Pole-Axis Planner" in english.get("plugin_menus", []), "Plugins ▸ Pole-Axis Planner menu: %r" % english.get("plugin_menus"))
 check("poleaxis_action_serviceradii" in english.get("menu_actions", []), "menu opens Service radii")
-check("poleaxis_action_about" in english.get("menu_actions", []), "menu has About")
+check("poleaxis_action_about" in english.get("menu_actions", []) and "poleaxis_action_help" in english.get("menu_actions", []),
+      "menu has Help and About")
+check(english.get("menu_actions", [""])[0] == "poleaxis_action_townsystem", "the town-system run opens the menu: %r"
+      % english.get("menu_actions", [])[:2])
 check(english.get("toolbar") is True, "toolbar button present")
 check(english.get("run_features") == 1, "processing.run inside QGIS desktop")
 check("Desktop plan" in english.get("layouts", []), "planmap adds its layout to the project: %r" % english.get("layouts"))
@@ -85,7 +88,9 @@ check(english.get("after_reload") == {"provider": "Pole-Axis Planner", "toolbar"
 
 chinese = run_qgis("zh_CN", ["--lang", "zh_CN"])
 check(chinese.get("provider") == "点轴规划", "zh_CN provider name: %r" % chinese.get("provider"))
-check("服务半径" in chinese.get("display_names", []), "zh_CN algorithm name: %r" % chinese.get("display_names"))
+names = chinese.get("display_names", [])
+check("服务半径" in names and len(names) >= 9 and all(any("\u4e00" <= c <= "\u9fff" for c in n) for n in names),
+      "every zh_CN algorithm name is Chinese: %r" % names)
 check("点轴规划" in chinese.get("plugin_menus", []), "zh_CN menu: %r" % chinese.get("plugin_menus"))
 
 checks.finish()

@@ -62,6 +62,37 @@ processing.run("poleaxis:planmap", {"BOUNDARY": boundary, "TEMPLATE": 3, "PDF": 
 check("595 x 842 pts (A4)" in subprocess.run(["pdfinfo", portrait], capture_output=True, text=True).stdout, "A4 portrait template")
 
 
+# The inset: the map's lower right corner shows China's provinces (grey)
+# with INSET, and the plan itself without it.
+def corner_greys(path):
+    image = QImage(path)
+    w, h = image.width(), image.height()
+    # A3 landscape: the inset sits at 260–330 × 219–274 mm of 420 × 297.
+    box = [(x, y) for x in range(int(w * 265 / 420), int(w * 325 / 420), 2) for y in range(int(h * 224 / 297), int(h * 270 / 297), 2)]
+    return sum(1 for x, y in box if image.pixelColor(x, y).name() == "#e1e1e1") / len(box)
+
+
+with_inset, without_inset = os.path.join(scratch, "inset.png"), os.path.join(scratch, "no_inset.png")
+processing.run("poleaxis:planmap", {"BOUNDARY": boundary, "PDF": os.path.join(scratch, "i.pdf"), "PNG": with_inset, "DPI": 40})
+processing.run("poleaxis:planmap", {"BOUNDARY": boundary, "INSET": False, "PDF": os.path.join(scratch, "n.pdf"), "PNG": without_inset, "DPI": 40})
+check(corner_greys(with_inset) > 0.1 and corner_greys(without_inset) == 0,
+      "location inset: China's provinces in the corner (%.0f %% grey), none with INSET off"
+      % (100 * corner_greys(with_inset)))
+
+# A planner's own template: the built-in A4 portrait one, from the checkout.
+own = os.path.join(scratch, "我的模板.qpt")
+shutil.copy(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "resources", "layouts", "plan_a4_portrait.qpt"), own)
+custom = os.path.join(scratch, "custom.pdf")
+processing.run("poleaxis:planmap", {"BOUNDARY": boundary, "TEMPLATE_FILE": own, "PDF": custom})
+check("595 x 842 pts (A4)" in subprocess.run(["pdfinfo", custom], capture_output=True, text=True).stdout,
+      "own template file (Chinese name) sets the page")
+no_map = os.path.join(scratch, "no_map.qpt")
+with open(own, encoding="utf-8") as f:
+    text_ = f.read()
+with open(no_map, "w", encoding="utf-8") as f:
+    f.write(text_.replace('id="map"', 'id="main"'))
+
+
 def refused(parameters, fragment, path):
     try:
         processing.run("poleaxis:planmap", parameters)
@@ -74,6 +105,8 @@ nothing = os.path.join(scratch, "nothing.pdf")
 check(refused({"PDF": nothing}, "at least one layer", nothing), "no layer: refused")
 empty = QgsVectorLayer("Polygon?crs=EPSG:4326", "empty", "memory")
 check(refused({"BOUNDARY": empty, "PDF": nothing}, "BOUNDARY", nothing), "empty layer: refused naming the role")
+check(refused({"BOUNDARY": boundary, "TEMPLATE_FILE": no_map, "PDF": nothing}, "TEMPLATE_FILE", nothing),
+      "template without a map item: refused naming TEMPLATE_FILE")
 bad = "/proc/no-such-folder/plan.pdf"
 check(refused({"BOUNDARY": boundary, "PDF": bad}, "PDF", bad), "unwritable folder: refused, nothing written")
 

@@ -1,0 +1,5 @@
+#include "resourcepath.h"
+
+QString poleaxisResource(const QString& relative) {
+  return QStringLiteral(":/" POLEAXIS_RESOURCE_ROOT "/") + relative;
+}
