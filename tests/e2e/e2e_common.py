@@ -37,8 +37,6 @@ class Qgis:
 
     def __init__(self, companion_dir):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        # An installed libpoleaxisplugin.so would shadow the build's styles (tests/CMakeLists.txt).
-        os.environ.setdefault("QGIS_PROVIDER_FILE", "^(?!libpoleaxis)")
         sys.path[:0] = [companion_dir, "/usr/share/qgis/python/plugins"]
         from qgis.core import QgsApplication
         QgsApplication.setPrefixPath("/usr", True)
