@@ -30,7 +30,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--build", default=os.path.join(harness.REPO, "build-bench"))
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--only", default="dbscan,kmeans,voronoi,scaling",
+                        help="comma-separated cases to run (default: all)")
     args = parser.parse_args()
+    cases = set(args.only.split(","))
     harness.start_qgis(args.build)
     import processing
     from qgis.core import QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsVectorLayer
@@ -49,6 +52,8 @@ def main():
         return [(-1 if f[field] is None else f[field]) for f in layer.getFeatures()]
 
     for name, layer, eps_km, min_points in (("china_towns", china, 20, 5), ("world_places (EPSG:3857)", world, 20, 5)):
+        if "dbscan" not in cases:
+            break
         def ours():
             return processing.run("poleaxis:townclusters", {"INPUT": layer, "METHOD": 0, "EPS": eps_km, "MIN_POINTS": min_points,
                                                             "OUTPUT": "memory:"})["OUTPUT"]
@@ -91,11 +96,12 @@ def main():
         return processing.run("native:kmeansclustering", {"INPUT": china, "CLUSTERS": 20, "FIELD_NAME": "cluster_id",
                                                           "OUTPUT": "memory:"})["OUTPUT"]
 
-    ours_s, native_s, mine, theirs = harness.time_pair(ours_kmeans, native_kmeans, args.repeats)
-    ours_inertia, native_inertia = inertia(mine, "group_id"), inertia(theirs, "cluster_id")
-    harness.report("k-means china_towns K=20 (Albers)", "native:kmeansclustering", ours_s, native_s,
-                   ours_inertia <= 1.05 * native_inertia,
-                   "inertia ours %.4g km², native %.4g km²" % (ours_inertia / 1e6, native_inertia / 1e6))
+    if "kmeans" in cases:
+        ours_s, native_s, mine, theirs = harness.time_pair(ours_kmeans, native_kmeans, args.repeats)
+        ours_inertia, native_inertia = inertia(mine, "group_id"), inertia(theirs, "cluster_id")
+        harness.report("k-means china_towns K=20 (Albers)", "native:kmeansclustering", ours_s, native_s,
+                       ours_inertia <= 1.05 * native_inertia,
+                       "inertia ours %.4g km², native %.4g km²" % (ours_inertia / 1e6, native_inertia / 1e6))
 
     def ours_voronoi():
         return processing.run("poleaxis:influenceareas", {"CENTRES": china, "METHOD": 0, "MARGIN_KM": 50,
@@ -104,24 +110,27 @@ def main():
     def native_voronoi():
         return processing.run("qgis:voronoipolygons", {"INPUT": china, "BUFFER": 10, "OUTPUT": "memory:"})["OUTPUT"]
 
-    ours_s, native_s, mine, theirs = harness.time_pair(ours_voronoi, native_voronoi, args.repeats)
-    # Compare cells that the two frames do not cut: wholly inside the other's frame.
-    theirs_by_fid = {}
-    for f in theirs.getFeatures():
-        theirs_by_fid.setdefault(f["geonameid"], f.geometry())
-    gid = {f.id(): f["geonameid"] for f in china.getFeatures()}
-    frame = theirs.extent()
-    worst, compared = 0.0, 0
-    for f in mine.getFeatures():
-        g = f.geometry()
-        other = theirs_by_fid.get(gid[f["centre_fid"]])
-        if other is None or not frame.contains(g.boundingBox()) or not mine.extent().contains(other.boundingBox()):
-            continue
-        compared += 1
-        worst = max(worst, abs(g.area() - other.area()) / other.area())
-    harness.report("Voronoi china_towns (Albers)", "qgis:voronoipolygons", ours_s, native_s, worst < 1e-4 and compared > 10000,
-                   "%d cells compared, largest area difference %.1e" % (compared, worst))
+    if "voronoi" in cases:
+        ours_s, native_s, mine, theirs = harness.time_pair(ours_voronoi, native_voronoi, args.repeats)
+        # Compare cells that the two frames do not cut: wholly inside the other's frame.
+        theirs_by_fid = {}
+        for f in theirs.getFeatures():
+            theirs_by_fid.setdefault(f["geonameid"], f.geometry())
+        gid = {f.id(): f["geonameid"] for f in china.getFeatures()}
+        frame = theirs.extent()
+        worst, compared = 0.0, 0
+        for f in mine.getFeatures():
+            g = f.geometry()
+            other = theirs_by_fid.get(gid[f["centre_fid"]])
+            if other is None or not frame.contains(g.boundingBox()) or not mine.extent().contains(other.boundingBox()):
+                continue
+            compared += 1
+            worst = max(worst, abs(g.area() - other.area()) / other.area())
+        harness.report("Voronoi china_towns (Albers)", "qgis:voronoipolygons", ours_s, native_s, worst < 1e-4 and compared > 10000,
+                       "%d cells compared, largest area difference %.1e" % (compared, worst))
 
+    if "scaling" not in cases:
+        return
     world_ll = QgsVectorLayer(os.path.join(harness.SHARED_DATA, "world_places.gpkg") + "|layername=world_places", "w", "ogr")
     for method, n, label in ((1, 40000, "single linkage (spanning tree, geodesic)"), (4, 20000, "Ward (n² matrix)")):
         subset = world_ll.materialize(QgsFeatureRequest().setLimit(n))
