@@ -30,7 +30,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--build", default=os.path.join(harness.REPO, "build-bench"))
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--only", default="dbscan,kmeans,voronoi,scaling",
+    parser.add_argument("--only", default="dbscan,kmeans,voronoi,scaling,weighted",
                         help="comma-separated cases to run (default: all)")
     args = parser.parse_args()
     cases = set(args.only.split(","))
@@ -129,6 +129,8 @@ def main():
         harness.report("Voronoi china_towns (Albers)", "qgis:voronoipolygons", ours_s, native_s, worst < 1e-4 and compared > 10000,
                        "%d cells compared, largest area difference %.1e" % (compared, worst))
 
+    if "weighted" in cases:
+        weighted_scaling(harness, processing, QgsFeatureRequest, QgsVectorLayer)
     if "scaling" not in cases:
         return
     world_ll = QgsVectorLayer(os.path.join(harness.SHARED_DATA, "world_places.gpkg") + "|layername=world_places", "w", "ogr")
@@ -139,6 +141,23 @@ def main():
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print("%s on %d world places: %.2f s, %d groups at 50 km; process peak memory so far %.0f MB"
               % (label, subset.featureCount(), seconds, len({f["group_id"] for f in out.getFeatures()}), peak))
+
+
+def weighted_scaling(harness, processing, QgsFeatureRequest, QgsVectorLayer):
+    """Influence areas alone (no peer in QGIS): ordinary and multiplicatively
+    weighted Voronoi (√population) of 10,000, 20,000 and 40,000 European
+    places, with the process's peak memory."""
+    from qgis.core import QgsRectangle
+    source = QgsVectorLayer(os.path.join(harness.SHARED_DATA, "world_places.gpkg") + "|layername=world_places", "w", "ogr")
+    europe = source.materialize(QgsFeatureRequest().setFilterRect(QgsRectangle(-10, 35, 30, 60)).setFilterExpression('"population" > 0'))
+    for n in (10000, 20000, 40000):
+        subset = europe.materialize(QgsFeatureRequest().setLimit(n))
+        for method, label in ((0, "Voronoi"), (1, "weighted Voronoi")):
+            seconds, out = harness.median_time(lambda: processing.run("poleaxis:influenceareas", {
+                "CENTRES": subset, "MASS_FIELD": "population", "METHOD": method, "OUTPUT": "memory:"})["OUTPUT"], 1)
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print("%s of %d European places: %.2f s, %d cells; process peak memory so far %.0f MB"
+                  % (label, subset.featureCount(), seconds, out.featureCount(), peak), flush=True)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 #include "poleaxis/influence_areas.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <atomic>
 #include <cmath>
 #include <map>
@@ -170,7 +171,10 @@ InfluenceCells weighted_voronoi_cells(const std::vector<Point>& xy, const std::v
   const double spacing = std::sqrt(std::max(1.0, (frame.xmax - frame.xmin) * (frame.ymax - frame.ymin)) / double(std::max<size_t>(n, 1)));
 
   std::atomic<size_t> done{0};
-  parallel_for(n, workers, [&](size_t i, unsigned) {
+  workers = std::max(1u, workers);
+  // seen[w][j] == i + 1: centre j already applied to cell i (one array per thread).
+  std::vector<std::vector<uint32_t>> seen_by(workers);
+  parallel_for(n, workers, [&](size_t i, unsigned worker) {
     if (i % 256 == 0) {
       throw_if_canceled(feedback);
       if (feedback) feedback->progress(100.0 * double(done) / double(n));
@@ -180,17 +184,18 @@ InfluenceCells weighted_voronoi_cells(const std::vector<Point>& xy, const std::v
     const Point p = xy[i];
     const double wi = weights[i];
     Ring cell = frame_ring(frame);
-    std::vector<size_t> seen;
+    std::vector<uint32_t>& seen = seen_by[worker];
+    if (seen.empty()) seen.assign(n, 0);
+    const uint32_t stamp = uint32_t(i + 1);
     std::vector<Disc> taken;  // discs lighter centres take out
 
     auto apply = [&](size_t j) {
-      if (j == i || out.duplicate_of[j] >= 0 || cell.empty()) return;
+      if (j == i || out.duplicate_of[j] >= 0 || cell.empty() || seen[j] == stamp) return;
       const double wj = weights[j];
       const double D = std::hypot(xy[j].x - p.x, xy[j].y - p.y);
       const double R = std::sqrt(max_distance2(cell, p));
       if (!(D < (1.0 + wj / wi) * R)) return;  // cannot reach the cell
-      if (std::find(seen.begin(), seen.end(), j) != seen.end()) return;
-      seen.push_back(j);
+      seen[j] = stamp;
       const Point u{(xy[j].x - p.x) / D, (xy[j].y - p.y) / D};
       const Point breaking{p.x + breaking_distance(D, wi, wj) * u.x, p.y + breaking_distance(D, wi, wj) * u.y};
       if (wj >= wi) {
@@ -228,14 +233,19 @@ InfluenceCells weighted_voronoi_cells(const std::vector<Point>& xy, const std::v
     std::sort(near.begin(), near.end());
     for (const auto& [d, j] : near) apply(j);
     // Then every band within its reach of the (now smaller) cell.
+    std::vector<std::pair<double, size_t>> candidates;
     for (const auto& [key, band] : bands) {
-      const double reach = (1.0 + band.heaviest / wi) * std::sqrt(max_distance2(cell, p));
-      std::vector<size_t> candidates;
-      band.index->within_squared(planar(p), reach * reach, [&](size_t k) { candidates.push_back(band.members[k]); });
-      std::sort(candidates.begin(), candidates.end(), [&](size_t a, size_t b) {
-        return std::hypot(xy[a].x - p.x, xy[a].y - p.y) < std::hypot(xy[b].x - p.x, xy[b].y - p.y);
+      const double R = std::sqrt(max_distance2(cell, p));
+      const double reach = (1.0 + band.heaviest / wi) * R;
+      candidates.clear();
+      // Only centres that can reach the cell by their own weight, nearest first.
+      band.index->within_squared(planar(p), reach * reach, [&](size_t k) {
+        const size_t j = band.members[k];
+        const double D = std::hypot(xy[j].x - p.x, xy[j].y - p.y);
+        if (D < (1.0 + weights[j] / wi) * R && seen[j] != stamp) candidates.push_back({D, j});
       });
-      for (size_t j : candidates) apply(j);
+      std::sort(candidates.begin(), candidates.end());
+      for (const auto& [d, j] : candidates) apply(j);
     }
     if (cell.empty()) return;
     MultiPolygon shape{Polygon{{cell}}};
