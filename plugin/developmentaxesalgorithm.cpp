@@ -121,7 +121,7 @@ void DevelopmentAxesAlgorithm::initAlgorithm(const QVariantMap&) {
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("UNREACHABLE_PAIRS"), tr("Pairs without a path")));
 }
 
-QVariantMap DevelopmentAxesAlgorithm::processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
+QVariantMap DevelopmentAxesAlgorithm::execute(const QVariantMap& parameters, QgsProcessingContext& context,
                                                        QgsProcessingFeedback* feedback) {
   std::unique_ptr<QgsProcessingFeatureSource> centresSource = requireSource(parameters, CENTRES, context);
   const QgsFields centreFields = centresSource->fields();

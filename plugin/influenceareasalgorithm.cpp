@@ -114,7 +114,7 @@ void InfluenceAreasAlgorithm::initAlgorithm(const QVariantMap&) {
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("NUM_AREAS"), tr("Number of areas")));
 }
 
-QVariantMap InfluenceAreasAlgorithm::processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
+QVariantMap InfluenceAreasAlgorithm::execute(const QVariantMap& parameters, QgsProcessingContext& context,
                                                       QgsProcessingFeedback* feedback) {
   std::unique_ptr<QgsProcessingFeatureSource> source = requireSource(parameters, CENTRES, context);
   const QgsFields fields = source->fields();

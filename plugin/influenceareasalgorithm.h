@@ -20,6 +20,6 @@ class InfluenceAreasAlgorithm : public PoleaxisAlgorithm {
 
  protected:
   void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
-  QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
-                               QgsProcessingFeedback* feedback) override;
+  QVariantMap execute(const QVariantMap& parameters, QgsProcessingContext& context,
+                      QgsProcessingFeedback* feedback) override;
 };

@@ -151,7 +151,7 @@ void PlanMapAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterNumber(DPI, tr("PNG resolution (dpi)"), QgsProcessingParameterNumber::Integer, 150, false, 36, 1200));
 }
 
-QVariantMap PlanMapAlgorithm::processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
+QVariantMap PlanMapAlgorithm::execute(const QVariantMap& parameters, QgsProcessingContext& context,
                                                QgsProcessingFeedback* feedback) {
   PlanLayoutRequest request;
   std::vector<std::unique_ptr<QgsVectorLayer>> styled;  // clones, so the inputs keep their own style

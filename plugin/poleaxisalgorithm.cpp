@@ -76,7 +76,30 @@ std::unique_ptr<QgsFeatureSink> PoleaxisAlgorithm::createSink(const QVariantMap&
     throw QgsProcessingException(tr("%1: %2").arg(name, e.what()));
   }
   if (!sink && required) throw QgsProcessingException(tr("%1: %2").arg(name, invalidSinkError(parameters, name)));
+  // A whole file of its own (not a layer added to an existing GeoPackage, not memory or a database).
+  const QString path = parameterAsOutputLayer(parameters, name, context);
+  if (sink && !path.contains(QLatin1Char('|')) && QFileInfo(path).isAbsolute()) mCreatedFiles << path;
   return sink;
+}
+
+QVariantMap PoleaxisAlgorithm::processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
+                                                QgsProcessingFeedback* feedback) {
+  mCreatedFiles.clear();
+  try {
+    return execute(parameters, context, feedback);
+  } catch (...) {
+    // The sinks are closed by now (destroyed while unwinding).
+    for (const QString& path : qAsConst(mCreatedFiles)) {
+      const QFileInfo file(path);
+      QFile::remove(path);
+      for (const QString& suffix : {QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) QFile::remove(path + suffix);
+      // Shapefile companions.
+      for (const QString& extension : {QStringLiteral("shx"), QStringLiteral("dbf"), QStringLiteral("prj"), QStringLiteral("cpg"), QStringLiteral("qix")})
+        if (file.suffix().compare(QLatin1String("shp"), Qt::CaseInsensitive) == 0)
+          QFile::remove(file.dir().filePath(file.completeBaseName() + QLatin1Char('.') + extension));
+    }
+    throw;
+  }
 }
 
 int PoleaxisAlgorithm::nameFieldIndex(const QgsFields& fields) {

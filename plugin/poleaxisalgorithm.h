@@ -26,6 +26,11 @@ class PoleaxisAlgorithm : public QgsProcessingAlgorithm {
   QString svgIconPath() const override;
 
  protected:
+  // The algorithm's work. Files its sinks created are removed when it throws
+  // (a cancel included), so a failed run leaves no half-written output.
+  virtual QVariantMap execute(const QVariantMap& parameters, QgsProcessingContext& context,
+                              QgsProcessingFeedback* feedback) = 0;
+
   // The feature source of `parameter`; throws naming it when it cannot be
   // opened or has no features.
   std::unique_ptr<QgsProcessingFeatureSource> requireSource(const QVariantMap& parameters, const QString& parameter,
@@ -81,4 +86,9 @@ class PoleaxisAlgorithm : public QgsProcessingAlgorithm {
   static QgsFields makeFields(std::initializer_list<std::pair<QString, QVariant::Type>> fields);
   // "3, 7, 12 and 4 more" for logs.
   static QString idList(const std::vector<QgsFeatureId>& ids, size_t shown = 10);
+
+ private:
+  QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
+                               QgsProcessingFeedback* feedback) final;
+  mutable QStringList mCreatedFiles;  // file outputs createSink made in this run
 };

@@ -132,7 +132,7 @@ void ServiceRadiiAlgorithm::initAlgorithm(const QVariantMap&) {
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("AREA_COVERED_PCT"), tr("Study area covered (%)")));
 }
 
-QVariantMap ServiceRadiiAlgorithm::processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
+QVariantMap ServiceRadiiAlgorithm::execute(const QVariantMap& parameters, QgsProcessingContext& context,
                                                     QgsProcessingFeedback* feedback) {
   std::unique_ptr<QgsProcessingFeatureSource> source = requireSource(parameters, INPUT, context);
 

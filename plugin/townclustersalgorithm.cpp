@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <memory>
 #include <numeric>
 
@@ -170,7 +171,7 @@ void TownClustersAlgorithm::initAlgorithm(const QVariantMap&) {
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("SILHOUETTE"), tr("Silhouette score")));
 }
 
-QVariantMap TownClustersAlgorithm::processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
+QVariantMap TownClustersAlgorithm::execute(const QVariantMap& parameters, QgsProcessingContext& context,
                                                     QgsProcessingFeedback* feedback) {
   std::unique_ptr<QgsProcessingFeatureSource> source = requireSource(parameters, INPUT, context);
   const QgsFields fields = source->fields();
@@ -367,26 +368,15 @@ QVariantMap TownClustersAlgorithm::processAlgorithm(const QVariantMap& parameter
   const size_t noise = size_t(std::count(group.begin(), group.end(), 0));
   feedback->pushInfo(tr("%1 group(s); %2 town(s) ungrouped.").arg(groups).arg(noise));
 
-  // Silhouette on the clustering's own distances (geodesic for network runs).
+  // Silhouette on the clustering's own distances (geodesic for network runs),
+  // on one thread while this one writes the towns: the sink is the slow part
+  // of large runs and takes no second core. Progress stays with the writing.
   std::vector<int> zeroBased(n);
   for (size_t i = 0; i < n; ++i) zeroBased[i] = group[i] - 1;
-  QVariant silhouetteValue;
-  {
-    FeedbackAdapter silhouetteFeedback(feedback, 70, 80);
-    poleaxis::Silhouette s;
-    try {
-      s = poleaxis::silhouette(space, zeroBased, kSilhouetteSample, uint64_t(seed), &silhouetteFeedback);
-    } catch (const poleaxis::Canceled&) {
-      conversion::throwCanceled();
-    }
-    if (std::isfinite(s.score)) {
-      silhouetteValue = s.score;
-      feedback->pushInfo(s.exact ? tr("Silhouette score %1 (all %2 grouped towns).").arg(s.score, 0, 'f', 4).arg(s.sampled)
-                                 : tr("Silhouette score %1 (a seeded sample of %2 grouped towns).").arg(s.score, 0, 'f', 4).arg(s.sampled));
-    } else {
-      feedback->pushInfo(tr("Silhouette score undefined: fewer than 2 groups, or every town alone."));
-    }
-  }
+  FeedbackAdapter silhouetteFeedback(feedback);
+  std::future<poleaxis::Silhouette> silhouetteRun = std::async(std::launch::async, [&] {
+    return poleaxis::silhouette(space, zeroBased, kSilhouetteSample, uint64_t(seed), &silhouetteFeedback);
+  });
 
   // Towns.
   const QgsFields added = makeFields({{QStringLiteral("group_id"), QVariant::Int}, {QStringLiteral("is_core"), QVariant::Int}});
@@ -404,6 +394,22 @@ QVariantMap TownClustersAlgorithm::processAlgorithm(const QVariantMap& parameter
     townWriter.add(f);
   }
   townWriter.flush();
+  QVariant silhouetteValue;
+  {
+    poleaxis::Silhouette s;
+    try {
+      s = silhouetteRun.get();
+    } catch (const poleaxis::Canceled&) {
+      conversion::throwCanceled();
+    }
+    if (std::isfinite(s.score)) {
+      silhouetteValue = s.score;
+      feedback->pushInfo(s.exact ? tr("Silhouette score %1 (all %2 grouped towns).").arg(s.score, 0, 'f', 4).arg(s.sampled)
+                                 : tr("Silhouette score %1 (a seeded sample of %2 grouped towns).").arg(s.score, 0, 'f', 4).arg(s.sampled));
+    } else {
+      feedback->pushInfo(tr("Silhouette score undefined: fewer than 2 groups, or every town alone."));
+    }
+  }
   QVariantMap outputs{{OUTPUT, townsId}, {QStringLiteral("NUM_GROUPS"), groups}, {QStringLiteral("SILHOUETTE"), silhouetteValue}};
   StylePostProcessor::styleOnLoad(context, townsId, QStringLiteral("grouped_towns"));
 

@@ -132,7 +132,7 @@ void TownHierarchyAlgorithm::initAlgorithm(const QVariantMap&) {
   addOutput(new QgsProcessingOutputFile(QStringLiteral("REPORT_JSON"), tr("Report (JSON)")));
 }
 
-QVariantMap TownHierarchyAlgorithm::processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
+QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsProcessingContext& context,
                                                      QgsProcessingFeedback* feedback) {
   std::unique_ptr<QgsProcessingFeatureSource> source = requireSource(parameters, INPUT, context);
   const QgsFields fields = source->fields();

@@ -210,7 +210,7 @@ void TownSystemAlgorithm::initAlgorithm(const QVariantMap&) {
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("NUM_GROUPS"), tr("Number of town groups")));
 }
 
-QVariantMap TownSystemAlgorithm::processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
+QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProcessingContext& context,
                                                   QgsProcessingFeedback* feedback) {
   // Inputs are checked here, under this algorithm's parameter names, before any stage runs.
   std::unique_ptr<QgsProcessingFeatureSource> towns = requireSource(parameters, TOWNS, context);

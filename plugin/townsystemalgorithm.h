@@ -21,6 +21,6 @@ class TownSystemAlgorithm : public PoleaxisAlgorithm {
 
  protected:
   void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
-  QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
-                               QgsProcessingFeedback* feedback) override;
+  QVariantMap execute(const QVariantMap& parameters, QgsProcessingContext& context,
+                      QgsProcessingFeedback* feedback) override;
 };

@@ -2,6 +2,8 @@
 // groups found, group polygons and their numbers checked against QGIS's own
 // geometry and measures; the bad-input matrix. (Labels are checked against
 // scikit-learn, SciPy and NetworkX in tests/core.)
+#include <QFile>
+#include <QTemporaryDir>
 #include <qgsfeatureiterator.h>
 #include <qgsprocessing.h>
 
@@ -204,4 +206,28 @@ TEST(TownClustersBadInput, Matrix) {
   f.setGeometry(QgsGeometry::fromPointXY(QgsPointXY(126.5, 43.8)));
   one->dataProvider()->addFeature(f);
   expectError(runAlgorithm(ALG, {{"INPUT", one->id()}, {"OUTPUT", TEMP}}, {one}), {"INPUT", "at least 2"});
+}
+
+namespace {
+// Cancels once the towns are grouped: the silhouette then runs on its own
+// thread while the towns are written, and both must stop.
+class CancelAfterGrouping : public RecordingFeedback {
+ public:
+  void pushInfo(const QString& info) override {
+    RecordingFeedback::pushInfo(info);
+    if (info.contains(QStringLiteral("group(s);"))) cancel();
+  }
+};
+}  // namespace
+
+TEST(TownClustersBadInput, CancelWhileScoringAndWritingLeavesNoFile) {
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("canceled.gpkg"));
+  QgsVectorLayer* towns = openTestLayer(QStringLiteral("jilin_towns.gpkg"));
+  AlgorithmRun run = runAlgorithm(ALG, {{"INPUT", towns->id()}, {"METHOD", 3}, {"CUT_DISTANCE", 30.0}, {"OUTPUT", path}},
+                                  {towns}, new CancelAfterGrouping);
+  EXPECT_FALSE(run.ok);
+  EXPECT_TRUE(run.error().contains(QStringLiteral("Canceled"))) << run.error().toStdString();
+  EXPECT_FALSE(run.feedback->all().contains(QStringLiteral("Silhouette score"))) << "the score is not reported after a cancel";
+  EXPECT_FALSE(QFile::exists(path));
 }
