@@ -52,3 +52,16 @@ class Qgis:
         # Layers owned by Python must be gone before QGIS shuts GDAL down.
         gc.collect()
         self.app.exitQgis()
+
+
+def render_page(pdf, scratch, dpi=30):
+    """Renders a PDF's first page with pdftoppm; returns (width, height, share
+    of sampled pixels that are inked, i.e. darker than near-white)."""
+    import subprocess
+    from qgis.PyQt.QtGui import QImage
+    rendered = os.path.join(scratch, "page-%s" % os.path.basename(pdf))
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-singlefile", pdf, rendered], check=True)
+    image = QImage(rendered + ".png")
+    inked = sum(1 for y in range(0, image.height(), 3) for x in range(0, image.width(), 3) if image.pixelColor(x, y).lightness() < 235)
+    return image.width(), image.height(), inked / ((image.height() // 3 + 1) * (image.width() // 3 + 1))
+

@@ -11,7 +11,7 @@ import shutil
 import subprocess
 import sys
 
-from e2e_common import Checks, Qgis, private_testdata
+from e2e_common import Checks, Qgis, private_testdata, render_page
 
 companion_dir, source_data, artifacts = sys.argv[1:4]
 scratch, testdata = private_testdata(source_data, "poleaxis-plan-")
@@ -48,14 +48,9 @@ check("Pages:           1" in info, "one page")
 check("1191 x 842 pts (A3)" in info, "A3 landscape page: %s" % [line for line in info.splitlines() if "Page size" in line])
 text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
 check("吉林省城镇体系规划图" in text and "km" in text, "title in Chinese and scale bar units are text in the PDF")
-rendered = os.path.join(scratch, "page")
-subprocess.run(["pdftoppm", "-r", "30", "-png", "-singlefile", pdf, rendered], check=True)
+width, height, share = render_page(pdf, scratch)
+check(width > height and 0.05 < share < 0.9, "the page is not blank: %.0f %% inked (%dx%d px)" % (100 * share, width, height))
 from qgis.PyQt.QtGui import QImage  # noqa: E402
-
-image = QImage(rendered + ".png")
-inked = sum(1 for y in range(0, image.height(), 3) for x in range(0, image.width(), 3) if image.pixelColor(x, y).lightness() < 235)
-share = inked / ((image.height() // 3 + 1) * (image.width() // 3 + 1))
-check(image.width() > image.height() and 0.05 < share < 0.9, "the page is not blank: %.0f %% inked (%dx%d px)" % (100 * share, image.width(), image.height()))
 
 portrait = os.path.join(scratch, "portrait.pdf")
 processing.run("poleaxis:planmap", {"BOUNDARY": boundary, "TEMPLATE": 3, "PDF": portrait})

@@ -16,7 +16,7 @@ import sqlite3
 import subprocess
 import sys
 
-from e2e_common import Checks, Qgis, private_testdata
+from e2e_common import Checks, Qgis, private_testdata, render_page
 
 companion_dir, source_data, artifacts = sys.argv[1:4]
 scratch, testdata = private_testdata(source_data, "poleaxis-townsystem-")
@@ -70,16 +70,10 @@ check(layers["groups"].renderer().type() == "categorizedSymbol", "groups load wi
 
 info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
 check("Pages:           1" in info and "1191 x 842 pts (A3)" in info, "one A3 landscape page")
-rendered = os.path.join(scratch, "page")
-subprocess.run(["pdftoppm", "-r", "30", "-png", "-singlefile", pdf, rendered], check=True)
-from qgis.PyQt.QtGui import QImage  # noqa: E402
-
-image = QImage(rendered + ".png")
-inked = sum(1 for y in range(0, image.height(), 3) for x in range(0, image.width(), 3) if image.pixelColor(x, y).lightness() < 235)
-share = inked / ((image.height() // 3 + 1) * (image.width() // 3 + 1))
+width, height, share = render_page(pdf, scratch)
 # A3 at 30 dpi: 420 × 297 mm → 496 × 351 px.
-check(abs(image.width() - 496) <= 1 and abs(image.height() - 351) <= 1 and 0.05 < share < 0.9,
-      "rendered page %dx%d px (A3 at 30 dpi), %.0f %% inked" % (image.width(), image.height(), 100 * share))
+check(abs(width - 496) <= 1 and abs(height - 351) <= 1 and 0.05 < share < 0.9,
+      "rendered page %dx%d px (A3 at 30 dpi), %.0f %% inked" % (width, height, 100 * share))
 text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
 check("吉林省城镇体系规划图" in text, "the Chinese title is text in the PDF")
 with open(report, encoding="utf-8") as f:
