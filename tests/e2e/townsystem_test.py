@@ -81,6 +81,23 @@ with open(report, encoding="utf-8") as f:
 check("Changchun" in html or "长春" in html, "the hierarchy report names the towns")
 
 
+# Layers in different CRSs: towns in UTM 52N, boundary in Web Mercator, lines in WGS 84.
+from qgis.core import QgsCoordinateReferenceSystem  # noqa: E402
+
+utm_towns = processing.run("native:reprojectlayer", {"INPUT": towns, "TARGET_CRS": QgsCoordinateReferenceSystem("EPSG:32652"),
+                                                     "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+mercator_boundary = processing.run("native:reprojectlayer", {"INPUT": boundary, "TARGET_CRS": QgsCoordinateReferenceSystem("EPSG:3857"),
+                                                             "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+mixed = os.path.join(scratch, "mixed.gpkg")
+mixed_result = processing.run("poleaxis:townsystem", dict(base, TOWNS=utm_towns, BOUNDARY=mercator_boundary, OUTPUT=mixed,
+                                                         PDF=os.path.join(scratch, "mixed.pdf")))
+mixed_poles = QgsVectorLayer("%s|layername=poles" % mixed, "poles", "ogr")
+check(mixed_result["NUM_GROUPS"] == 3 and sorted(f["name"] for f in mixed_poles.getFeatures()) == sorted(poles)
+      and mixed_poles.crs().authid() == "EPSG:32652",
+      "towns, lines and boundary in three CRSs: the same poles and groups, outputs in the towns' CRS")
+del mixed_poles, utm_towns, mercator_boundary
+
+
 def refused(parameters, fragment, *paths):
     try:
         processing.run("poleaxis:townsystem", parameters)
