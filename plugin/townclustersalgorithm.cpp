@@ -375,7 +375,9 @@ QVariantMap TownClustersAlgorithm::execute(const QVariantMap& parameters, QgsPro
   for (size_t i = 0; i < n; ++i) zeroBased[i] = group[i] - 1;
   FeedbackAdapter silhouetteFeedback(feedback);
   std::future<poleaxis::Silhouette> silhouetteRun = std::async(std::launch::async, [&] {
-    return poleaxis::silhouette(space, zeroBased, kSilhouetteSample, uint64_t(seed), &silhouetteFeedback);
+    // Every core but the one writing.
+    return poleaxis::silhouette(space, zeroBased, kSilhouetteSample, uint64_t(seed), &silhouetteFeedback,
+                                std::max(1u, poleaxis::worker_count() - 1));
   });
 
   // Towns.
