@@ -81,6 +81,17 @@ with open(report, encoding="utf-8") as f:
 check("Changchun" in html or "长春" in html, "the hierarchy report names the towns")
 
 
+# In desktop QGIS the nine layers load when the run ends: they are queued on the context.
+from qgis.core import QgsProcessingContext, QgsProject  # noqa: E402
+
+context = QgsProcessingContext()
+context.setProject(QgsProject.instance())
+processing.run("poleaxis:townsystem", dict(base, OUTPUT=os.path.join(scratch, "load.gpkg"), PDF=os.path.join(scratch, "load.pdf")),
+               context=context)
+queued = sorted(d.name for d in context.layersToLoadOnCompletion().values())
+check(queued == sorted(expected), "the nine layers are queued to load on completion: %s" % queued)
+del context
+
 # Layers in different CRSs: towns in UTM 52N, boundary in Web Mercator, lines in WGS 84.
 from qgis.core import QgsCoordinateReferenceSystem  # noqa: E402
 
