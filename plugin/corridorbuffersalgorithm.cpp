@@ -98,7 +98,7 @@ void CorridorBuffersAlgorithm::initAlgorithm(const QVariantMap&) {
 }
 
 QVariantMap CorridorBuffersAlgorithm::execute(const QVariantMap& parameters, QgsProcessingContext& context,
-                                                       QgsProcessingFeedback* feedback) {
+                                              QgsProcessingFeedback* feedback) {
   std::unique_ptr<QgsProcessingFeatureSource> source = requireSource(parameters, INPUT, context);
   const QgsFields fields = source->fields();
   const int widthMode = parameterAsEnum(parameters, WIDTH_MODE, context);

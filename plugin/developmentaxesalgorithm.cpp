@@ -122,7 +122,7 @@ void DevelopmentAxesAlgorithm::initAlgorithm(const QVariantMap&) {
 }
 
 QVariantMap DevelopmentAxesAlgorithm::execute(const QVariantMap& parameters, QgsProcessingContext& context,
-                                                       QgsProcessingFeedback* feedback) {
+                                              QgsProcessingFeedback* feedback) {
   std::unique_ptr<QgsProcessingFeatureSource> centresSource = requireSource(parameters, CENTRES, context);
   const QgsFields centreFields = centresSource->fields();
   const int massField = requireField(centreFields, parameterAsString(parameters, MASS_FIELD, context), MASS_FIELD, CENTRES, true);

@@ -115,7 +115,7 @@ void InfluenceAreasAlgorithm::initAlgorithm(const QVariantMap&) {
 }
 
 QVariantMap InfluenceAreasAlgorithm::execute(const QVariantMap& parameters, QgsProcessingContext& context,
-                                                      QgsProcessingFeedback* feedback) {
+                                             QgsProcessingFeedback* feedback) {
   std::unique_ptr<QgsProcessingFeatureSource> source = requireSource(parameters, CENTRES, context);
   const QgsFields fields = source->fields();
   const Method method = static_cast<Method>(parameterAsEnum(parameters, METHOD, context));

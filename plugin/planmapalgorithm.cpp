@@ -152,7 +152,7 @@ void PlanMapAlgorithm::initAlgorithm(const QVariantMap&) {
 }
 
 QVariantMap PlanMapAlgorithm::execute(const QVariantMap& parameters, QgsProcessingContext& context,
-                                               QgsProcessingFeedback* feedback) {
+                                      QgsProcessingFeedback* feedback) {
   PlanLayoutRequest request;
   std::vector<std::unique_ptr<QgsVectorLayer>> styled;  // clones, so the inputs keep their own style
   for (const Role& role : roles()) {

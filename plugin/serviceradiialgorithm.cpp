@@ -133,7 +133,7 @@ void ServiceRadiiAlgorithm::initAlgorithm(const QVariantMap&) {
 }
 
 QVariantMap ServiceRadiiAlgorithm::execute(const QVariantMap& parameters, QgsProcessingContext& context,
-                                                    QgsProcessingFeedback* feedback) {
+                                           QgsProcessingFeedback* feedback) {
   std::unique_ptr<QgsProcessingFeatureSource> source = requireSource(parameters, INPUT, context);
 
   // The rule, and which parameter to blame when it is wrong.

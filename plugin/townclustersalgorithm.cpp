@@ -172,7 +172,7 @@ void TownClustersAlgorithm::initAlgorithm(const QVariantMap&) {
 }
 
 QVariantMap TownClustersAlgorithm::execute(const QVariantMap& parameters, QgsProcessingContext& context,
-                                                    QgsProcessingFeedback* feedback) {
+                                           QgsProcessingFeedback* feedback) {
   std::unique_ptr<QgsProcessingFeatureSource> source = requireSource(parameters, INPUT, context);
   const QgsFields fields = source->fields();
   const Method method = static_cast<Method>(parameterAsEnum(parameters, METHOD, context));

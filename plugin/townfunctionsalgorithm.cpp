@@ -81,7 +81,7 @@ void TownFunctionsAlgorithm::initAlgorithm(const QVariantMap&) {
 }
 
 QVariantMap TownFunctionsAlgorithm::execute(const QVariantMap& parameters, QgsProcessingContext& context,
-                                                     QgsProcessingFeedback* feedback) {
+                                            QgsProcessingFeedback* feedback) {
   std::unique_ptr<QgsProcessingFeatureSource> source = requireSource(parameters, INPUT, context);
   const QgsFields fields = source->fields();
   std::unique_ptr<QgsProcessingFeatureSource> linesSource(parameterAsSource(parameters, LINES, context));

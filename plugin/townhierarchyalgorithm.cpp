@@ -133,7 +133,7 @@ void TownHierarchyAlgorithm::initAlgorithm(const QVariantMap&) {
 }
 
 QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsProcessingContext& context,
-                                                     QgsProcessingFeedback* feedback) {
+                                            QgsProcessingFeedback* feedback) {
   std::unique_ptr<QgsProcessingFeatureSource> source = requireSource(parameters, INPUT, context);
   const QgsFields fields = source->fields();
   std::unique_ptr<QgsProcessingFeatureSource> linesSource(parameterAsSource(parameters, LINES, context));

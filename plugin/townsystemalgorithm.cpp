@@ -211,7 +211,7 @@ void TownSystemAlgorithm::initAlgorithm(const QVariantMap&) {
 }
 
 QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProcessingContext& context,
-                                                  QgsProcessingFeedback* feedback) {
+                                         QgsProcessingFeedback* feedback) {
   // Inputs are checked here, under this algorithm's parameter names, before any stage runs.
   std::unique_ptr<QgsProcessingFeatureSource> towns = requireSource(parameters, TOWNS, context);
   const QString popField = parameterAsString(parameters, POP_FIELD, context);
