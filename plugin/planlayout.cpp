@@ -34,18 +34,6 @@ void setText(QgsPrintLayout* layout, const QString& id, const QString& text) {
   if (auto* label = item<QgsLayoutItemLabel>(layout, id)) label->setText(text);
 }
 
-QgsRectangle lonLatExtent(const QList<QgsMapLayer*>& layers, const QgsCoordinateTransformContext& context) {
-  QgsRectangle lonlat;
-  lonlat.setMinimal();  // a default QgsRectangle is (0,0,0,0) in 3.22, not empty
-  for (QgsMapLayer* layer : layers) {
-    try {
-      lonlat.combineExtentWith(QgsCoordinateTransform(layer->crs(), conversion::wgs84(), context).transformBoundingBox(layer->extent()));
-    } catch (const QgsCsException&) {
-    }
-  }
-  return lonlat;
-}
-
 // Sets a map item to show `lonlat` (grown by `margin`) in `crs`, widened on
 // its short side to the item's aspect ratio (3.22's zoomToExtent leaves an
 // empty extent on a fresh map item).
@@ -70,6 +58,18 @@ QString planFontFamily(bool* installed) {
   const bool found = QFontDatabase().families().contains(family);
   if (installed) *installed = found;
   return found ? family : QFont().family();
+}
+
+QgsRectangle lonLatExtent(const QList<QgsMapLayer*>& layers, const QgsCoordinateTransformContext& context) {
+  QgsRectangle lonlat;
+  lonlat.setMinimal();  // a default QgsRectangle is (0,0,0,0) in 3.22, not empty
+  for (QgsMapLayer* layer : layers) {
+    try {
+      lonlat.combineExtentWith(QgsCoordinateTransform(layer->crs(), conversion::wgs84(), context).transformBoundingBox(layer->extent()));
+    } catch (const QgsCsException&) {
+    }
+  }
+  return lonlat;
 }
 
 QString planTemplatePath(PlanLayoutRequest::Page page) {

@@ -1,11 +1,15 @@
 #pragma once
 
+#include <qgsrectangle.h>
+
 #include <QList>
 #include <QPair>
 #include <QString>
 #include <QStringList>
 #include <memory>
 
+class QgsCoordinateTransformContext;
+class QgsMapLayer;
 class QgsPrintLayout;
 class QgsProject;
 class QgsVectorLayer;
@@ -29,6 +33,10 @@ struct PlanLayoutRequest {
 
 // The CJK-capable font plans are set in, and whether it is installed.
 QString planFontFamily(bool* installed = nullptr);
+
+// The layers' combined extent in WGS 84 lon/lat (layers that cannot be
+// transformed are left out).
+QgsRectangle lonLatExtent(const QList<QgsMapLayer*>& layers, const QgsCoordinateTransformContext& context);
 
 // Resource path of a built-in template.
 QString planTemplatePath(PlanLayoutRequest::Page page);

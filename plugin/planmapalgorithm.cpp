@@ -85,16 +85,15 @@ std::unique_ptr<QgsVectorLayer> chinaProvinces() {
   if (!file.open(QIODevice::ReadOnly)) return nullptr;
   QgsFields fields;
   fields.append(QgsField(QStringLiteral("name_zh"), QVariant::String));
-  const QgsFeatureList features = QgsJsonUtils::stringToFeatureList(QString::fromUtf8(file.readAll()), fields, nullptr);
+  QgsFeatureList features = QgsJsonUtils::stringToFeatureList(QString::fromUtf8(file.readAll()), fields, nullptr);
   auto layer = std::make_unique<QgsVectorLayer>(QStringLiteral("MultiPolygon?crs=EPSG:4326&field=name_zh:string"), QStringLiteral("China"),
                                                 QStringLiteral("memory"));
-  QgsFeatureList copies = features;
-  for (QgsFeature& f : copies) {
+  for (QgsFeature& f : features) {
     QgsGeometry g = f.geometry();
     g.convertToMultiType();
     f.setGeometry(g);
   }
-  layer->dataProvider()->addFeatures(copies);
+  layer->dataProvider()->addFeatures(features);
   layer->updateExtents();
   layer->setRenderer(new QgsSingleSymbolRenderer(QgsFillSymbol::createSimple(
       {{QStringLiteral("color"), QStringLiteral("225,225,225")}, {QStringLiteral("outline_color"), QStringLiteral("255,255,255")},
@@ -193,12 +192,9 @@ QVariantMap PlanMapAlgorithm::execute(const QVariantMap& parameters, QgsProcessi
   std::unique_ptr<QgsVectorLayer> inset;
   if (parameterAsBoolean(parameters, INSET, context)) {
     inset = chinaProvinces();
-    QgsRectangle plan;
-    plan.setMinimal();
-    for (const auto& entry : request.layers)
-      plan.combineExtentWith(QgsCoordinateTransform(entry.second->crs(), conversion::wgs84(), context.transformContext())
-                                 .transformBoundingBox(entry.second->extent()));
-    if (inset && inset->extent().intersects(plan)) {
+    QList<QgsMapLayer*> planLayers;
+    for (const auto& entry : request.layers) planLayers << entry.second;
+    if (inset && inset->extent().intersects(lonLatExtent(planLayers, context.transformContext()))) {
       request.inset = inset.get();
     } else {
       feedback->pushInfo(tr("INSET: the plan lies outside China; no location inset."));

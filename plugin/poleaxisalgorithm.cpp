@@ -78,8 +78,12 @@ std::unique_ptr<QgsFeatureSink> PoleaxisAlgorithm::createSink(const QVariantMap&
   if (!sink && required) throw QgsProcessingException(tr("%1: %2").arg(name, invalidSinkError(parameters, name)));
   // A whole file of its own (not a layer added to an existing GeoPackage, not memory or a database).
   const QString path = parameterAsOutputLayer(parameters, name, context);
-  if (sink && !path.contains(QLatin1Char('|')) && QFileInfo(path).isAbsolute()) mCreatedFiles << path;
+  if (sink && !path.contains(QLatin1Char('|')) && QFileInfo(path).isAbsolute()) removeOnFailure(path);
   return sink;
+}
+
+void PoleaxisAlgorithm::removeOnFailure(const QString& path) const {
+  if (!path.isEmpty()) mCreatedFiles << path;
 }
 
 QVariantMap PoleaxisAlgorithm::processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,

@@ -73,6 +73,10 @@ class PoleaxisAlgorithm : public QgsProcessingAlgorithm {
     QString name_;
     QgsFeatureList batch_;
   };
+  // A file this run writes outside a sink (PDF, report, a GeoPackage made by
+  // hand): removed, with its sidecars, if the run throws. Sinks register their
+  // own files.
+  void removeOnFailure(const QString& path) const;
   // The field that names features in reports and labels: name_zh, name, or
   // the first text field; −1 when there is none.
   static int nameFieldIndex(const QgsFields& fields);
@@ -90,5 +94,5 @@ class PoleaxisAlgorithm : public QgsProcessingAlgorithm {
  private:
   QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
                                QgsProcessingFeedback* feedback) final;
-  mutable QStringList mCreatedFiles;  // file outputs createSink made in this run
+  mutable QStringList mCreatedFiles;  // files this run wrote, removed if it throws
 };

@@ -95,24 +95,6 @@ class Chain {
   int mStage = 0;
 };
 
-// Files this run writes; removed again unless the run completes, so a failed
-// or cancelled run leaves nothing half-written.
-class WrittenFiles {
- public:
-  ~WrittenFiles() {
-    if (mKeep) return;
-    for (const QString& path : mPaths) QFile::remove(path);
-  }
-  void add(const QString& path) {
-    if (!path.isEmpty()) mPaths << path;
-  }
-  void keep() { mKeep = true; }
-
- private:
-  QStringList mPaths;
-  bool mKeep = false;
-};
-
 struct PlanLayer {
   QString name;  // GeoPackage table
   QgsVectorLayer* layer;
@@ -231,7 +213,6 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
   checkOutputFolders(parameters, {OUTPUT, PDF, PNG, REPORT}, context);
   const QString report = parameterAsFileOutput(parameters, REPORT, context);
 
-  WrittenFiles written;
   Chain chain(context, feedback, 9);
   const QVariant townsInput = parameters.value(TOWNS), linesInput = parameters.value(LINES);
   const QVariant boundaryInput = boundary ? parameters.value(BOUNDARY) : QVariant();
@@ -248,10 +229,10 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
                                   {QStringLiteral("OUTPUT"), memory}};
   if (!report.isEmpty()) {
     hierarchyParameters.insert(QStringLiteral("REPORT"), report);
-    written.add(report);
+    removeOnFailure(report);
   }
   const QVariantMap hierarchy = chain.run(QStringLiteral("townhierarchy"), hierarchyParameters);
-  written.add(hierarchy.value(QStringLiteral("REPORT_JSON")).toString());
+  removeOnFailure(hierarchy.value(QStringLiteral("REPORT_JSON")).toString());
   const QVariantMap functions = chain.run(QStringLiteral("townfunctions"), {{QStringLiteral("INPUT"), hierarchy.value(QStringLiteral("OUTPUT"))},
                                                                            {QStringLiteral("LINES"), linesInput},
                                                                            {QStringLiteral("CLASS_FIELD"), classField},
@@ -331,7 +312,7 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
       {QStringLiteral("influence_areas"), chain.layer(areas, QStringLiteral("OUTPUT")), QStringLiteral("influence_areas")},
       {QStringLiteral("boundary"), boundaryLayer.get(), QStringLiteral("boundary")},
   };
-  for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) written.add(gpkg + suffix);
+  removeOnFailure(gpkg);
   bool first = true;
   QStringList stored, mapped;  // mapped: stored with features, which the map shows
   for (const PlanLayer& entry : planLayers) {
@@ -346,12 +327,12 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
     if (QgsVectorFileWriter::writeAsVectorFormatV3(entry.layer, gpkg, context.transformContext(), options, &error) != QgsVectorFileWriter::NoError)
       throw QgsProcessingException(tr("OUTPUT: cannot write layer %1 to %2: %3").arg(entry.name, gpkg, error));
     first = false;
-    QgsVectorLayer written(QStringLiteral("%1|layername=%2").arg(gpkg, entry.name), entry.name, QStringLiteral("ogr"));
+    QgsVectorLayer styledLayer(QStringLiteral("%1|layername=%2").arg(gpkg, entry.name), entry.name, QStringLiteral("ogr"));
     QString message;
-    if (!written.isValid() || !StylePostProcessor::applyStyle(&written, entry.style, &message)) {
+    if (!styledLayer.isValid() || !StylePostProcessor::applyStyle(&styledLayer, entry.style, &message)) {
       feedback->pushWarning(tr("%1: style not stored (%2).").arg(entry.name, message));
     } else {
-      written.saveStyleToDatabase(entry.name, tr("poleaxis print style (%1)").arg(entry.style), true, QString(), message);
+      styledLayer.saveStyleToDatabase(entry.name, tr("poleaxis print style (%1)").arg(entry.style), true, QString(), message);
       if (!message.isEmpty()) feedback->pushWarning(tr("%1: style not stored (%2).").arg(entry.name, message));
     }
     stored << entry.name;
@@ -364,8 +345,8 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
   auto mapRole = [&](const QString& name) { return mapped.contains(name) ? QVariant(storedUri(name)) : QVariant(); };
   const QString pdf = parameterAsFileOutput(parameters, PDF, context);
   const QString png = parameterAsFileOutput(parameters, PNG, context);
-  written.add(pdf);
-  written.add(png);
+  removeOnFailure(pdf);
+  removeOnFailure(png);
   QVariantMap mapParameters{{QStringLiteral("TOWNS"), mapRole(QStringLiteral("towns"))},
                             {QStringLiteral("AXES"), mapRole(QStringLiteral("axes"))},
                             {QStringLiteral("CORRIDORS"), mapRole(QStringLiteral("corridors"))},
@@ -384,7 +365,6 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
   if (!png.isEmpty()) mapParameters.insert(QStringLiteral("PNG"), png);
   chain.run(QStringLiteral("planmap"), mapParameters);
 
-  written.keep();
   if (context.project())
     for (const QString& name : stored)
       context.addLayerToLoadOnCompletion(storedUri(name), QgsProcessingContext::LayerDetails(name, context.project(), OUTPUT));
