@@ -17,6 +17,10 @@
 //     points file: "x y label" per line
 //   poleaxis_bench_core corridors <lines file> <width m> <repeats>
 //     lines file: one line part per text line, "x1 y1 x2 y2 …" in metres
+//   poleaxis_bench_core noding <lines file> <0|1 noding> <tolerance m> <repeats>
+//     lines file: one part per text line, "line_id lon1 lat1 lon2 lat2 …"; prints
+//     the noding stats, the components by km and the time of node_lines +
+//     building the Network (no centres)
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -33,6 +37,7 @@
 #include "poleaxis/hierarchical.h"
 #include "poleaxis/kmeans.h"
 #include "poleaxis/louvain.h"
+#include "poleaxis/network.h"
 #include "poleaxis/silhouette.h"
 #include "poleaxis/rank_size.h"
 #include "poleaxis/service_radii.h"
@@ -258,7 +263,58 @@ int corridors(const char* path, double width_m, int repeats) {
 
 }  // namespace
 
+int noding(const char* path, int mode, double tolerance_m, int repeats) {
+  std::ifstream in(path);
+  std::vector<poleaxis::Line> lines;
+  std::string text;
+  long last = -1;
+  while (std::getline(in, text)) {
+    std::istringstream row(text);
+    long id;
+    row >> id;
+    poleaxis::Polyline part;
+    poleaxis::Point p;
+    while (row >> p.x >> p.y) part.push_back(p);
+    if (part.size() < 2) continue;
+    if (id != last) lines.emplace_back();
+    last = id;
+    lines.back().push_back(part);
+  }
+  poleaxis::NetworkOptions options;
+  options.noding.mode = mode ? poleaxis::NodingMode::Crossings : poleaxis::NodingMode::SharedVertices;
+  options.noding.tolerance_m = tolerance_m;
+  std::vector<double> seconds;
+  std::unique_ptr<poleaxis::Network> network;
+  for (int r = 0; r < repeats; ++r) {
+    const auto start = Clock::now();
+    network = std::make_unique<poleaxis::Network>(lines, std::vector<double>(lines.size(), NAN), std::vector<poleaxis::Point>{}, options);
+    seconds.push_back(std::chrono::duration<double>(Clock::now() - start).count());
+  }
+  std::sort(seconds.begin(), seconds.end());
+  if (const char* dump = std::getenv("POLEAXIS_NODED_DUMP")) {  // the noded lines, same format as the input
+    std::ofstream out(dump);
+    out.precision(15);
+    const poleaxis::NodedLines noded = poleaxis::node_lines(lines, options.noding);
+    for (size_t l = 0; l < noded.lines.size(); ++l)
+      for (const poleaxis::Polyline& part : noded.lines[l]) {
+        out << l;
+        for (const poleaxis::Point& p : part) out << ' ' << p.x << ' ' << p.y;
+        out << '\n';
+      }
+  }
+  const poleaxis::NodingStats& n = network->noding();
+  std::printf("{\"lines\": %zu, \"median_s\": %.6f, \"crossings\": %zu, \"touches\": %zu, \"ends_merged\": %zu, "
+              "\"ends_snapped\": %zu, \"components_before\": %zu, \"components\": %zu, \"nodes\": %zu, \"edges\": %zu, "
+              "\"total_km\": %.3f, \"largest_share\": %.3f}\n",
+              lines.size(), seconds[seconds.size() / 2], n.crossings, n.vertex_touches, n.ends_merged, n.ends_snapped,
+              n.components_before, network->components().size(), network->node_count(), network->edges().size(),
+              network->total_km(), network->largest_share());
+  return 0;
+}
+
 int main(int argc, char** argv) {
+  if (argc == 6 && std::string(argv[1]) == "noding")
+    return noding(argv[2], std::atoi(argv[3]), std::atof(argv[4]), std::atoi(argv[5]));
   if (argc == 6 && std::string(argv[1]) == "circles")
     return circles(argv[2], std::atof(argv[3]), std::atoi(argv[4]), std::atoi(argv[5]));
   if (argc == 6 && std::string(argv[1]) == "linkage") return linkage_run(argv[2], argv[3], argv[4], std::atof(argv[5]));

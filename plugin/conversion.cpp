@@ -214,11 +214,11 @@ PointTable readPoints(const QgsFeatureSource& source, const QString& parameter,
 }
 
 LineTable readLines(const QgsFeatureSource& source, const QString& parameter, const QgsProcessingContext& context,
-                    QgsProcessingFeedback* feedback, int classField) {
+                    QgsProcessingFeedback* feedback, int classField, bool keepAttributes) {
   const QgsCoordinateTransform transform = toWgs84(source.sourceCrs(), parameter, context);
   LineTable table;
   QgsFeatureRequest request;
-  if (classField < 0) request.setNoAttributes();
+  if (classField < 0 && !keepAttributes) request.setNoAttributes();
   QgsFeatureIterator it = source.getFeatures(request);
   QgsFeature f;
   while (it.nextFeature(f)) {
@@ -247,6 +247,7 @@ LineTable readLines(const QgsFeatureSource& source, const QString& parameter, co
     table.lines.push_back(std::move(line));
     table.ids.push_back(f.id());
     if (classField >= 0) table.classes.push_back(f.attribute(classField).toString());
+    if (keepAttributes) table.attributes.push_back(f.attributes());
   }
   return table;
 }

@@ -75,6 +75,7 @@ struct LineTable {
   std::vector<poleaxis::Line> lines;  // lon/lat parts of each feature
   std::vector<QgsFeatureId> ids;
   std::vector<QString> classes;      // the class field's value per line, when asked for
+  std::vector<QgsAttributes> attributes;  // every attribute per line, when asked for
   long withoutGeometry = 0;          // null or empty geometries, skipped
   long degenerateParts = 0;          // parts with fewer than 2 distinct points, dropped
 };
@@ -83,7 +84,7 @@ struct LineTable {
 // geometry is refused naming the parameter and feature; null and empty ones
 // are skipped and counted. classField < 0: no classes.
 LineTable readLines(const QgsFeatureSource& source, const QString& parameter, const QgsProcessingContext& context,
-                    QgsProcessingFeedback* feedback, int classField = -1);
+                    QgsProcessingFeedback* feedback, int classField = -1, bool keepAttributes = false);
 
 // Polygons of a layer in WGS 84, dissolved and repaired; null/empty geometries
 // are skipped. Used for study areas.

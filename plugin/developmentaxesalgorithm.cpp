@@ -22,12 +22,8 @@ enum Unsnapped { UnsnappedExclude, UnsnappedRefuse };
 
 const QString CENTRES = QStringLiteral("CENTRES");
 const QString MASS_FIELD = QStringLiteral("MASS_FIELD");
-const QString LINES = QStringLiteral("LINES");
-const QString SPEED_FIELD = QStringLiteral("SPEED_FIELD");
-const QString CLASS_FIELD = QStringLiteral("CLASS_FIELD");
-const QString SPEED_TABLE = QStringLiteral("SPEED_TABLE");
-const QString DEFAULT_SPEED = QStringLiteral("DEFAULT_SPEED");
-const QString NAME_FIELD = QStringLiteral("NAME_FIELD");
+const QString EXTERNAL = QStringLiteral("EXTERNAL");
+const QString EXTERNAL_MASS_FIELD = QStringLiteral("EXTERNAL_MASS_FIELD");
 const QString DISTANCE_MODE = QStringLiteral("DISTANCE_MODE");
 const QString EXPONENT = QStringLiteral("EXPONENT");
 const QString K = QStringLiteral("K");
@@ -72,33 +68,36 @@ QString DevelopmentAxesAlgorithm::shortHelpString() const {
       "(or refused). Pairs with no path (separate networks) or at distance 0 are counted and left out.\n\n"
       "<b>Pairs</b>: all, each centre's top N partners by G (memory grows with the pairs kept, not n²), or G ≥ a "
       "threshold.\n\n"
-      "<b>Network</b>: lines are joined where they share a vertex; each centre is spliced into its line; chains of "
+      "<b>External centres</b>: metropolises outside the plan that pull on it (Chongqing for Guizhou, Changchun for "
+      "Jilin city), with their own mass field. They pair only with the centres of the plan, never with each other; "
+      "their flows count on the network inside and outside the plan, and their desire lines and axes are marked "
+      "external. An external centre inside the plan's centres is warned about.\n\n"
+      "<b>Network</b>: the lines are noded (see below); each centre is spliced into its line; chains of "
       "vertices between junctions become one edge. Shortest paths by Dijkstra. With lines given, the gravity of "
       "every pair is routed over its shortest path (km, or minutes in minutes mode) and summed on each edge: "
       "flow. Edges with flow get grade 1–3 (1 = strongest) by Jenks natural breaks or head/tail breaks, each edge "
       "weighted by its length so that how lines are cut into edges does not matter. Axes = graded edges merged "
-      "into continuous polylines per grade and route name (Name field).\n\n"
-      "Outputs: Desire lines (from_fid, to_fid, names, dist_km, minutes, grav, rank, share %), Edges "
-      "(edge_id, from_node, to_node, line_fid, name, len_km, minutes, flow, grade) and Axes (grade, name, len_km, "
-      "flow).");
+      "into continuous polylines per grade and route name: the route name field where the lines have one, "
+      "otherwise the two centres of the strongest pair routed over the edge (\"贵阳—遵义\").\n\n") +
+         NetworkInput::helpText() +
+         tr("\n\nOutputs: Desire lines (from_fid, to_fid, names, dist_km, minutes, grav, rank, share %, external), "
+            "Edges (edge_id, from_node, to_node, line_fid, layer, name, len_km, minutes, flow, ext_pct, grade), Axes "
+            "(grade, name, len_km, flow, ext_pct, external: 1 when most of its flow involves an external centre) and "
+            "Network components.");
 }
 
 void DevelopmentAxesAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterFeatureSource(CENTRES, tr("Centres"), QList<int>() << QgsProcessing::TypeVectorPoint));
   addParameter(new QgsProcessingParameterField(MASS_FIELD, tr("Mass field (population, score…)"), QVariant(), CENTRES,
                                                QgsProcessingParameterField::Numeric));
-  addParameter(new QgsProcessingParameterFeatureSource(LINES, tr("Line network (rail, highways)"),
-                                                       QList<int>() << QgsProcessing::TypeVectorLine, QVariant(), true));
-  addParameter(new QgsProcessingParameterField(SPEED_FIELD, tr("Speed field (km/h)"), QVariant(), LINES,
+  addParameter(new QgsProcessingParameterFeatureSource(EXTERNAL, tr("External centres (outside the plan)"),
+                                                       QList<int>() << QgsProcessing::TypeVectorPoint, QVariant(), true));
+  addParameter(new QgsProcessingParameterField(EXTERNAL_MASS_FIELD, tr("Mass field of the external centres"), QVariant(), EXTERNAL,
                                                QgsProcessingParameterField::Numeric, false, true));
-  addParameter(new QgsProcessingParameterField(CLASS_FIELD, tr("Class field"), QVariant(), LINES,
-                                               QgsProcessingParameterField::Any, false, true));
-  addParameter(new QgsProcessingParameterString(SPEED_TABLE, tr("Speed table (class=km/h;…)"),
-                                                QStringLiteral("rail=120;rail_hsr=250;expressway=100;national_road=70"), false, true));
-  addParameter(advanced(new QgsProcessingParameterNumber(DEFAULT_SPEED, tr("Speed for classes not in the table (km/h, 0 = refuse)"),
-                                                         QgsProcessingParameterNumber::Double, 0.0)));
-  addParameter(advanced(new QgsProcessingParameterField(NAME_FIELD, tr("Route name field (axes are merged per name)"), QVariant(),
-                                                        LINES, QgsProcessingParameterField::Any, false, true)));
+  NetworkInput::Declare network;
+  network.linesLabel = tr("Line network (rail, highways; one or more layers)");
+  network.optional = true;
+  addNetworkParameters(network);
   addParameter(new QgsProcessingParameterEnum(DISTANCE_MODE, tr("Distance"),
                                               QStringList() << tr("Geodesic km") << tr("Network km") << tr("Network minutes"), false, 0));
   addParameter(new QgsProcessingParameterNumber(EXPONENT, tr("Distance exponent b"), QgsProcessingParameterNumber::Double, 2.0));
@@ -121,103 +120,103 @@ void DevelopmentAxesAlgorithm::initAlgorithm(const QVariantMap&) {
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("UNREACHABLE_PAIRS"), tr("Pairs without a path")));
 }
 
+namespace {
+// The centres of the plan and the external ones, in one list for the core.
+struct Centres {
+  std::vector<poleaxis::Point> lonlat;
+  std::vector<double> mass;
+  std::vector<char> external;
+  std::vector<QgsFeatureId> ids;
+  std::vector<QVariant> names;
+};
+}  // namespace
+
+// Reads one centre layer into `centres`: skips (and lists) NULL or
+// non-positive masses; returns how many were taken.
+static size_t appendCentres(const conversion::PointTable& points, int massField, int nameField, int fallbackName,
+                            bool external, Centres& centres, std::vector<QgsFeatureId>& noMass) {
+  size_t taken = 0;
+  for (size_t row = 0; row < points.ids.size(); ++row) {
+    const QgsFeature& f = points.features[row];
+    const double mass = conversion::numberOrNan(f.attribute(massField));
+    if (!(mass > 0) || !std::isfinite(mass)) {
+      noMass.push_back(points.ids[row]);
+      continue;
+    }
+    QVariant name = nameField >= 0 ? f.attribute(nameField) : QVariant();
+    if (name.isNull() && fallbackName >= 0) name = f.attribute(fallbackName);
+    centres.lonlat.push_back(points.lonlat[row]);
+    centres.mass.push_back(mass);
+    centres.external.push_back(external ? 1 : 0);
+    centres.ids.push_back(points.ids[row]);
+    centres.names.push_back(name);
+    ++taken;
+  }
+  return taken;
+}
+
 QVariantMap DevelopmentAxesAlgorithm::execute(const QVariantMap& parameters, QgsProcessingContext& context,
                                               QgsProcessingFeedback* feedback) {
   std::unique_ptr<QgsProcessingFeatureSource> centresSource = requireSource(parameters, CENTRES, context);
   const QgsFields centreFields = centresSource->fields();
   const int massField = requireField(centreFields, parameterAsString(parameters, MASS_FIELD, context), MASS_FIELD, CENTRES, true);
-  const int nameField = nameFieldIndex(centreFields);
-  const int fallbackName = centreFields.lookupField(QStringLiteral("name"));
-  std::unique_ptr<QgsProcessingFeatureSource> linesSource(parameterAsSource(parameters, LINES, context));
+  std::unique_ptr<QgsProcessingFeatureSource> externalSource(parameterAsSource(parameters, EXTERNAL, context));
+  int externalMassField = -1;
+  if (externalSource) {
+    const QString name = parameterAsString(parameters, EXTERNAL_MASS_FIELD, context);
+    if (name.isEmpty())
+      throw QgsProcessingException(tr("EXTERNAL_MASS_FIELD: choose the mass field of the external centres (population, score…)."));
+    externalMassField = requireField(externalSource->fields(), name, EXTERNAL_MASS_FIELD, EXTERNAL, true);
+  }
   const int mode = parameterAsEnum(parameters, DISTANCE_MODE, context);
-  if (mode > 0 && !linesSource)
-    throw QgsProcessingException(tr("LINES: network distances need a line layer; give LINES or use geodesic distance."));
   const double snapKm = parameterAsDouble(parameters, SNAP_KM, context);
-  if (linesSource && !(snapKm >= 0)) throw QgsProcessingException(tr("SNAP_KM: %1 km is negative.").arg(snapKm));
-  checkOutputFolders(parameters, {DESIRE_LINES, EDGES, AXES}, context);
+  if (!(snapKm >= 0) || !std::isfinite(snapKm)) throw QgsProcessingException(tr("SNAP_KM: %1 km is not a distance >= 0.").arg(snapKm));
+  checkOutputFolders(parameters, {DESIRE_LINES, EDGES, AXES, NetworkInput::COMPONENTS}, context);
 
   feedback->pushInfo(tr("Reading centres"));
-  const conversion::PointTable points = conversion::readPoints(*centresSource, CENTRES, context, feedback, true, 0, 10);
-  poleaxis::AxesRequest request;
-  std::vector<size_t> rows;  // centre index → row of `points`
-  std::vector<QgsFeatureId> noMass;
-  for (size_t row = 0; row < points.ids.size(); ++row) {
-    const double mass = conversion::numberOrNan(points.features[row].attribute(massField));
-    if (!(mass > 0)) {
-      noMass.push_back(points.ids[row]);
-      continue;
-    }
-    rows.push_back(row);
-    request.centres.push_back(points.lonlat[row]);
-    request.mass.push_back(mass);
-  }
+  Centres centres;
+  std::vector<QgsFeatureId> noMass, externalNoMass;
+  const conversion::PointTable points = conversion::readPoints(*centresSource, CENTRES, context, feedback, true, 0, 5);
+  appendCentres(points, massField, nameFieldIndex(centreFields), centreFields.lookupField(QStringLiteral("name")), false, centres, noMass);
   if (points.withoutGeometry) feedback->pushWarning(tr("%n centre(s) without geometry skipped.", nullptr, int(points.withoutGeometry)));
   if (!noMass.empty())
     feedback->pushWarning(tr("%1 centre(s) with NULL or mass <= 0 skipped: feature ids %2.").arg(noMass.size()).arg(idList(noMass)));
-  if (request.centres.size() < 2)
-    throw QgsProcessingException(tr("MASS_FIELD: fewer than 2 centres have a mass > 0; gravity needs pairs."));
-  std::vector<QgsFeatureId> centreIds;
-  for (size_t row : rows) centreIds.push_back(points.ids[row]);
-
-  conversion::LineTable lines;
-  std::vector<QString> routeNames;
-  if (linesSource) {
-    feedback->pushInfo(tr("Reading the network"));
-    const QgsFields lineFields = linesSource->fields();
-    const QString speedName = parameterAsString(parameters, SPEED_FIELD, context);
-    const QString className = parameterAsString(parameters, CLASS_FIELD, context);
-    const QString routeName = parameterAsString(parameters, NAME_FIELD, context);
-    const int speedField = speedName.isEmpty() ? -1 : requireField(lineFields, speedName, SPEED_FIELD, LINES, true);
-    const int classField = className.isEmpty() ? -1 : requireField(lineFields, className, CLASS_FIELD, LINES, false);
-    const int routeField = routeName.isEmpty() ? -1 : requireField(lineFields, routeName, NAME_FIELD, LINES, false);
-    if (mode == 2 && speedField < 0 && classField < 0)
-      throw QgsProcessingException(tr("SPEED_FIELD: network minutes need line speeds: a SPEED_FIELD, or a CLASS_FIELD with a SPEED_TABLE."));
-    lines = conversion::readLines(*linesSource, LINES, context, feedback, classField);
-    if (lines.lines.empty()) throw QgsProcessingException(tr("LINES: the layer has no line with a length."));
-    if (lines.withoutGeometry || lines.degenerateParts)
-      feedback->pushWarning(tr("LINES: %1 feature(s) without geometry and %2 zero-length part(s) ignored.")
-                                .arg(lines.withoutGeometry)
-                                .arg(lines.degenerateParts));
-    // Speeds and route names need the line attributes: one more pass by id.
-    std::map<QgsFeatureId, QgsAttributes> attributes;
-    if (speedField >= 0 || routeField >= 0) {
-      QgsFeatureIterator it = linesSource->getFeatures(QgsFeatureRequest().setNoAttributes().setFlags(QgsFeatureRequest::NoGeometry).setSubsetOfAttributes(QgsAttributeList() << std::max(speedField, 0) << std::max(routeField, 0)));
-      QgsFeature f;
-      while (it.nextFeature(f)) attributes[f.id()] = f.attributes();
-    }
-    poleaxis::NumberTable table;
-    const bool byClass = speedField < 0 && classField >= 0;
-    if (byClass) {
-      try {
-        table = poleaxis::NumberTable::parse(parameterAsString(parameters, SPEED_TABLE, context).toStdString(), "speed",
-                                             "write class=km/h, e.g. rail=120;rail_hsr=250");
-      } catch (const poleaxis::InputError& e) {
-        raise(e, SPEED_TABLE, {});
-      }
-    }
-    const double defaultSpeed = parameterAsDouble(parameters, DEFAULT_SPEED, context);
-    for (size_t l = 0; l < lines.lines.size(); ++l) {
-      double speed = NAN;
-      if (speedField >= 0) {
-        speed = conversion::numberOrNan(attributes[lines.ids[l]].at(speedField));
-        if (mode == 2 && !(speed > 0))
-          throw QgsProcessingException(tr("SPEED_FIELD: line feature %1 has no speed > 0.").arg(lines.ids[l]));
-      } else if (byClass) {
-        const double* found = table.find(lines.classes[l].toStdString());
-        if (found)
-          speed = *found;
-        else if (defaultSpeed > 0)
-          speed = defaultSpeed;
-        else if (mode == 2)
-          throw QgsProcessingException(tr("SPEED_TABLE: class '%1' (line feature %2) is not in the table. Add it, or set DEFAULT_SPEED.")
-                                           .arg(lines.classes[l])
-                                           .arg(lines.ids[l]));
-      }
-      request.speeds_kmh.push_back(speed);
-      routeNames.push_back(routeField >= 0 ? attributes[lines.ids[l]].at(routeField).toString() : QString());
-    }
-    request.lines = lines.lines;
+  const size_t internalCount = centres.lonlat.size();
+  if (externalSource) {
+    const conversion::PointTable outside = conversion::readPoints(*externalSource, EXTERNAL, context, feedback, true, 5, 8);
+    const QgsFields fields = externalSource->fields();
+    appendCentres(outside, externalMassField, nameFieldIndex(fields), fields.lookupField(QStringLiteral("name")), true, centres,
+                  externalNoMass);
+    if (!externalNoMass.empty())
+      feedback->pushWarning(tr("EXTERNAL: %1 centre(s) with NULL or mass <= 0 skipped: feature ids %2.")
+                                .arg(externalNoMass.size())
+                                .arg(idList(externalNoMass)));
+    // An external centre among the plan's own centres is most likely a mistake.
+    QgsMultiPointXY inside;
+    for (size_t c = 0; c < internalCount; ++c) inside << QgsPointXY(centres.lonlat[c].x, centres.lonlat[c].y);
+    const QgsGeometry hull = QgsGeometry::fromMultiPointXY(inside).convexHull();
+    std::vector<QgsFeatureId> within;
+    for (size_t c = internalCount; c < centres.lonlat.size(); ++c)
+      if (hull.contains(QgsGeometry::fromPointXY(QgsPointXY(centres.lonlat[c].x, centres.lonlat[c].y)))) within.push_back(centres.ids[c]);
+    if (!within.empty())
+      feedback->pushWarning(tr("EXTERNAL: %1 external centre(s) lie among the plan's own centres (inside their convex hull): feature "
+                               "ids %2. External centres are meant to be outside the plan; move them to CENTRES if they belong to it.")
+                                .arg(within.size())
+                                .arg(idList(within)));
+    feedback->pushInfo(tr("%1 centre(s) of the plan and %2 external centre(s).").arg(internalCount).arg(centres.lonlat.size() - internalCount));
   }
+  if (internalCount < 1 || centres.lonlat.size() < 2)
+    throw QgsProcessingException(tr("MASS_FIELD: fewer than 2 centres have a mass > 0; gravity needs pairs."));
+
+  feedback->pushInfo(tr("Reading the network"));
+  const NetworkInput::Lines lines = NetworkInput::read(*this, parameters, context, feedback, mode == 2);
+  if (mode > 0 && lines.empty())
+    throw QgsProcessingException(tr("LINES: network distances need a line layer; give LINES or use geodesic distance."));
+
+  poleaxis::AxesRequest request;
+  request.centres = centres.lonlat;
+  request.mass = centres.mass;
+  if (externalSource) request.external = centres.external;
   request.distance = mode == 0 ? poleaxis::DistanceMode::Geodesic
                      : mode == 1 ? poleaxis::DistanceMode::NetworkKm
                                  : poleaxis::DistanceMode::NetworkMinutes;
@@ -226,13 +225,18 @@ QVariantMap DevelopmentAxesAlgorithm::execute(const QVariantMap& parameters, Qgs
   request.pairs = static_cast<poleaxis::PairMode>(parameterAsEnum(parameters, PAIRS, context));
   request.top_n = parameterAsInt(parameters, TOP_N, context);
   request.min_gravity = parameterAsDouble(parameters, MIN_GRAVITY, context);
-  request.snap_m = snapKm * 1000.0;
   request.min_distance = parameterAsDouble(parameters, MIN_DISTANCE, context);
   request.grading = parameterAsEnum(parameters, GRADING, context) == 0 ? poleaxis::Grading::Jenks : poleaxis::Grading::HeadTail;
-  if (!(request.min_distance >= 0))
+  request.lines = lines.lines;
+  request.speeds_kmh = lines.speeds;
+  request.network.snap_m = snapKm * 1000.0;
+  request.network.noding = lines.noding;
+  if (!(request.min_distance >= 0) || !std::isfinite(request.min_distance))
     throw QgsProcessingException(tr("MIN_DISTANCE: %1 must be >= 0.").arg(request.min_distance));
-  if (!(request.exponent >= 0)) throw QgsProcessingException(tr("EXPONENT: b = %1 must be >= 0.").arg(request.exponent));
-  if (!(request.k > 0)) throw QgsProcessingException(tr("K: k = %1 must be > 0.").arg(request.k));
+  if (!(request.exponent >= 0) || !std::isfinite(request.exponent)) throw QgsProcessingException(tr("EXPONENT: b = %1 must be >= 0.").arg(request.exponent));
+  if (!(request.k > 0) || !std::isfinite(request.k)) throw QgsProcessingException(tr("K: k = %1 must be > 0.").arg(request.k));
+  if (!(request.min_gravity >= 0) || !std::isfinite(request.min_gravity))
+    throw QgsProcessingException(tr("MIN_GRAVITY: %1 must be a number >= 0.").arg(request.min_gravity));
   if (request.pairs == poleaxis::PairMode::TopN && request.top_n < 1)
     throw QgsProcessingException(tr("TOP_N: N must be at least 1, got %1.").arg(request.top_n));
 
@@ -241,14 +245,24 @@ QVariantMap DevelopmentAxesAlgorithm::execute(const QVariantMap& parameters, Qgs
   poleaxis::AxesResult result;
   try {
     result = poleaxis::development_axes(request, &core);
-  } catch (const poleaxis::InputError& e) {
-    raise(e, MASS_FIELD, centreIds);
   } catch (const poleaxis::Canceled&) {
     conversion::throwCanceled();
+  } catch (const poleaxis::InputError& e) {
+    // Line faults (a NaN vertex, the tolerance) come from the network builder.
+    const QString what = QString::fromStdString(e.what());
+    if (what.contains(QLatin1String("tolerance")) || what.contains(QLatin1String("lon/lat position"))) {
+      if (e.item() >= 0 && size_t(e.item()) < lines.ids.size())
+        throw QgsProcessingException(tr("LINES: layer '%1', feature %2: %3. Fix or delete that vertex and run again.")
+                                         .arg(lines.layerNames[lines.layer[size_t(e.item())]])
+                                         .arg(lines.ids[size_t(e.item())])
+                                         .arg(what));
+      throw QgsProcessingException(tr("TOLERANCE_M: %1.").arg(what));
+    }
+    raise(e, MASS_FIELD, centres.ids);
   }
   if (!result.unsnapped.empty()) {
     std::vector<QgsFeatureId> far;
-    for (size_t c : result.unsnapped) far.push_back(centreIds[c]);
+    for (size_t c : result.unsnapped) far.push_back(centres.ids[c]);
     const QString message = tr("%1 centre(s) farther than %2 km from every line: feature ids %3.").arg(far.size()).arg(snapKm).arg(idList(far));
     if (parameterAsEnum(parameters, UNSNAPPED, context) == UnsnappedRefuse && mode > 0)
       throw QgsProcessingException(tr("SNAP_KM: %1 Raise SNAP_KM or set UNSNAPPED to exclude them.").arg(message));
@@ -258,8 +272,12 @@ QVariantMap DevelopmentAxesAlgorithm::execute(const QVariantMap& parameters, Qgs
     feedback->pushWarning(tr("%n pair(s) have no path over the network (separate parts) and are left out.", nullptr, int(result.unreachable_pairs)));
   if (result.colocated_pairs)
     feedback->pushWarning(tr("%n pair(s) at distance 0 (same place or network node) left out.", nullptr, int(result.colocated_pairs)));
-  if (result.network)
-    feedback->pushInfo(tr("Network: %1 nodes, %2 edges.").arg(result.network->node_count()).arg(result.network->edges().size()));
+  if (result.network) NetworkInput::log(*result.network, centres.ids, feedback);
+
+  auto pairName = [&](size_t i, size_t j) {
+    return centres.names[i].toString() + QStringLiteral("—") + centres.names[j].toString();
+  };
+  auto isExternalPair = [&](const poleaxis::GravityPair& p) { return centres.external[p.i] || centres.external[p.j]; };
 
   // Desire lines.
   const QgsCoordinateReferenceSystem centreCrs = centresSource->sourceCrs();
@@ -274,32 +292,36 @@ QVariantMap DevelopmentAxesAlgorithm::execute(const QVariantMap& parameters, Qgs
        {QStringLiteral("minutes"), QVariant::Double},
        {QStringLiteral("grav"), QVariant::Double},
        {QStringLiteral("rank"), QVariant::Int},
-       {QStringLiteral("share"), QVariant::Double}});
+       {QStringLiteral("share"), QVariant::Double},
+       {QStringLiteral("external"), QVariant::Int}});
   QString desireId;
   std::unique_ptr<QgsFeatureSink> desire =
       createSink(parameters, DESIRE_LINES, context, desireId, desireFields, QgsWkbTypes::LineString, centreCrs, true);
-  auto nameOf = [&](size_t c) {
-    const QgsFeature& f = points.features[rows[c]];
-    const QVariant name = nameField >= 0 ? f.attribute(nameField) : QVariant();
-    return name.isNull() && fallbackName >= 0 ? f.attribute(fallbackName) : name;
-  };
   auto nodeOf = [&](size_t c) {
     return result.network && result.network->snapped()[c] >= 0 ? QVariant(qlonglong(result.network->snapped()[c])) : QVariant();
   };
+  size_t degenerate = 0;
   for (size_t r = 0; r < result.pairs.size(); ++r) {
     conversion::throwIfCanceled(feedback);
     const poleaxis::GravityPair& p = result.pairs[r];
     QgsFeature f(desireFields);
-    f.setAttributes(QgsAttributes() << qlonglong(centreIds[p.i]) << qlonglong(centreIds[p.j])
-                                    << nameOf(p.i) << nameOf(p.j)
+    f.setAttributes(QgsAttributes() << qlonglong(centres.ids[p.i]) << qlonglong(centres.ids[p.j])
+                                    << centres.names[p.i] << centres.names[p.j]
                                     << nodeOf(p.i) << nodeOf(p.j) << p.km << (mode == 2 ? QVariant(p.d) : QVariant()) << p.g
-                                    << int(r + 1) << 100.0 * p.g / result.total_g);
-    QgsGeometry g = polyline({request.centres[p.i], request.centres[p.j]});
-    g.transform(toCentres);
-    f.setGeometry(g);
+                                    << int(r + 1) << 100.0 * p.g / result.total_g << int(isExternalPair(p)));
+    const poleaxis::Point a = request.centres[p.i], b = request.centres[p.j];
+    if (a.x != b.x || a.y != b.y) {  // two towns at one place: a row without a (zero-length, invalid) line
+      QgsGeometry g = polyline({a, b});
+      g.transform(toCentres);
+      f.setGeometry(g);
+    } else {
+      ++degenerate;
+    }
     if (!desire->addFeature(f, QgsFeatureSink::FastInsert))
       throw QgsProcessingException(writeFeatureError(desire.get(), parameters, DESIRE_LINES));
   }
+  if (degenerate)
+    feedback->pushWarning(tr("%n pair(s) of centres at the same position: their desire lines have no geometry.", nullptr, int(degenerate)));
   QVariantMap outputs{{DESIRE_LINES, desireId},
                       {QStringLiteral("NUM_PAIRS"), qlonglong(result.pairs.size())},
                       {QStringLiteral("TOTAL_GRAVITY"), result.total_g},
@@ -307,35 +329,48 @@ QVariantMap DevelopmentAxesAlgorithm::execute(const QVariantMap& parameters, Qgs
   StylePostProcessor::styleOnLoad(context, desireId, QStringLiteral("desire_lines"));
 
   if (result.network) {
-    const QgsCoordinateReferenceSystem lineCrs = linesSource->sourceCrs();
-    const QgsCoordinateTransform toLines(conversion::wgs84(), lineCrs, context.transformContext());
+    const QgsCoordinateTransform toLines(conversion::wgs84(), lines.crs, context.transformContext());
     const std::vector<poleaxis::NetworkEdge>& edges = result.network->edges();
+    // An edge's route name: its line's name field, else the strongest pair over it.
+    auto edgeName = [&](size_t e) {
+      const QString& route = lines.routeNames[edges[e].line];
+      if (!route.isEmpty()) return route;
+      const long top = result.edge_top_pair[e];
+      return top >= 0 ? pairName(result.pairs[size_t(top)].i, result.pairs[size_t(top)].j) : QString();
+    };
+    auto externalPercent = [&](size_t e) {
+      return result.edge_flow[e] > 0 ? 100.0 * result.edge_external_flow[e] / result.edge_flow[e] : 0.0;
+    };
     const QgsFields edgeFields = makeFields({{QStringLiteral("edge_id"), QVariant::LongLong},
          {QStringLiteral("from_node"), QVariant::LongLong},
          {QStringLiteral("to_node"), QVariant::LongLong},
          {QStringLiteral("line_fid"), QVariant::LongLong},
+         {QStringLiteral("layer"), QVariant::String},
          {QStringLiteral("name"), QVariant::String},
          {QStringLiteral("len_km"), QVariant::Double},
          {QStringLiteral("minutes"), QVariant::Double},
          {QStringLiteral("flow"), QVariant::Double},
+         {QStringLiteral("ext_pct"), QVariant::Double},
          {QStringLiteral("grade"), QVariant::Int}});
     QString edgesId;
     std::unique_ptr<QgsFeatureSink> edgeSink =
-        createSink(parameters, EDGES, context, edgesId, edgeFields, QgsWkbTypes::LineString, lineCrs, false);
+        createSink(parameters, EDGES, context, edgesId, edgeFields, QgsWkbTypes::LineString, lines.crs, false);
     if (edgeSink) {
+      SinkWriter writer(edgeSink.get(), parameters, EDGES);
       for (size_t e = 0; e < edges.size(); ++e) {
-        conversion::throwIfCanceled(feedback);
+        if (e % 1024 == 0) conversion::throwIfCanceled(feedback);
         const poleaxis::NetworkEdge& edge = edges[e];
         QgsFeature f(edgeFields);
         f.setAttributes(QgsAttributes() << qlonglong(e) << qlonglong(edge.from) << qlonglong(edge.to) << qlonglong(lines.ids[edge.line])
-                                        << routeNames[edge.line] << edge.km << (std::isnan(edge.minutes) ? QVariant() : QVariant(edge.minutes))
-                                        << result.edge_flow[e] << result.edge_grade[e]);
+                                        << lines.layerNames[lines.layer[edge.line]] << edgeName(e) << edge.km
+                                        << (std::isnan(edge.minutes) ? QVariant() : QVariant(edge.minutes))
+                                        << result.edge_flow[e] << externalPercent(e) << result.edge_grade[e]);
         QgsGeometry g = polyline(edge.shape);
         g.transform(toLines);
         f.setGeometry(g);
-        if (!edgeSink->addFeature(f, QgsFeatureSink::FastInsert))
-          throw QgsProcessingException(writeFeatureError(edgeSink.get(), parameters, EDGES));
+        writer.add(f);
       }
+      writer.flush();
       outputs.insert(EDGES, edgesId);
       StylePostProcessor::styleOnLoad(context, edgesId, QStringLiteral("network_edges"));
     }
@@ -343,30 +378,36 @@ QVariantMap DevelopmentAxesAlgorithm::execute(const QVariantMap& parameters, Qgs
     const QgsFields axisFields = makeFields({{QStringLiteral("grade"), QVariant::Int},
          {QStringLiteral("name"), QVariant::String},
          {QStringLiteral("len_km"), QVariant::Double},
-         {QStringLiteral("flow"), QVariant::Double}});
+         {QStringLiteral("flow"), QVariant::Double},
+         {QStringLiteral("ext_pct"), QVariant::Double},
+         {QStringLiteral("external"), QVariant::Int}});
     QString axesId;
     std::unique_ptr<QgsFeatureSink> axisSink =
-        createSink(parameters, AXES, context, axesId, axisFields, QgsWkbTypes::LineString, lineCrs, false);
+        createSink(parameters, AXES, context, axesId, axisFields, QgsWkbTypes::LineString, lines.crs, false);
     if (axisSink) {
       // Graded edges of one grade and route name, merged end to end.
       std::map<std::pair<int, QString>, std::vector<size_t>> groups;
       for (size_t e = 0; e < edges.size(); ++e)
-        if (result.edge_grade[e] > 0) groups[{result.edge_grade[e], routeNames[edges[e].line]}].push_back(e);
+        if (result.edge_grade[e] > 0) groups[{result.edge_grade[e], edgeName(e)}].push_back(e);
       int axesCount = 0;
       for (const auto& [key, members] : groups) {
+        conversion::throwIfCanceled(feedback);
         std::vector<poleaxis::Polyline> shapes;
-        double flowKm = 0, km = 0;
+        double flowKm = 0, externalKm = 0, km = 0;
         for (size_t e : members) {
           shapes.push_back(edges[e].shape);
           flowKm += result.edge_flow[e] * edges[e].km;
+          externalKm += result.edge_external_flow[e] * edges[e].km;
           km += edges[e].km;
         }
+        const double externalShare = flowKm > 0 ? 100.0 * externalKm / flowKm : 0.0;
         for (const poleaxis::Polyline& merged : poleaxis::line_merge(shapes)) {
           double length = 0;
           for (size_t i = 0; i + 1 < merged.size(); ++i)
             length += poleaxis::Geodesic::wgs84().distance_m(merged[i], merged[i + 1]) / 1000.0;
           QgsFeature f(axisFields);
-          f.setAttributes(QgsAttributes() << key.first << key.second << length << (km > 0 ? flowKm / km : 0.0));
+          f.setAttributes(QgsAttributes() << key.first << key.second << length << (km > 0 ? flowKm / km : 0.0) << externalShare
+                                          << int(externalShare > 50.0));
           QgsGeometry g = polyline(merged);
           g.transform(toLines);
           f.setGeometry(g);
@@ -379,6 +420,7 @@ QVariantMap DevelopmentAxesAlgorithm::execute(const QVariantMap& parameters, Qgs
       StylePostProcessor::styleOnLoad(context, axesId, QStringLiteral("axes"));
       feedback->pushInfo(tr("%n axis line(s) in grades 1–3.", nullptr, axesCount));
     }
+    writeNetworkComponents(*result.network, lines, parameters, context, outputs);
   }
   feedback->setProgress(100);
   return outputs;

@@ -2,6 +2,9 @@
 #include "resourcepath.h"
 
 #include <qgsexception.h>
+#include <qgsprocessingoutputs.h>
+
+#include "stylepostprocessor.h"
 
 #include <QDir>
 #include <QFile>
@@ -136,4 +139,24 @@ void PoleaxisAlgorithm::SinkWriter::flush() {
   if (!sink_->addFeatures(batch_, QgsFeatureSink::FastInsert))
     throw QgsProcessingException(writeFeatureError(sink_, parameters_, name_));
   batch_.clear();
+}
+
+void PoleaxisAlgorithm::addNetworkParameters(const NetworkInput::Declare& declare) {
+  for (QgsProcessingParameterDefinition* parameter : NetworkInput::parameters(declare)) addParameter(parameter);
+  for (QgsProcessingOutputDefinition* output : NetworkInput::outputs()) addOutput(output);
+}
+
+void PoleaxisAlgorithm::writeNetworkComponents(const poleaxis::Network& network, const NetworkInput::Lines& lines,
+                                               const QVariantMap& parameters, QgsProcessingContext& context,
+                                               QVariantMap& outputs) const {
+  outputs.insert(QStringLiteral("NUM_COMPONENTS"), qlonglong(network.components().size()));
+  outputs.insert(QStringLiteral("LARGEST_SHARE"), network.largest_share());
+  if (!parameterDefinition(NetworkInput::COMPONENTS)) return;
+  QString id;
+  std::unique_ptr<QgsFeatureSink> sink = createSink(parameters, NetworkInput::COMPONENTS, context, id, NetworkInput::componentFields(),
+                                                    QgsWkbTypes::MultiLineString, lines.crs, false);
+  if (!sink) return;
+  NetworkInput::writeComponents(network, lines, *sink, context);
+  outputs.insert(NetworkInput::COMPONENTS, id);
+  StylePostProcessor::styleOnLoad(context, id, QStringLiteral("network_components"));
 }

@@ -16,6 +16,7 @@
 #include <memory>
 #include <vector>
 
+#include "networkinput.h"
 #include "poleaxis/feedback.h"
 
 class PoleaxisAlgorithm : public QgsProcessingAlgorithm {
@@ -80,6 +81,12 @@ class PoleaxisAlgorithm : public QgsProcessingAlgorithm {
   // The field that names features in reports and labels: name_zh, name, or
   // the first text field; −1 when there is none.
   static int nameFieldIndex(const QgsFields& fields);
+  // The line network's parameters and outputs (NetworkInput), declared on this algorithm.
+  void addNetworkParameters(const NetworkInput::Declare& declare);
+  // Writes NetworkInput::COMPONENTS when requested and adds NUM_COMPONENTS
+  // and LARGEST_SHARE to outputs.
+  void writeNetworkComponents(const poleaxis::Network& network, const NetworkInput::Lines& lines,
+                              const QVariantMap& parameters, QgsProcessingContext& context, QVariantMap& outputs) const;
   // Marks a parameter advanced (hidden under the dialog's Advanced section).
   template <class Parameter>
   static Parameter* advanced(Parameter* parameter) {

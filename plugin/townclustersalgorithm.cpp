@@ -264,7 +264,9 @@ QVariantMap TownClustersAlgorithm::execute(const QVariantMap& parameters, QgsPro
     feedback->pushInfo(tr("Building the network"));
     const conversion::LineTable lines = conversion::readLines(*linesSource, LINES, context, feedback);
     if (lines.lines.empty()) throw QgsProcessingException(tr("LINES: the layer has no line with a length."));
-    network = std::make_unique<poleaxis::Network>(lines.lines, std::vector<double>(lines.lines.size(), NAN), towns.lonlat, snapKm * 1000.0);
+    poleaxis::NetworkOptions options;
+    options.snap_m = snapKm * 1000.0;
+    network = std::make_unique<poleaxis::Network>(lines.lines, std::vector<double>(lines.lines.size(), NAN), towns.lonlat, options);
     std::vector<QgsFeatureId> far;
     for (size_t i = 0; i < n; ++i)
       if (network->snapped()[i] < 0) far.push_back(towns.ids[i]);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <map>
 #include <mutex>
 #include <set>
 #include <string>
@@ -40,6 +41,11 @@ AxesResult development_axes(const AxesRequest& request, Feedback* feedback) {
   const size_t n = request.centres.size();
   if (n < 2) throw InputError("gravity needs at least 2 centres");
   if (request.mass.size() != n) throw InputError("one mass per centre is required");
+  if (!request.external.empty() && request.external.size() != n) throw InputError("one external flag per centre is required");
+  auto is_external = [&](size_t i) { return !request.external.empty() && request.external[i]; };
+  size_t internal = 0;
+  for (size_t i = 0; i < n; ++i) internal += is_external(i) ? 0 : 1;
+  if (internal == 0) throw InputError("every centre is external; gravity needs centres inside the plan");
   for (size_t i = 0; i < n; ++i)
     if (!(request.mass[i] > 0) || !std::isfinite(request.mass[i]))
       throw InputError("mass " + std::to_string(request.mass[i]) + " is not > 0", long(i));
@@ -54,7 +60,7 @@ AxesResult development_axes(const AxesRequest& request, Feedback* feedback) {
 
   AxesResult out;
   if (!request.lines.empty())
-    out.network = std::make_unique<Network>(request.lines, request.speeds_kmh, request.centres, request.snap_m);
+    out.network = std::make_unique<Network>(request.lines, request.speeds_kmh, request.centres, request.network);
   std::vector<char> usable(n, 1);
   if (out.network)
     for (size_t i = 0; i < n; ++i)
@@ -97,7 +103,7 @@ AxesResult development_axes(const AxesRequest& request, Feedback* feedback) {
     TopPartners top{size_t(std::max(1, request.top_n)), {}};
     std::vector<std::pair<size_t, size_t>> mine;
     for (size_t j = 0; j < n; ++j) {
-      if (j == i || !usable[j]) continue;
+      if (j == i || !usable[j] || (is_external(i) && is_external(j))) continue;
       if (!std::isfinite(d[j])) {
         if (j > i) ++unreachable;
         continue;
@@ -124,6 +130,14 @@ AxesResult development_axes(const AxesRequest& request, Feedback* feedback) {
   for (const auto& [i, j] : chosen) partners[i].push_back(j);
   const size_t edges = out.network ? out.network->edges().size() : 0;
   std::vector<std::vector<double>> flow(workers, std::vector<double>(edges, 0.0));
+  std::vector<std::vector<double>> external_flow(workers, std::vector<double>(edges, 0.0));
+  // Per edge, the strongest pair over it: (g, i, j), the larger g and then the lower (i, j) winning.
+  struct Top {
+    double g = -1;
+    size_t i = 0, j = 0;
+    bool beats(const Top& o) const { return g > o.g || (g == o.g && (i < o.i || (i == o.i && j < o.j))); }
+  };
+  std::vector<std::vector<Top>> top_pair(workers, std::vector<Top>(edges));
   std::vector<std::vector<GravityPair>> found(workers);
   done = 0;
   ProgressSlice route(feedback, out.network ? 50 : 95, 95);
@@ -137,21 +151,25 @@ AxesResult development_axes(const AxesRequest& request, Feedback* feedback) {
     const bool routed = out.network && out.network->snapped()[i] >= 0;
     if (routed && !routed_distance) out.network->shortest_paths(size_t(out.network->snapped()[i]), false, tree);
     std::vector<double> load(routed ? out.network->node_count() : 0, 0.0);
+    std::vector<double> external_load(routed ? out.network->node_count() : 0, 0.0);
     for (size_t j : partners[i]) {
       GravityPair p{i, j, d[j], d[j], gravity(i, j, d[j])};
       if (routed && out.network->snapped()[j] >= 0) {
         const size_t node = size_t(out.network->snapped()[j]);
         if (std::isfinite(tree.dist[node])) {
           load[node] += p.g;
-          if (minutes) {  // the km of the fastest route
-            double km = 0;
-            for (size_t at = node; tree.pred_edge[at] >= 0;) {
-              const NetworkEdge& edge = out.network->edges()[size_t(tree.pred_edge[at])];
-              km += edge.km;
-              at = edge.from == at ? edge.to : edge.from;
-            }
-            p.km = km;
+          if (is_external(i) || is_external(j)) external_load[node] += p.g;
+          // The route, back from j: its km (minutes mode), and the strongest pair per edge.
+          const Top mine{p.g, i, j};
+          double km = 0;
+          for (size_t at = node; tree.pred_edge[at] >= 0;) {
+            const size_t e = size_t(tree.pred_edge[at]);
+            const NetworkEdge& edge = out.network->edges()[e];
+            km += edge.km;
+            if (mine.beats(top_pair[w][e])) top_pair[w][e] = mine;
+            at = edge.from == at ? edge.to : edge.from;
           }
+          if (minutes) p.km = km;  // the km of the fastest route
         }
       }
       found[w].push_back(p);
@@ -163,8 +181,13 @@ AxesResult development_axes(const AxesRequest& request, Feedback* feedback) {
       const long e = tree.pred_edge[v];
       if (e < 0 || load[v] == 0) continue;
       const NetworkEdge& edge = out.network->edges()[size_t(e)];
+      const size_t u = edge.from == v ? edge.to : edge.from;
       flow[w][size_t(e)] += load[v];
-      load[edge.from == v ? edge.to : edge.from] += load[v];
+      load[u] += load[v];
+      if (external_load[v] != 0) {
+        external_flow[w][size_t(e)] += external_load[v];
+        external_load[u] += external_load[v];
+      }
     }
   });
 
@@ -174,8 +197,27 @@ AxesResult development_axes(const AxesRequest& request, Feedback* feedback) {
   });
   for (const GravityPair& p : out.pairs) out.total_g += p.g;
   out.edge_flow.assign(edges, 0.0);
-  for (const auto& f : flow)
-    for (size_t e = 0; e < edges; ++e) out.edge_flow[e] += f[e];
+  out.edge_external_flow.assign(edges, 0.0);
+  for (unsigned w = 0; w < workers; ++w)
+    for (size_t e = 0; e < edges; ++e) {
+      out.edge_flow[e] += flow[w][e];
+      out.edge_external_flow[e] += external_flow[w][e];
+    }
+  // The strongest pair per edge, as an index into the sorted pairs.
+  out.edge_top_pair.assign(edges, -1);
+  if (edges) {
+    std::vector<Top> best(edges);
+    for (const auto& tops : top_pair)
+      for (size_t e = 0; e < edges; ++e)
+        if (tops[e].beats(best[e])) best[e] = tops[e];
+    std::map<std::pair<size_t, size_t>, long> index_of;
+    for (size_t r = 0; r < out.pairs.size(); ++r) index_of[{out.pairs[r].i, out.pairs[r].j}] = long(r);
+    for (size_t e = 0; e < edges; ++e)
+      if (best[e].g >= 0) {
+        const auto it = index_of.find({std::min(best[e].i, best[e].j), std::max(best[e].i, best[e].j)});
+        if (it != index_of.end()) out.edge_top_pair[e] = it->second;
+      }
+  }
 
   // Grades: Jenks on the edges that carry flow, each weighted by its length
   // so that how lines happen to be cut into edges does not move the breaks;

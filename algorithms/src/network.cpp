@@ -4,9 +4,12 @@
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <memory>
+#include <numeric>
 #include <queue>
 #include <unordered_map>
 
+#include "point_key.h"
 #include "poleaxis/geodesic.h"
 
 namespace poleaxis {
@@ -20,15 +23,6 @@ struct RawEdge {
   Polyline shape;
 };
 
-struct PointKey {
-  int64_t x, y;
-  bool operator==(const PointKey& o) const { return x == o.x && y == o.y; }
-};
-struct PointKeyHash {
-  size_t operator()(const PointKey& k) const { return std::hash<int64_t>()(k.x * 1000003 ^ k.y); }
-};
-PointKey key_of(Point p) { return {int64_t(std::llround(p.x * 1e9)), int64_t(std::llround(p.y * 1e9))}; }
-
 Point along(Point a, Point b, double t) { return {a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t}; }
 
 double length_km(const Polyline& shape) {
@@ -40,8 +34,14 @@ double length_km(const Polyline& shape) {
 
 }  // namespace
 
-Network::Network(const std::vector<Line>& lines, const std::vector<double>& speeds_kmh,
-                 const std::vector<Point>& centres, double snap_m) {
+Network::Network(const std::vector<Line>& input, const std::vector<double>& speeds_kmh,
+                 const std::vector<Point>& centres, const NetworkOptions& options, Feedback* feedback) {
+  const double snap_m = options.snap_m;
+  ProgressSlice noding_progress(feedback, 0, 60);
+  NodedLines noded = node_lines(input, options.noding, &noding_progress);
+  noding_ = noded.stats;
+  const std::vector<Line>& lines = noded.lines;
+
   std::unordered_map<PointKey, size_t, PointKeyHash> node_of;
   std::vector<char> keep;  // node must survive contraction (centre or junction)
   auto node = [&](Point p) {
@@ -55,12 +55,51 @@ Network::Network(const std::vector<Line>& lines, const std::vector<double>& spee
   snap_m_.assign(centres.size(), NAN);
   std::map<std::tuple<size_t, size_t, size_t>, std::vector<std::pair<double, size_t>>> splices;
   const LineIndex index(lines);
+  // The largest piece by length, and an index over its parts alone, for
+  // centres whose nearest line is a separate piece.
+  const PartComponents pieces = part_components(lines);
+  std::vector<double> piece_km(pieces.count, 0.0);
+  for (size_t l = 0; l < lines.size(); ++l)
+    for (size_t p = 0; p < lines[l].size(); ++p) piece_km[pieces.component[pieces.offset[l] + p]] += length_km(lines[l][p]);
+  const size_t largest = size_t(std::max_element(piece_km.begin(), piece_km.end()) - piece_km.begin());
+  std::vector<Line> main_parts;
+  std::vector<std::pair<size_t, size_t>> main_part_of;
+  std::unique_ptr<LineIndex> main_index;
+  throw_if_canceled(feedback);
   for (size_t c = 0; c < centres.size(); ++c) {
-    const LineIndex::Nearest near = index.nearest(centres[c]);
+    LineIndex::Nearest near = index.nearest(centres[c]);
     if (near.line < 0) continue;
+    if (options.prefer_largest && pieces.count > 1 &&
+        pieces.component[pieces.offset[size_t(near.line)] + near.part] != largest) {
+      if (!main_index) {
+        for (size_t l = 0; l < lines.size(); ++l)
+          for (size_t p = 0; p < lines[l].size(); ++p)
+            if (pieces.component[pieces.offset[l] + p] == largest) {
+              main_parts.push_back({lines[l][p]});
+              main_part_of.emplace_back(l, p);
+            }
+        main_index = std::make_unique<LineIndex>(main_parts);
+      }
+      LineIndex::Nearest main = main_index->nearest(centres[c]);
+      if (main.line >= 0 && main.metres <= snap_m) {
+        const auto [l, p] = main_part_of[size_t(main.line)];
+        main.line = long(l);
+        main.part = p;
+        near = main;
+        moved_to_largest_.push_back(c);
+      }
+    }
     snap_m_[c] = near.metres;
     if (near.metres <= snap_m) splices[{size_t(near.line), near.part, near.segment}].push_back({near.t, c});
   }
+
+  // A vertex that occurs more than once (in two lines, or twice in one) is a
+  // junction: the lines are cut there. Every other interior vertex is shape.
+  std::unordered_map<PointKey, uint32_t, PointKeyHash> occurrences;
+  for (const Line& line : lines)
+    for (const Polyline& part : line)
+      for (const Point& v : part) ++occurrences[key_of(v)];
+  auto junction = [&](Point v) { return occurrences[key_of(v)] > 1; };
 
   std::vector<RawEdge> raw;
   for (size_t l = 0; l < lines.size(); ++l)
@@ -87,7 +126,12 @@ Network::Network(const std::vector<Line>& lines, const std::vector<double>& spee
             if (n != from) close_at(at, n);
           }
         }
-        if (s + 2 < part.size()) shape.push_back(part[s + 1]);
+        if (s + 2 < part.size()) {
+          if (junction(part[s + 1]))
+            close_at(part[s + 1], node(part[s + 1]));
+          else
+            shape.push_back(part[s + 1]);
+        }
       }
       close_at(part.back(), node(part.back()));
     }
@@ -150,6 +194,49 @@ Network::Network(const std::vector<Line>& lines, const std::vector<double>& spee
     adjacency_[edges_[e].from].push_back(e);
     if (edges_[e].to != edges_[e].from) adjacency_[edges_[e].to].push_back(e);
   }
+
+  // Components by breadth-first search, then numbered by length.
+  std::vector<long> raw_component(next_id, -1);
+  std::vector<NetworkComponent> found;
+  for (size_t start = 0; start < next_id; ++start) {
+    if (raw_component[start] >= 0 || adjacency_[start].empty()) continue;
+    const long id = long(found.size());
+    found.emplace_back();
+    std::vector<size_t> stack{start};
+    raw_component[start] = id;
+    while (!stack.empty()) {
+      const size_t u = stack.back();
+      stack.pop_back();
+      ++found[size_t(id)].nodes;
+      for (size_t e : adjacency_[u]) {
+        const size_t v = edges_[e].from == u ? edges_[e].to : edges_[e].from;
+        if (raw_component[v] < 0) {
+          raw_component[v] = id;
+          stack.push_back(v);
+        }
+      }
+    }
+  }
+  for (const NetworkEdge& edge : edges_) {
+    NetworkComponent& c = found[size_t(raw_component[edge.from])];
+    ++c.edges;
+    c.km += edge.km;
+    total_km_ += edge.km;
+  }
+  for (long s : snapped_)
+    if (s >= 0 && raw_component[size_t(s)] >= 0) ++found[size_t(raw_component[size_t(s)])].centres;
+  std::vector<size_t> order(found.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return found[a].km > found[b].km; });
+  std::vector<size_t> rank(found.size());
+  for (size_t r = 0; r < order.size(); ++r) {
+    rank[order[r]] = r;
+    components_.push_back(found[order[r]]);
+  }
+  node_component_.assign(next_id, kNoComponent);
+  for (size_t n = 0; n < next_id; ++n)
+    if (raw_component[n] >= 0) node_component_[n] = rank[size_t(raw_component[n])];
+  if (feedback) feedback->progress(100);
 }
 
 void Network::shortest_paths(size_t source, bool by_minutes, Tree& tree, double limit) const {

@@ -215,6 +215,16 @@ def plain_lines():
     save(layer, "lines_plain")
 
 
+def network_components():
+    """The largest component in dark grey, the separate pieces in red: what the noding could not join."""
+    layer = QgsVectorLayer("MultiLineString?crs=EPSG:4326&field=comp_id:integer", "network_components", "memory")
+    main = QgsLineSymbol.createSimple({"color": "70,70,70", "width": "0.5"})
+    piece = QgsLineSymbol.createSimple({"color": "215,25,28", "width": "0.9"})
+    categories = [QgsRendererCategory(1, main, "largest component"), QgsRendererCategory(None, piece, "separate pieces")]
+    layer.setRenderer(QgsCategorizedSymbolRenderer("comp_id", categories))
+    save(layer, "network_components")
+
+
 if __name__ == "__main__":
     QgsApplication.setPrefixPath("/usr", True)
     app = QgsApplication([], False)
@@ -234,4 +244,5 @@ if __name__ == "__main__":
     grouped_towns()
     plain_points()
     plain_lines()
+    network_components()
     app.exitQgis()

@@ -12,6 +12,12 @@
 using namespace poleaxis;
 
 namespace {
+NetworkOptions snap_within(double metres) {
+  NetworkOptions options;
+  options.snap_m = metres;
+  return options;
+}
+
 // A ladder: two parallel lines joined by rungs, all sharing vertices.
 std::vector<Line> ladder() {
   std::vector<Line> lines;
@@ -31,7 +37,7 @@ TEST(Network, ContractsChainsAndSplicesCentres) {
   const std::vector<Line> lines = ladder();
   // Centres: on the top line between vertices, and one 20 km away (not snapped).
   const std::vector<Point> centres{{126.15, 44.0005}, {126.55, 43.9}, {126.3, 44.3}};
-  const Network net(lines, {120, 120, 60, 60, 60}, centres, 2000);
+  const Network net(lines, {120, 120, 60, 60, 60}, centres, snap_within(2000));
   EXPECT_GE(net.snapped()[0], 0);
   EXPECT_GE(net.snapped()[1], 0);
   EXPECT_EQ(net.snapped()[2], -1);
@@ -56,7 +62,7 @@ TEST(Network, DijkstraEqualsBellmanFord) {
   for (Point& p : anchors) p = {lon(rng), lat(rng)};
   std::vector<Line> lines;
   for (int k = 0; k < 50; ++k) lines.push_back({{anchors[rng() % 25], anchors[rng() % 25]}});
-  const Network net(lines, std::vector<double>(lines.size(), 80.0), {}, 0);
+  const Network net(lines, std::vector<double>(lines.size(), 80.0), {}, snap_within(0));
   const size_t n = net.node_count();
   for (bool minutes : {false, true}) {
     Network::Tree tree;
@@ -86,7 +92,7 @@ TEST(DevelopmentAxes, FlowsEqualPathByPathSumsAndGravityByHand) {
   r.mass = {1000, 500, 200, 100};
   r.distance = DistanceMode::NetworkKm;
   r.pairs = PairMode::All;
-  r.snap_m = 100;
+  r.network.snap_m = 100;
   r.min_distance = 0;
   const AxesResult out = development_axes(r);
   ASSERT_EQ(out.pairs.size(), 6u);
@@ -142,7 +148,7 @@ TEST(DevelopmentAxes, DisconnectedColocatedAndBadInput) {
   r.mass = {5, 5, 5, 5, 5};
   r.distance = DistanceMode::NetworkKm;
   r.pairs = PairMode::All;
-  r.snap_m = 1000;
+  r.network.snap_m = 1000;
   r.min_distance = 0;
   const AxesResult out = development_axes(r);
   EXPECT_EQ(out.unsnapped, std::vector<size_t>{4});

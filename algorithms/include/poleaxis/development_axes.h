@@ -18,6 +18,9 @@ enum class Grading { Jenks, HeadTail };
 struct AxesRequest {
   std::vector<Point> centres;  // lon/lat
   std::vector<double> mass;    // > 0
+  // Per centre (empty: none): a centre outside the plan (a metropolis that
+  // pulls on it). External centres pair only with internal ones.
+  std::vector<char> external;
   DistanceMode distance = DistanceMode::Geodesic;
   double exponent = 2.0;
   double k = 1.0;
@@ -32,7 +35,7 @@ struct AxesRequest {
   // The network (optional in geodesic mode: flows are routed when given).
   std::vector<Line> lines;
   std::vector<double> speeds_kmh;  // per line, for minutes
-  double snap_m = 5000.0;
+  NetworkOptions network;          // snapping and noding
   // Grades 1–3 of the edges with flow, weighted by edge length: Jenks
   // natural breaks, or head/tail breaks (suited to heavy-tailed flows).
   Grading grading = Grading::Jenks;
@@ -50,17 +53,19 @@ struct AxesResult {
   double total_g = 0.0;
   std::unique_ptr<Network> network;  // when lines were given
   std::vector<double> edge_flow;     // per network edge: Σ G of pairs routed over it
+  std::vector<double> edge_external_flow;  // the part of edge_flow from pairs with an external centre
+  std::vector<long> edge_top_pair;   // per edge: index into pairs of the strongest pair routed over it, −1: none
   std::vector<int> edge_grade;       // 1 (strongest) … 3, length-weighted; 0 for no flow
   std::vector<double> grade_breaks;  // flow upper bounds, ascending
-  std::vector<size_t> unsnapped;     // centres farther than snap_m from every line
+  std::vector<size_t> unsnapped;     // centres farther than network.snap_m from every line
   size_t unreachable_pairs = 0;      // no path: different network components
   size_t colocated_pairs = 0;        // distance 0 with no floor: left out (G would be infinite)
 };
 
-// Throws InputError: fewer than 2 centres, a mass that is not > 0 (item =
+// Throws InputError: fewer than 2 centres, fewer than 1 internal centre, a mass that is not > 0 (item =
 // centre), exponent < 0, k <= 0, min distance < 0, top N < 1, network modes
 // without lines.
-// Centres beyond snap_m are left out of network modes and listed.
+// Centres beyond network.snap_m are left out of network modes and listed.
 AxesResult development_axes(const AxesRequest& request, Feedback* feedback = nullptr);
 
 }  // namespace poleaxis
