@@ -8,7 +8,10 @@
 #include <qgsprocessingcontext.h>
 #include <qgsprocessingfeedback.h>
 #include <qgsprocessingoutputs.h>
+#include <qgsproviderregistry.h>
 #include <qgsvectorlayer.h>
+
+#include <QFileInfo>
 
 #include <cmath>
 #include <map>
@@ -32,6 +35,18 @@ namespace {
 // tracks, a town's two stations); the noding is a repair, not a generaliser.
 constexpr double kMaxToleranceM = 20000.0;
 
+// A layer's own name: a layer opened from a path is named after the file
+// ("roads.gpkg"); the class of its lines is then "roads", or the GeoPackage
+// layer's name when the path picks one.
+QString layerName(const QgsVectorLayer& layer) {
+  const QVariantMap parts = QgsProviderRegistry::instance()->decodeUri(layer.providerType(), layer.source());
+  const QString inside = parts.value(QStringLiteral("layerName")).toString();
+  if (!inside.isEmpty()) return inside;
+  const QString path = parts.value(QStringLiteral("path")).toString();
+  if (!path.isEmpty() && layer.name() == QFileInfo(path).fileName()) return QFileInfo(path).completeBaseName();
+  return layer.name();
+}
+
 template <class Parameter>
 Parameter* advanced(Parameter* parameter) {
   parameter->setFlags(parameter->flags() | QgsProcessingParameterDefinition::FlagAdvanced);
@@ -54,12 +69,13 @@ QList<QgsProcessingParameterDefinition*> NetworkInput::parameters(const Declare&
   }
   if (declare.routeNames)
     out << advanced(new QgsProcessingParameterString(NAME_FIELD, tr("Route name field of the lines"), QVariant(), false, true));
+  // Optional with defaults, so models saved before these existed still validate.
   out << advanced(new QgsProcessingParameterEnum(
       NODING, tr("Join lines"),
       QStringList() << tr("At shared vertices only (keeps bridges and tunnels apart)") << tr("At every crossing and T-junction"),
-      false, 1));
+      false, 1, true));
   out << advanced(new QgsProcessingParameterNumber(TOLERANCE_M, tr("Topology tolerance: line ends this close join (m)"),
-                                                   QgsProcessingParameterNumber::Double, 100.0));
+                                                   QgsProcessingParameterNumber::Double, 100.0, true));
   if (declare.components)
     out << new QgsProcessingParameterFeatureSink(COMPONENTS, tr("Network components"), QgsProcessing::TypeVectorLine,
                                                  QVariant(), true, false);
@@ -144,7 +160,7 @@ NetworkInput::Lines NetworkInput::read(const QgsProcessingAlgorithm& algorithm, 
       throw QgsProcessingException(tr("LINES: layer '%1' is not a line layer. Give line layers only (rail, highways, rivers).")
                                        .arg(layers[layerIndex]->name()));
     if (layerIndex == 0) out.crs = layer->crs();
-    out.layerNames << layer->name();
+    out.layerNames << layerName(*layer);
     const QgsFields fields = layer->fields();
     const int classField = className.isEmpty() ? -1 : fields.lookupField(className);
     const int speedField = speedName.isEmpty() ? -1 : fields.lookupField(speedName);
@@ -164,15 +180,16 @@ NetworkInput::Lines NetworkInput::read(const QgsProcessingAlgorithm& algorithm, 
     for (size_t l = 0; l < table1.lines.size(); ++l) {
       const QgsAttributes& a = table1.attributes[l];
       const QVariant classValue = classField >= 0 ? a.at(classField) : QVariant();
-      const QString lineClass = classValue.isNull() || classValue.toString().isEmpty() ? layer->name() : classValue.toString();
+      const QString lineClass = classValue.isNull() || classValue.toString().isEmpty() ? out.layerNames.back() : classValue.toString();
       double speed = speedField >= 0 ? conversion::numberOrNan(a.at(speedField)) : NAN;
       if (!(speed > 0)) {
         const double* found = table.find(lineClass.toStdString());
         speed = found ? *found : defaultSpeed > 0 ? defaultSpeed : NAN;
       }
       if (needSpeeds && !(speed > 0))
-        throw QgsProcessingException(tr("SPEED_TABLE: line feature %1 of layer '%2' (class '%3') has no speed. Add %3=km/h to "
-                                        "SPEED_TABLE, give a SPEED_FIELD, or set DEFAULT_SPEED.")
+        throw QgsProcessingException(tr("SPEED_TABLE: travel times need line speeds, and line feature %1 of layer '%2' (class "
+                                        "'%3') has none. Add %3=km/h to SPEED_TABLE, give a SPEED_FIELD or CLASS_FIELD, or set "
+                                        "DEFAULT_SPEED.")
                                          .arg(table1.ids[l])
                                          .arg(layer->name(), lineClass));
       out.lines.push_back(table1.lines[l]);
@@ -238,6 +255,19 @@ void NetworkInput::log(const poleaxis::Network& network, const std::vector<QgsFe
                          .arg(components.size())
                          .arg(components.empty() ? 0.0 : components[0].km, 0, 'f', 1)
                          .arg(network.largest_share(), 0, 'f', 1));
+  // Centres on a separate piece: their pairs with the rest have no path.
+  std::vector<QgsFeatureId> apart;
+  for (size_t c = 0; c < network.snapped().size() && c < centreIds.size(); ++c)
+    if (network.snapped()[c] >= 0 && network.component_of(size_t(network.snapped()[c])) != 0) apart.push_back(centreIds[c]);
+  if (!apart.empty()) {
+    QStringList shown;
+    for (size_t i = 0; i < apart.size() && i < 10; ++i) shown << QString::number(apart[i]);
+    feedback->pushWarning(tr("%1 centre(s) lie on separate pieces of line farther than the snap distance from the largest "
+                             "component: feature ids %2. They reach only centres on their own piece; check the lines there "
+                             "(Network components shows the pieces) or raise TOLERANCE_M if the gap is a drawing error.")
+                              .arg(apart.size())
+                              .arg(shown.join(QStringLiteral(", ")) + (apart.size() > 10 ? QStringLiteral(" …") : QString())));
+  }
   if (!network.moved_to_largest().empty()) {
     std::vector<QgsFeatureId> moved;
     for (size_t c : network.moved_to_largest())

@@ -25,6 +25,10 @@ double area_km2(const MultiPolygon& shape) { return Geodesic::wgs84().area_m2(sh
 void check_centres(const ServiceRadiiRequest& request) {
   for (size_t i = 0; i < request.centres.size(); ++i) {
     try {
+      if (!request.reach.empty()) {
+        for (const Disc& d : request.reach[i]) check_circle(d.centre, d.radius_m, request.segments);
+        continue;
+      }
       check_circle(request.centres[i], request.radii_km[i] * 1000.0, request.segments);
     } catch (const InputError& e) {
       throw InputError(e.what(), long(i));
@@ -32,17 +36,38 @@ void check_centres(const ServiceRadiiRequest& request) {
   }
 }
 
+// The discs that make centre i's area: its circle, or its reach.
+void discs_of(const ServiceRadiiRequest& request, size_t i, std::vector<Point>& centres, std::vector<double>& radii) {
+  if (request.reach.empty()) {
+    centres.push_back(request.centres[i]);
+    radii.push_back(request.radii_km[i] * 1000.0);
+    return;
+  }
+  for (const Disc& d : request.reach[i]) {
+    centres.push_back(d.centre);
+    radii.push_back(d.radius_m);
+  }
+}
+
 std::vector<MultiPolygon> build_circles(const ServiceRadiiRequest& request, Feedback* feedback) {
   const size_t n = request.centres.size();
   std::vector<MultiPolygon> circles(n);
   std::atomic<size_t> done{0};
+  const size_t every = request.reach.empty() ? 512 : 1;
   parallel_for(n, worker_count(), [&](size_t i, unsigned) {
-    if (i % 512 == 0) {
+    if (i % every == 0) {
       throw_if_canceled(feedback);
       if (feedback) feedback->progress(100.0 * double(done) / double(n));
     }
     ++done;
-    circles[i] = geodesic_circle(request.centres[i], request.radii_km[i] * 1000.0, request.segments);
+    if (request.reach.empty()) {
+      circles[i] = geodesic_circle(request.centres[i], request.radii_km[i] * 1000.0, request.segments);
+      return;
+    }
+    std::vector<Point> centres;
+    std::vector<double> radii;
+    discs_of(request, i, centres, radii);
+    circles[i] = union_circles(centres, radii, request.segments, nullptr, nullptr, 1).shape;
   });
   return circles;
 }
@@ -51,20 +76,20 @@ CircleUnion union_of(const std::vector<size_t>& members, const ServiceRadiiReque
                      const std::vector<MultiPolygon>* circles, Feedback* feedback) {
   std::vector<Point> centres;
   std::vector<double> radii;
-  for (size_t i : members) {
-    centres.push_back(request.centres[i]);
-    radii.push_back(request.radii_km[i] * 1000.0);
-  }
-  return union_circles(centres, radii, request.segments, circles, feedback);
+  for (size_t i : members) discs_of(request, i, centres, radii);
+  // Prebuilt shapes match one circle per centre only.
+  return union_circles(centres, radii, request.segments, request.reach.empty() ? circles : nullptr, feedback);
 }
 
 }  // namespace
 
 ServiceRadiiResult service_radii(const ServiceRadiiRequest& request, Feedback* feedback) {
   const size_t n = request.centres.size();
-  if (request.radii_km.size() != n) throw InputError("one radius per centre is required");
   if (request.dissolve == Dissolve::ByGroup && request.groups.size() != n)
     throw InputError("dissolving by level needs a level for every centre");
+  if (!request.reach.empty() && (request.reach.size() != n || request.with_demand))
+    throw InputError("reach needs one disc list per centre and no demand");
+  if (request.reach.empty() && request.radii_km.size() != n) throw InputError("one radius per centre is required");
   ServiceRadiiResult result;
 
   check_centres(request);

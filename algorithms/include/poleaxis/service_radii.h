@@ -15,6 +15,12 @@ namespace poleaxis {
 
 enum class Dissolve { None, ByGroup, All };
 
+// A geodesic disc: a piece of a centre's reach.
+struct Disc {
+  Point centre;  // lon/lat
+  double radius_m = 0.0;
+};
+
 struct ServiceRadiiRequest {
   std::vector<Point> centres;  // lon/lat, WGS 84
   std::vector<double> radii_km;
@@ -26,6 +32,10 @@ struct ServiceRadiiRequest {
   bool with_demand = false;
   std::vector<Point> demand;           // lon/lat
   std::vector<double> demand_weights;  // empty: 1 each
+  // When given (one list per centre), a centre's area is the union of its
+  // discs instead of one circle of radii_km (travel-time areas); with_demand
+  // must then be false: the caller measures coverage its own way.
+  std::vector<std::vector<Disc>> reach;
 };
 
 struct ServiceArea {
