@@ -38,6 +38,13 @@ const QString DESIRE_LINES = QStringLiteral("DESIRE_LINES");
 const QString EDGES = QStringLiteral("EDGES");
 const QString AXES = QStringLiteral("AXES");
 
+NetworkInput::Declare networkDeclare() {
+  NetworkInput::Declare d;
+  d.linesLabel = QCoreApplication::translate("DevelopmentAxesAlgorithm", "Line network (rail, highways; one or more layers)");
+  d.optional = true;
+  return d;
+}
+
 QgsGeometry polyline(const poleaxis::Polyline& points) {
   QgsPolylineXY line;
   for (const poleaxis::Point& p : points) line << QgsPointXY(p.x, p.y);
@@ -94,10 +101,7 @@ void DevelopmentAxesAlgorithm::initAlgorithm(const QVariantMap&) {
                                                        QList<int>() << QgsProcessing::TypeVectorPoint, QVariant(), true));
   addParameter(new QgsProcessingParameterField(EXTERNAL_MASS_FIELD, tr("Mass field of the external centres"), QVariant(), EXTERNAL,
                                                QgsProcessingParameterField::Numeric, false, true));
-  NetworkInput::Declare network;
-  network.linesLabel = tr("Line network (rail, highways; one or more layers)");
-  network.optional = true;
-  addNetworkParameters(network);
+  addNetworkParameters(networkDeclare());
   addParameter(new QgsProcessingParameterEnum(DISTANCE_MODE, tr("Distance"),
                                               QStringList() << tr("Geodesic km") << tr("Network km") << tr("Network minutes"), false, 0));
   addParameter(new QgsProcessingParameterNumber(EXPONENT, tr("Distance exponent b"), QgsProcessingParameterNumber::Double, 2.0));
@@ -209,7 +213,7 @@ QVariantMap DevelopmentAxesAlgorithm::execute(const QVariantMap& parameters, Qgs
     throw QgsProcessingException(tr("MASS_FIELD: fewer than 2 centres have a mass > 0; gravity needs pairs."));
 
   feedback->pushInfo(tr("Reading the network"));
-  const NetworkInput::Lines lines = NetworkInput::read(*this, parameters, context, feedback, mode == 2);
+  const NetworkInput::Lines lines = NetworkInput::read(*this, parameters, context, feedback, mode == 2, networkDeclare());
   if (mode > 0 && lines.empty())
     throw QgsProcessingException(tr("LINES: network distances need a line layer; give LINES or use geodesic distance."));
 

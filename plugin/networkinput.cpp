@@ -56,7 +56,7 @@ Parameter* advanced(Parameter* parameter) {
 
 QList<QgsProcessingParameterDefinition*> NetworkInput::parameters(const Declare& declare) {
   QList<QgsProcessingParameterDefinition*> out;
-  out << new QgsProcessingParameterMultipleLayers(LINES, declare.linesLabel, QgsProcessing::TypeVectorLine, QVariant(),
+  out << new QgsProcessingParameterMultipleLayers(declare.linesName, declare.linesLabel, QgsProcessing::TypeVectorLine, QVariant(),
                                                   declare.optional);
   out << new QgsProcessingParameterString(CLASS_FIELD, tr("Class field of the lines (else the layer name is the class)"),
                                           QVariant(), false, true);
@@ -64,7 +64,7 @@ QList<QgsProcessingParameterDefinition*> NetworkInput::parameters(const Declare&
     out << new QgsProcessingParameterString(SPEED_FIELD, tr("Speed field of the lines (km/h)"), QVariant(), false, true);
     out << new QgsProcessingParameterString(SPEED_TABLE, tr("Speed table (class=km/h;…)"),
                                             QStringLiteral("rail=120;rail_hsr=250;expressway=100;national_road=70"), false, true);
-    out << advanced(new QgsProcessingParameterNumber(DEFAULT_SPEED, tr("Speed for classes not in the table (km/h, 0 = refuse)"),
+    out << advanced(new QgsProcessingParameterNumber(declare.defaultSpeedName, tr("Speed for classes not in the table (km/h, 0 = refuse)"),
                                                      QgsProcessingParameterNumber::Double, 0.0));
   }
   if (declare.routeNames)
@@ -103,8 +103,11 @@ QString NetworkInput::helpText() {
 }
 
 NetworkInput::Lines NetworkInput::read(const QgsProcessingAlgorithm& algorithm, const QVariantMap& parameters,
-                                       QgsProcessingContext& context, QgsProcessingFeedback* feedback, bool needSpeeds) {
+                                       QgsProcessingContext& context, QgsProcessingFeedback* feedback, bool needSpeeds,
+                                       const Declare& declared) {
   Lines out;
+  const QString& LINES = declared.linesName;  // messages name the parameter as declared
+  out.parameter = LINES;
   const QgsProcessingParameterDefinition* linesDefinition = algorithm.parameterDefinition(LINES);
   const QVariant given = parameters.value(LINES);
   const QList<QgsMapLayer*> layers = QgsProcessingParameters::parameterAsLayerList(linesDefinition, parameters, context);
@@ -113,8 +116,8 @@ NetworkInput::Lines NetworkInput::read(const QgsProcessingAlgorithm& algorithm, 
                        (given.type() == QVariant::List && given.toList().isEmpty()) ||
                        (given.type() == QVariant::StringList && given.toStringList().isEmpty());
     if (blank && linesDefinition->flags() & QgsProcessingParameterDefinition::FlagOptional) return out;
-    throw QgsProcessingException(blank ? tr("LINES: give at least one line layer.")
-                                       : tr("LINES: %1 could not be opened as a layer. Check the path.").arg(given.toString()));
+    throw QgsProcessingException(blank ? tr("%1: give at least one line layer.").arg(LINES)
+                                       : tr("%1: %2 could not be opened as a layer. Check the path.").arg(LINES, given.toString()));
   }
   auto text = [&](const QString& name) {
     const QgsProcessingParameterDefinition* d = algorithm.parameterDefinition(name);
@@ -151,14 +154,14 @@ NetworkInput::Lines NetworkInput::read(const QgsProcessingAlgorithm& algorithm, 
       throw QgsProcessingException(tr("SPEED_TABLE: %1").arg(QString::fromStdString(e.what())));
     }
   }
-  const double defaultSpeed = number(DEFAULT_SPEED, 0.0);
+  const double defaultSpeed = number(declared.defaultSpeedName, 0.0);
   bool classSeen = className.isEmpty(), speedSeen = speedName.isEmpty(), routeSeen = routeName.isEmpty();
   long withoutGeometry = 0, degenerate = 0;
   for (int layerIndex = 0; layerIndex < layers.size(); ++layerIndex) {
     QgsVectorLayer* layer = qobject_cast<QgsVectorLayer*>(layers[layerIndex]);
     if (!layer || layer->geometryType() != QgsWkbTypes::LineGeometry)
-      throw QgsProcessingException(tr("LINES: layer '%1' is not a line layer. Give line layers only (rail, highways, rivers).")
-                                       .arg(layers[layerIndex]->name()));
+      throw QgsProcessingException(tr("%1: layer '%2' is not a line layer. Give line layers only (rail, highways, rivers).")
+                                       .arg(LINES, layers[layerIndex]->name()));
     if (layerIndex == 0) out.crs = layer->crs();
     out.layerNames << layerName(*layer);
     const QgsFields fields = layer->fields();
@@ -201,16 +204,16 @@ NetworkInput::Lines NetworkInput::read(const QgsProcessingAlgorithm& algorithm, 
     }
   }
   if (!classSeen)
-    throw QgsProcessingException(tr("CLASS_FIELD: field '%1' is in none of the LINES layers. Fields of '%2': %3.")
-                                     .arg(className, layers[0]->name(),
+    throw QgsProcessingException(tr("CLASS_FIELD: field '%1' is in none of the %2 layers. Fields of '%3': %4.")
+                                     .arg(className, LINES, layers[0]->name(),
                                           qobject_cast<QgsVectorLayer*>(layers[0])->fields().names().join(QStringLiteral(", "))));
   if (!speedSeen)
-    throw QgsProcessingException(tr("SPEED_FIELD: field '%1' is in none of the LINES layers. Clear it to use SPEED_TABLE.").arg(speedName));
+    throw QgsProcessingException(tr("SPEED_FIELD: field '%1' is in none of the %2 layers. Clear it to use SPEED_TABLE.").arg(speedName, LINES));
   if (!routeSeen)
-    throw QgsProcessingException(tr("NAME_FIELD: field '%1' is in none of the LINES layers. Clear it to name axes after their poles.").arg(routeName));
-  if (out.lines.empty()) throw QgsProcessingException(tr("LINES: the layers have no line with a length."));
+    throw QgsProcessingException(tr("NAME_FIELD: field '%1' is in none of the %2 layers. Clear it to name axes after their poles.").arg(routeName, LINES));
+  if (out.lines.empty()) throw QgsProcessingException(tr("%1: the layers have no line with a length.").arg(LINES));
   if (withoutGeometry || degenerate)
-    feedback->pushWarning(tr("LINES: %1 feature(s) without geometry and %2 zero-length part(s) ignored.").arg(withoutGeometry).arg(degenerate));
+    feedback->pushWarning(tr("%1: %2 feature(s) without geometry and %3 zero-length part(s) ignored.").arg(LINES).arg(withoutGeometry).arg(degenerate));
   if (layers.size() > 1) feedback->pushInfo(tr("Lines from %1 layers: %2.").arg(layers.size()).arg(out.layerNames.join(QStringLiteral(", "))));
   return out;
 }
@@ -228,8 +231,9 @@ std::unique_ptr<poleaxis::Network> NetworkInput::build(const Lines& lines, const
     conversion::throwCanceled();
   } catch (const poleaxis::InputError& e) {
     if (e.item() >= 0 && size_t(e.item()) < lines.ids.size())
-      throw QgsProcessingException(tr("LINES: layer '%1', feature %2: %3. Fix or delete that vertex (Vertex tool, or "
+      throw QgsProcessingException(tr("%1: layer '%2', feature %3: %4. Fix or delete that vertex (Vertex tool, or "
                                       "Check validity) and run again.")
+                                       .arg(lines.parameter)
                                        .arg(lines.layerNames[lines.layer[size_t(e.item())]])
                                        .arg(lines.ids[size_t(e.item())])
                                        .arg(QString::fromStdString(e.what())));

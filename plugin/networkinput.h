@@ -36,6 +36,8 @@ class NetworkInput {
   // layer that has them), since a field list cannot follow several layers.
   struct Declare {
     QString linesLabel;
+    QString linesName = LINES;               // serviceradii calls it NETWORK
+    QString defaultSpeedName = DEFAULT_SPEED;  // and DEFAULT_SPEED_KMH
     bool optional = false;
     bool speeds = true;     // SPEED_FIELD, SPEED_TABLE, DEFAULT_SPEED
     bool routeNames = true; // NAME_FIELD
@@ -52,6 +54,7 @@ class NetworkInput {
     std::vector<QString> classes;       // class field value, else the layer name
     std::vector<QString> routeNames;    // NAME_FIELD value, or empty
     std::vector<double> speeds;         // km/h, NaN where none is known
+    QString parameter = LINES;          // the lines' parameter name, for messages
     QStringList layerNames;
     QgsCoordinateReferenceSystem crs;   // the first layer's: outputs along the lines use it
     poleaxis::NodingOptions noding;
@@ -61,7 +64,7 @@ class NetworkInput {
   // without a speed (network minutes, travel time), naming the parameter and
   // the feature. Throws QgsProcessingException naming the parameter.
   static Lines read(const QgsProcessingAlgorithm& algorithm, const QVariantMap& parameters, QgsProcessingContext& context,
-                    QgsProcessingFeedback* feedback, bool needSpeeds);
+                    QgsProcessingFeedback* feedback, bool needSpeeds, const Declare& declared);
 
   // The network of these lines with centres spliced in; InputError from the
   // core becomes a QgsProcessingException naming LINES or TOLERANCE_M.

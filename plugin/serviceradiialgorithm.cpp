@@ -13,11 +13,12 @@
 #include "feedbackadapter.h"
 #include "poleaxis/radius_rule.h"
 #include "poleaxis/service_radii.h"
+#include "poleaxis/travel_areas.h"
 #include "stylepostprocessor.h"
 
 namespace {
 
-enum Mode { ModeFixed, ModeField, ModeLevelTable, ModeTravel, ModePowerLaw };
+enum Mode { ModeFixed, ModeField, ModeLevelTable, ModeTravel, ModePowerLaw, ModeNetwork };
 enum DissolveChoice { DissolveNone, DissolveByLevel, DissolveAll };
 
 const QString INPUT = QStringLiteral("INPUT");
@@ -37,6 +38,20 @@ const QString STUDY_AREA = QStringLiteral("STUDY_AREA");
 const QString DEMAND = QStringLiteral("DEMAND");
 const QString DEMAND_POP_FIELD = QStringLiteral("DEMAND_POP_FIELD");
 const QString SKIP_INVALID = QStringLiteral("SKIP_INVALID");
+const QString NETWORK = QStringLiteral("NETWORK");
+const QString DEFAULT_SPEED_KMH = QStringLiteral("DEFAULT_SPEED_KMH");
+const QString ACCESS_SPEED_KMH = QStringLiteral("ACCESS_SPEED_KMH");
+const QString NETWORK_SNAP_KM = QStringLiteral("NETWORK_SNAP_KM");
+
+NetworkInput::Declare networkDeclare() {
+  NetworkInput::Declare d;
+  d.linesLabel = QCoreApplication::translate("ServiceRadiiAlgorithm", "Network for travel time (lines, one or more layers)");
+  d.linesName = NETWORK;
+  d.defaultSpeedName = DEFAULT_SPEED_KMH;
+  d.optional = true;
+  d.routeNames = false;
+  return d;
+}
 const QString OUTPUT = QStringLiteral("OUTPUT");
 const QString GAPS = QStringLiteral("GAPS");
 const QString DEMAND_OUTPUT = QStringLiteral("DEMAND_OUTPUT");
@@ -68,7 +83,16 @@ QString ServiceRadiiAlgorithm::shortHelpString() const {
       "- field: r = the centre's Radius field;\n"
       "- level table: r = table[level], table written as level=km;… e.g. 1=30;2=15;3=8 (numeric levels match by value);\n"
       "- travel time × speed: r = minutes ÷ 60 × km/h (30 min × 60 km/h = 30 km);\n"
-      "- power law: r = a·P^b from population P (a = 0.1, b = 0.5 gives 30 km for 90,000 people).\n\n"
+      "- power law: r = a·P^b from population P (a = 0.1, b = 0.5 gives 30 km for 90,000 people);\n"
+      "- network travel time: not a circle but what can be reached in Travel time minutes over the Network "
+      "(lines at their speeds, km/h, from the speed field, or class=km/h in the speed table), plus the reach left "
+      "off the network at the Access speed: a centre reaches the network at its nearest line (within the network "
+      "snap distance) after snap km ÷ access speed; from every reached point of a line the time left t gives a "
+      "disc of radius t × access speed; the area is their union (the reached lines themselves at least a narrow "
+      "band). A demand point is covered when min(straight distance ÷ access speed, access + network minutes + its "
+      "own access) ≤ the travel time, measured exactly on the graph; the demand output adds minutes (the fastest "
+      "centre's time, NULL when none reaches the point within the travel time) and snap_km (its distance to the "
+      "network); each area gets snap_km of its centre. Nothing unreachable is painted, unlike iso-areas interpolated between reached nodes.\n\n"
       "<b>Segments</b>: vertices per circle (72 = every 5°). The polygon is inscribed: its area is "
       "n/(2π)·sin(2π/n) of the circle's (99.87 % for 72).\n\n"
       "<b>Dissolve</b>: none (one circle per centre, with its attributes), by level (one area per value of the "
@@ -91,7 +115,7 @@ void ServiceRadiiAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterEnum(
       RADIUS_MODE, tr("Radius from"),
       QStringList() << tr("Fixed radius") << tr("Radius field") << tr("Level table")
-                    << tr("Travel time × speed") << tr("Power law a·P^b"),
+                    << tr("Travel time × speed") << tr("Power law a·P^b") << tr("Network travel time"),
       false, ModeFixed));
   addParameter(new QgsProcessingParameterNumber(RADIUS, tr("Radius (km)"), QgsProcessingParameterNumber::Double, 30.0));
   addParameter(new QgsProcessingParameterField(RADIUS_FIELD, tr("Radius field (km)"), QVariant(), INPUT,
@@ -119,6 +143,11 @@ void ServiceRadiiAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterField(DEMAND_POP_FIELD, tr("Demand population field"), QVariant(), DEMAND,
                                                QgsProcessingParameterField::Numeric, false, true));
   addParameter(advanced(new QgsProcessingParameterBoolean(SKIP_INVALID, tr("Skip centres without a valid radius"), false)));
+  addNetworkParameters(networkDeclare());
+  addParameter(new QgsProcessingParameterNumber(ACCESS_SPEED_KMH, tr("Access speed off the network (km/h)"),
+                                                QgsProcessingParameterNumber::Double, 20.0));
+  addParameter(advanced(new QgsProcessingParameterNumber(NETWORK_SNAP_KM, tr("Network snap distance (km)"),
+                                                         QgsProcessingParameterNumber::Double, 10.0)));
   addParameter(new QgsProcessingParameterFeatureSink(OUTPUT, tr("Service circles"), QgsProcessing::TypeVectorPolygon));
   addParameter(new QgsProcessingParameterFeatureSink(GAPS, tr("Gaps (study area not covered)"),
                                                      QgsProcessing::TypeVectorPolygon, QVariant(), true, true));
@@ -176,18 +205,40 @@ QVariantMap ServiceRadiiAlgorithm::execute(const QVariantMap& parameters, QgsPro
       ruleParameter = POP_FIELD;
       valueField = requireField(fields, parameterAsString(parameters, POP_FIELD, context), POP_FIELD, INPUT, true);
       break;
+    case ModeNetwork:
+      break;
   }
-  try {
-    rule.validate();
-  } catch (const poleaxis::InputError& e) {
-    raise(e, mode == ModePowerLaw ? POWER_A : ruleParameter, {});
+  const bool byNetwork = mode == ModeNetwork;
+  const double minutes = parameterAsDouble(parameters, TRAVEL_MINUTES, context);
+  const double accessKmh = parameterAsDouble(parameters, ACCESS_SPEED_KMH, context);
+  const double networkSnapKm = parameterAsDouble(parameters, NETWORK_SNAP_KM, context);
+  if (byNetwork) {
+    if (!(minutes > 0) || !std::isfinite(minutes))
+      throw QgsProcessingException(tr("TRAVEL_MINUTES: %1 is not a travel time > 0 minutes.").arg(minutes));
+    if (!(accessKmh > 0) || !std::isfinite(accessKmh))
+      throw QgsProcessingException(tr("ACCESS_SPEED_KMH: %1 km/h is not a speed > 0. Give the speed off the network, e.g. 20 km/h on local roads.").arg(accessKmh));
+    if (!(networkSnapKm >= 0) || !std::isfinite(networkSnapKm))
+      throw QgsProcessingException(tr("NETWORK_SNAP_KM: %1 km is not a distance >= 0.").arg(networkSnapKm));
+  } else {
+    try {
+      rule.validate();
+    } catch (const poleaxis::InputError& e) {
+      raise(e, mode == ModePowerLaw ? POWER_A : ruleParameter, {});
+    }
   }
 
   const DissolveChoice dissolve = static_cast<DissolveChoice>(parameterAsEnum(parameters, DISSOLVE, context));
   if (dissolve == DissolveByLevel && levelField < 0)
     levelField = requireField(fields, parameterAsString(parameters, LEVEL_FIELD, context), LEVEL_FIELD, INPUT, false);
   const bool skipInvalid = parameterAsBoolean(parameters, SKIP_INVALID, context);
-  checkOutputFolders(parameters, {OUTPUT, GAPS, DEMAND_OUTPUT}, context);
+  checkOutputFolders(parameters, {OUTPUT, GAPS, DEMAND_OUTPUT, NetworkInput::COMPONENTS}, context);
+  NetworkInput::Lines lines;
+  if (byNetwork) {
+    feedback->pushInfo(tr("Reading the network"));
+    lines = NetworkInput::read(*this, parameters, context, feedback, true, networkDeclare());
+    if (lines.empty())
+      throw QgsProcessingException(tr("NETWORK: network travel time needs line layers (roads, rail) with speeds; give NETWORK."));
+  }
 
   feedback->pushInfo(tr("Reading centres"));
   conversion::PointTable centres = conversion::readPoints(*source, INPUT, context, feedback, true, 0, 5);
@@ -204,9 +255,9 @@ QVariantMap ServiceRadiiAlgorithm::execute(const QVariantMap& parameters, QgsPro
     const double number = valueField >= 0 ? conversion::numberOrNan(attributes.at(valueField)) : NAN;
     const QVariant levelValue = levelField >= 0 ? attributes.at(levelField) : QVariant();
     const std::string level = levelValue.isNull() ? std::string() : levelValue.toString().toStdString();
-    double km = 0.0;
+    double km = NAN;  // network travel time has no radius
     try {
-      km = rule.radius_km(number, level);
+      if (!byNetwork) km = rule.radius_km(number, level);
     } catch (const poleaxis::InputError& e) {
       if (skipInvalid) {
         invalid.push_back(centres.ids[row]);
@@ -267,11 +318,39 @@ QVariantMap ServiceRadiiAlgorithm::execute(const QVariantMap& parameters, QgsPro
       feedback->pushWarning(tr("%n demand point(s) with NULL population counted as 0.", nullptr, int(demandPopNulls)));
   }
 
-  feedback->pushInfo(tr("Building %n geodesic circle(s)", nullptr, int(request.centres.size())));
   FeedbackAdapter core(feedback, 10, 90);
   poleaxis::ServiceRadiiResult result;
+  std::vector<double> demandMinutes;
+  std::unique_ptr<poleaxis::Network> network;
   try {
-    result = poleaxis::service_radii(request, &core);
+    if (byNetwork) {
+      feedback->pushInfo(tr("Travel-time areas of %n centre(s)", nullptr, int(request.centres.size())));
+      poleaxis::TravelAreaRequest travel;
+      travel.centres = request.centres;
+      travel.lines = lines.lines;
+      travel.speeds_kmh = lines.speeds;
+      travel.network.snap_m = networkSnapKm * 1000.0;
+      travel.network.noding = lines.noding;
+      travel.minutes = minutes;
+      travel.access_kmh = accessKmh;
+      travel.segments = request.segments;
+      travel.dissolve = request.dissolve;
+      travel.groups = request.groups;
+      travel.clip = request.clip;
+      travel.study_area = request.study_area;
+      travel.demand = request.demand;
+      travel.demand_weights = request.demand_weights;
+      poleaxis::TravelAreaResult reached = poleaxis::travel_areas(travel, &core);
+      result = std::move(reached.areas);
+      demandMinutes = std::move(reached.demand_minutes);
+      network = std::move(reached.network);
+      std::vector<QgsFeatureId> spliced = keptIds;
+      spliced.insert(spliced.end(), demand.ids.begin(), demand.ids.end());
+      NetworkInput::log(*network, spliced, feedback);
+    } else {
+      feedback->pushInfo(tr("Building %n geodesic circle(s)", nullptr, int(request.centres.size())));
+      result = poleaxis::service_radii(request, &core);
+    }
   } catch (const poleaxis::InputError& e) {
     raise(e, INPUT, keptIds, tr("Use a smaller radius or a projected polar layer for centres near the poles"));
   } catch (const poleaxis::Canceled&) {
@@ -304,6 +383,8 @@ QVariantMap ServiceRadiiAlgorithm::execute(const QVariantMap& parameters, QgsPro
   added.append(doubleField(QStringLiteral("radius_km")));
   added.append(doubleField(QStringLiteral("area_km2")));
   const bool perCircleDemand = request.with_demand && request.dissolve == poleaxis::Dissolve::None;
+  const bool perCentre = request.dissolve == poleaxis::Dissolve::None;
+  if (byNetwork && perCentre) added.append(doubleField(QStringLiteral("snap_km")));
   if (perCircleDemand) {
     added.append(intField(QStringLiteral("n_demand")));
     added.append(doubleField(QStringLiteral("pop_demand")));
@@ -330,6 +411,10 @@ QVariantMap ServiceRadiiAlgorithm::execute(const QVariantMap& parameters, QgsPro
     if (request.dissolve == poleaxis::Dissolve::ByGroup) attributes << QString::fromStdString(area.group);
     if (request.dissolve != poleaxis::Dissolve::None) attributes << int(area.centres.size());
     attributes << (std::isnan(radius) ? QVariant() : QVariant(radius)) << area.area_km2;
+    if (byNetwork && perCentre) {
+      const size_t c = area.centres.front();
+      attributes << (network->snapped()[c] >= 0 ? QVariant(network->snap_distance_m()[c] / 1000.0) : QVariant());
+    }
     if (perCircleDemand)
       attributes << int(result.coverage.demand_per_circle[a]) << result.coverage.weight_per_circle[a];
     QgsFeature f(outFields);
@@ -398,6 +483,10 @@ QVariantMap ServiceRadiiAlgorithm::execute(const QVariantMap& parameters, QgsPro
     coverFields.append(intField(QStringLiteral("n_cover")));
     coverFields.append(QgsField(QStringLiteral("near_fid"), QVariant::LongLong));
     coverFields.append(doubleField(QStringLiteral("dist_km")));
+    if (byNetwork) {
+      coverFields.append(doubleField(QStringLiteral("minutes")));
+      coverFields.append(doubleField(QStringLiteral("snap_km")));
+    }
     const QgsFields demandFields = QgsProcessingUtils::combineFields(demandSource->fields(), coverFields);
     QString demandId;
     std::unique_ptr<QgsFeatureSink> demandSink = createSink(parameters, DEMAND_OUTPUT, context, demandId, demandFields,
@@ -409,6 +498,11 @@ QVariantMap ServiceRadiiAlgorithm::execute(const QVariantMap& parameters, QgsPro
         QgsAttributes attributes = f.attributes();
         attributes << d.n_cover << (d.nearest >= 0 ? QVariant(qlonglong(keptIds[size_t(d.nearest)])) : QVariant())
                    << (d.nearest >= 0 ? QVariant(d.nearest_m / 1000.0) : QVariant());
+        if (byNetwork) {
+          const size_t spliced = request.centres.size() + p;
+          attributes << (std::isfinite(demandMinutes[p]) ? QVariant(demandMinutes[p]) : QVariant())
+                     << (network->snapped()[spliced] >= 0 ? QVariant(network->snap_distance_m()[spliced] / 1000.0) : QVariant());
+        }
         f.setFields(demandFields, false);
         f.setAttributes(attributes);
         if (!demandSink->addFeature(f, QgsFeatureSink::FastInsert))
@@ -418,6 +512,7 @@ QVariantMap ServiceRadiiAlgorithm::execute(const QVariantMap& parameters, QgsPro
       StylePostProcessor::styleOnLoad(context, demandId, QStringLiteral("demand_coverage"));
     }
   }
+  if (network) writeNetworkComponents(*network, lines, parameters, context, outputs);
   feedback->setProgress(100);
   feedback->pushInfo(tr("Wrote %n service area(s).", nullptr, int(written)));
   return outputs;

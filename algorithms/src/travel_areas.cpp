@@ -155,6 +155,8 @@ TravelAreaResult travel_areas(const TravelAreaRequest& request, Feedback* feedba
       }
     }
     if (d.nearest >= 0) d.nearest_m = g.distance_m(request.centres[size_t(d.nearest)], request.demand[q]);
+    // Routes were searched only up to T: a longer time is not known exactly.
+    if (!(out.demand_minutes[q] <= request.minutes + tolerance)) out.demand_minutes[q] = kInf;
     if (d.n_cover > 0) {
       ++cov.covered;
       cov.weight_covered += w;

@@ -49,7 +49,7 @@ struct TravelAreaRequest {
 
 struct TravelAreaResult {
   ServiceRadiiResult areas;  // coverage filled by travel time (nearest = fastest centre)
-  std::vector<double> demand_minutes;  // fastest time per demand point; infinity when none reaches it
+  std::vector<double> demand_minutes;  // fastest time per demand point; infinity when none reaches it within T
   std::vector<double> centre_access_minutes;  // a_c per centre; infinity when it did not snap
   std::unique_ptr<Network> network;    // centres first, then demand points
 };
