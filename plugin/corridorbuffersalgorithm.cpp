@@ -23,6 +23,16 @@ enum WidthMode { WidthFixed, WidthField, WidthTable };
 enum DissolveMode { DissolveNone, DissolveClass, DissolveName, DissolveAll };
 
 const QString INPUT = QStringLiteral("INPUT");
+const QString RIVERS = QStringLiteral("RIVERS");
+
+// INPUT and RIVERS are read by the shared multi-layer line reader (CLASS_FIELD and NAME_FIELD by name in each layer).
+NetworkInput::Declare linesDeclare(const QString& name) {
+  NetworkInput::Declare d;
+  d.linesName = name;
+  d.optional = name == RIVERS;
+  d.requireFields = name != RIVERS;
+  return d;
+}
 const QString WIDTH_MODE = QStringLiteral("WIDTH_MODE");
 const QString WIDTH = QStringLiteral("WIDTH");
 const QString WIDTH_FIELD = QStringLiteral("WIDTH_FIELD");
@@ -55,7 +65,10 @@ QString CorridorBuffersAlgorithm::shortDescription() const {
 
 QString CorridorBuffersAlgorithm::shortHelpString() const {
   return tr(
-      "Draws corridors (town belts, 城镇带) along railways and highways.\n\n"
+      "Draws corridors (town belts, 城镇带) along railways, highways and rivers. Lines takes one or more layers "
+      "(rail, highways, ferries); Rivers (optional, e.g. Natural Earth rivers) adds river belts, whose class is "
+      "river (width table entry river=km). The class, name and width fields are field names read in every layer "
+      "that has them; a line without a class value takes its layer's name as its class.\n\n"
       "<b>Width</b> (km from the line, on each side): one fixed width, a width field, or a class table "
       "class=km;… (e.g. high_speed_rail=10;rail=5;expressway=5;national_road=3; a class missing from the table is "
       "refused by name unless a default width is set). <b>Bands</b> (km, e.g. 5;10;20) replace the widths with "
@@ -72,21 +85,23 @@ QString CorridorBuffersAlgorithm::shortHelpString() const {
 }
 
 void CorridorBuffersAlgorithm::initAlgorithm(const QVariantMap&) {
-  addParameter(new QgsProcessingParameterFeatureSource(INPUT, tr("Lines (rail, highways)"), QList<int>() << QgsProcessing::TypeVectorLine));
+  addParameter(new QgsProcessingParameterMultipleLayers(INPUT, tr("Lines (rail, highways; one or more layers)"), QgsProcessing::TypeVectorLine));
+  addParameter(new QgsProcessingParameterMultipleLayers(RIVERS, tr("Rivers (river belts; optional)"), QgsProcessing::TypeVectorLine, QVariant(), true));
   addParameter(new QgsProcessingParameterEnum(WIDTH_MODE, tr("Width from"),
                                               QStringList() << tr("Fixed width") << tr("Width field") << tr("Class table"), false, WidthFixed));
   addParameter(new QgsProcessingParameterNumber(WIDTH, tr("Width (km, each side)"), QgsProcessingParameterNumber::Double, 5.0));
-  addParameter(new QgsProcessingParameterField(WIDTH_FIELD, tr("Width field (km)"), QVariant(), INPUT, QgsProcessingParameterField::Numeric, false, true));
-  addParameter(new QgsProcessingParameterField(CLASS_FIELD, tr("Class field"), QVariant(), INPUT, QgsProcessingParameterField::Any, false, true));
+  // Field names, read in every layer that has them (a field list cannot follow several layers).
+  addParameter(new QgsProcessingParameterString(WIDTH_FIELD, tr("Width field (km)"), QVariant(), false, true));
+  addParameter(new QgsProcessingParameterString(CLASS_FIELD, tr("Class field (else the layer name is the class)"), QVariant(), false, true));
   addParameter(new QgsProcessingParameterString(WIDTH_TABLE, tr("Width table (class=km;…)"),
-                                                QStringLiteral("high_speed_rail=10;rail_hsr=10;rail=5;expressway=5;national_road=3"), false, true));
+                                                QStringLiteral("high_speed_rail=10;rail_hsr=10;rail=5;expressway=5;national_road=3;river=3"), false, true));
   addParameter(advanced(new QgsProcessingParameterNumber(DEFAULT_WIDTH, tr("Width for classes not in the table (km, 0 = refuse)"),
                                                          QgsProcessingParameterNumber::Double, 0.0)));
   addParameter(new QgsProcessingParameterString(BANDS, tr("Bands (km, e.g. 5;10;20; empty = widths)"), QVariant(), false, true));
   addParameter(new QgsProcessingParameterEnum(BAND_STYLE, tr("Bands as"), QStringList() << tr("Rings") << tr("Discs"), false, 0));
   addParameter(new QgsProcessingParameterEnum(DISSOLVE, tr("Dissolve"),
                                               QStringList() << tr("None") << tr("By class") << tr("By name") << tr("All"), false, DissolveAll));
-  addParameter(new QgsProcessingParameterField(NAME_FIELD, tr("Name field"), QVariant(), INPUT, QgsProcessingParameterField::Any, false, true));
+  addParameter(new QgsProcessingParameterString(NAME_FIELD, tr("Name field"), QVariant(), false, true));
   addParameter(advanced(new QgsProcessingParameterEnum(END_CAP, tr("End cap"), QStringList() << tr("Round") << tr("Flat"), false, 0)));
   addParameter(advanced(new QgsProcessingParameterNumber(SEGMENTS, tr("Segments per quarter circle"), QgsProcessingParameterNumber::Integer, 8, false, 1, 90)));
   addParameter(advanced(new QgsProcessingParameterCrs(WORKING_CRS, tr("Working CRS (projected; empty = automatic)"), QVariant(), true)));
@@ -99,15 +114,12 @@ void CorridorBuffersAlgorithm::initAlgorithm(const QVariantMap&) {
 
 QVariantMap CorridorBuffersAlgorithm::execute(const QVariantMap& parameters, QgsProcessingContext& context,
                                               QgsProcessingFeedback* feedback) {
-  std::unique_ptr<QgsProcessingFeatureSource> source = requireSource(parameters, INPUT, context);
-  const QgsFields fields = source->fields();
   const int widthMode = parameterAsEnum(parameters, WIDTH_MODE, context);
   const int dissolve = parameterAsEnum(parameters, DISSOLVE, context);
-  const QString className = parameterAsString(parameters, CLASS_FIELD, context);
-  const QString nameName = parameterAsString(parameters, NAME_FIELD, context);
-  const int classField = (widthMode == WidthTable || dissolve == DissolveClass) ? requireField(fields, className, CLASS_FIELD, INPUT, false) : -1;
-  const int nameField = dissolve == DissolveName ? requireField(fields, nameName, NAME_FIELD, INPUT, false) : -1;
-  const int widthField = widthMode == WidthField ? requireField(fields, parameterAsString(parameters, WIDTH_FIELD, context), WIDTH_FIELD, INPUT, true) : -1;
+  const QString widthName = parameterAsString(parameters, WIDTH_FIELD, context).trimmed();
+  if (widthMode == WidthField && widthName.isEmpty()) throw QgsProcessingException(tr("WIDTH_FIELD: choose the width field (km) of the lines."));
+  if (dissolve == DissolveName && parameterAsString(parameters, NAME_FIELD, context).trimmed().isEmpty())
+    throw QgsProcessingException(tr("NAME_FIELD: dissolving by name needs the lines' name field."));
   const double fixedKm = parameterAsDouble(parameters, WIDTH, context);
   if (widthMode == WidthFixed && !(fixedKm > 0)) throw QgsProcessingException(tr("WIDTH: %1 km is not positive.").arg(fixedKm));
   std::vector<double> bandsKm;
@@ -131,20 +143,20 @@ QVariantMap CorridorBuffersAlgorithm::execute(const QVariantMap& parameters, Qgs
   const double defaultKm = parameterAsDouble(parameters, DEFAULT_WIDTH, context);
   checkOutputFolders(parameters, {OUTPUT, TOWNS_OUTPUT, STATS}, context);
 
-  // Lines in lon/lat (for towns and lengths) and their attributes.
+  // Lines in lon/lat (for towns and lengths) with their attributes; rivers after them, as class "river".
   feedback->pushInfo(tr("Reading lines"));
-  const int attributeField = widthField >= 0 ? widthField : classField >= 0 ? classField : nameField;
-  conversion::LineTable lines = conversion::readLines(*source, INPUT, context, feedback, attributeField);
-  if (lines.lines.empty()) throw QgsProcessingException(tr("INPUT: the layer has no line with a length."));
-  if (lines.withoutGeometry || lines.degenerateParts)
-    feedback->pushWarning(tr("INPUT: %1 feature(s) without geometry and %2 zero-length part(s) ignored.")
-                              .arg(lines.withoutGeometry).arg(lines.degenerateParts));
-  std::map<QgsFeatureId, QgsAttributes> attributes;
-  {
-    QgsFeatureIterator it = source->getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest::NoGeometry));
-    QgsFeature f;
-    while (it.nextFeature(f)) attributes[f.id()] = f.attributes();
+  NetworkInput::Lines lines = NetworkInput::read(*this, parameters, context, feedback, false, linesDeclare(INPUT));
+  NetworkInput::Lines rivers = NetworkInput::read(*this, parameters, context, feedback, false, linesDeclare(RIVERS));
+  if (!rivers.empty()) {
+    for (QString& c : rivers.classes) c = QStringLiteral("river");
+    feedback->pushInfo(tr("%n river line(s) make river belts (class river).", nullptr, int(rivers.lines.size())));
+    lines.append(rivers);
   }
+  // The width field per layer.
+  std::vector<int> widthFieldOf;
+  for (const QgsFields& f : lines.layerFields) widthFieldOf.push_back(widthName.isEmpty() ? -1 : f.lookupField(widthName));
+  if (widthMode == WidthField && std::none_of(widthFieldOf.begin(), widthFieldOf.end(), [](int i) { return i >= 0; }))
+    throw QgsProcessingException(tr("WIDTH_FIELD: field '%1' is in none of the INPUT layers.").arg(widthName));
 
   poleaxis::CorridorRequest request;
   request.bands_m.reserve(bandsKm.size());
@@ -157,27 +169,29 @@ QVariantMap CorridorBuffersAlgorithm::execute(const QVariantMap& parameters, Qgs
   request.flat_cap = parameterAsEnum(parameters, END_CAP, context) == 1;
   std::vector<QString> groupOf(lines.lines.size());
   for (size_t l = 0; l < lines.lines.size(); ++l) {
-    const QgsAttributes& a = attributes[lines.ids[l]];
+    const QgsAttributes& a = lines.attributes[l];
+    const QString& layerName = lines.layerNames[lines.layer[l]];
     double km = fixedKm;
     if (widthMode == WidthField) {
-      km = conversion::numberOrNan(a.at(widthField));
+      const int widthField = widthFieldOf[size_t(lines.layer[l])];
+      km = widthField >= 0 ? conversion::numberOrNan(a.at(widthField)) : NAN;
       if (!(km > 0) && bandsKm.empty())
-        throw QgsProcessingException(tr("WIDTH_FIELD: line feature %1 has no width > 0.").arg(lines.ids[l]));
+        throw QgsProcessingException(tr("WIDTH_FIELD: line feature %1 of layer '%2' has no width > 0.").arg(lines.ids[l]).arg(layerName));
     } else if (widthMode == WidthTable && bandsKm.empty()) {
-      const QString cls = a.at(classField).toString();
+      const QString cls = lines.classes[l];
       const double* found = table.find(cls.toStdString());
       if (found)
         km = *found;
       else if (defaultKm > 0)
         km = defaultKm;
       else
-        throw QgsProcessingException(tr("WIDTH_TABLE: class '%1' (line feature %2) is not in the table. Add it, or set DEFAULT_WIDTH.")
-                                         .arg(cls).arg(lines.ids[l]));
+        throw QgsProcessingException(tr("WIDTH_TABLE: class '%1' (line feature %2 of layer '%3') is not in the table. Add it, or set DEFAULT_WIDTH.")
+                                         .arg(cls).arg(lines.ids[l]).arg(layerName));
     }
     request.width_m.push_back(km * 1000.0);
-    groupOf[l] = dissolve == DissolveClass ? a.at(classField).toString()
-                 : dissolve == DissolveName ? a.at(nameField).toString()
-                 : dissolve == DissolveNone ? QString::number(lines.ids[l])
+    groupOf[l] = dissolve == DissolveClass ? lines.classes[l]
+                 : dissolve == DissolveName ? lines.routeNames[l]
+                 : dissolve == DissolveNone ? (lines.layerNames.size() > 1 ? layerName + QLatin1Char(':') : QString()) + QString::number(lines.ids[l])
                                             : tr("all");
     request.group.push_back(groupOf[l].toStdString());
   }
@@ -215,14 +229,14 @@ QVariantMap CorridorBuffersAlgorithm::execute(const QVariantMap& parameters, Qgs
   }
 
   // Output in the input CRS, areas on the ellipsoid.
-  const bool inputIsLonLat = source->sourceCrs() == conversion::wgs84();
-  const QgsCoordinateTransform toLonLatInput(conversion::wgs84(), source->sourceCrs(), context.transformContext());
+  const bool inputIsLonLat = lines.crs == conversion::wgs84();
+  const QgsCoordinateTransform toLonLatInput(conversion::wgs84(), lines.crs, context.transformContext());
   const QgsFields outFields = makeFields({{QStringLiteral("corridor"), QVariant::String},
        {QStringLiteral("band"), QVariant::Int},
        {QStringLiteral("dist_km"), QVariant::Double},
        {QStringLiteral("area_km2"), QVariant::Double}});
   QString outId;
-  std::unique_ptr<QgsFeatureSink> sink = createSink(parameters, OUTPUT, context, outId, outFields, QgsWkbTypes::MultiPolygon, source->sourceCrs(), true);
+  std::unique_ptr<QgsFeatureSink> sink = createSink(parameters, OUTPUT, context, outId, outFields, QgsWkbTypes::MultiPolygon, lines.crs, true);
   std::map<QString, double> areaOf;
   for (const poleaxis::CorridorPiece& piece : pieces) {
     conversion::throwIfCanceled(feedback);

@@ -35,10 +35,9 @@ namespace {
 // tracks, a town's two stations); the noding is a repair, not a generaliser.
 constexpr double kMaxToleranceM = 20000.0;
 
-// A layer's own name: a layer opened from a path is named after the file
-// ("roads.gpkg"); the class of its lines is then "roads", or the GeoPackage
-// layer's name when the path picks one.
-QString layerName(const QgsVectorLayer& layer) {
+}  // namespace
+
+QString NetworkInput::layerName(const QgsVectorLayer& layer) {
   const QVariantMap parts = QgsProviderRegistry::instance()->decodeUri(layer.providerType(), layer.source());
   const QString inside = parts.value(QStringLiteral("layerName")).toString();
   if (!inside.isEmpty()) return inside;
@@ -47,6 +46,7 @@ QString layerName(const QgsVectorLayer& layer) {
   return layer.name();
 }
 
+namespace {
 template <class Parameter>
 Parameter* advanced(Parameter* parameter) {
   parameter->setFlags(parameter->flags() | QgsProcessingParameterDefinition::FlagAdvanced);
@@ -58,14 +58,14 @@ QList<QgsProcessingParameterDefinition*> NetworkInput::parameters(const Declare&
   QList<QgsProcessingParameterDefinition*> out;
   out << new QgsProcessingParameterMultipleLayers(declare.linesName, declare.linesLabel, QgsProcessing::TypeVectorLine, QVariant(),
                                                   declare.optional);
-  out << new QgsProcessingParameterString(CLASS_FIELD, tr("Class field of the lines (else the layer name is the class)"),
-                                          QVariant(), false, true);
   if (declare.speeds) {
+    out << new QgsProcessingParameterString(CLASS_FIELD, tr("Class field of the lines (else the layer name is the class)"),
+                                            QVariant(), false, true);
     out << new QgsProcessingParameterString(SPEED_FIELD, tr("Speed field of the lines (km/h)"), QVariant(), false, true);
     out << new QgsProcessingParameterString(SPEED_TABLE, tr("Speed table (class=km/h;…)"),
                                             QStringLiteral("rail=120;rail_hsr=250;expressway=100;national_road=70"), false, true);
     out << advanced(new QgsProcessingParameterNumber(declare.defaultSpeedName, tr("Speed for classes not in the table (km/h, 0 = refuse)"),
-                                                     QgsProcessingParameterNumber::Double, 0.0));
+                                                     QgsProcessingParameterNumber::Double, 0.0, true));
   }
   if (declare.routeNames)
     out << advanced(new QgsProcessingParameterString(NAME_FIELD, tr("Route name field of the lines"), QVariant(), false, true));
@@ -162,9 +162,12 @@ NetworkInput::Lines NetworkInput::read(const QgsProcessingAlgorithm& algorithm, 
     if (!layer || layer->geometryType() != QgsWkbTypes::LineGeometry)
       throw QgsProcessingException(tr("%1: layer '%2' is not a line layer. Give line layers only (rail, highways, rivers).")
                                        .arg(LINES, layers[layerIndex]->name()));
+    if (layer->featureCount() == 0)
+      throw QgsProcessingException(tr("%1: layer '%2' has no features. Give a layer with lines, or leave it out.").arg(LINES, layer->name()));
     if (layerIndex == 0) out.crs = layer->crs();
     out.layerNames << layerName(*layer);
     const QgsFields fields = layer->fields();
+    out.layerFields.push_back(fields);
     const int classField = className.isEmpty() ? -1 : fields.lookupField(className);
     const int speedField = speedName.isEmpty() ? -1 : fields.lookupField(speedName);
     const int routeField = routeName.isEmpty() ? -1 : fields.lookupField(routeName);
@@ -201,8 +204,10 @@ NetworkInput::Lines NetworkInput::read(const QgsProcessingAlgorithm& algorithm, 
       out.classes.push_back(lineClass);
       out.routeNames.push_back(routeField >= 0 ? a.at(routeField).toString() : QString());
       out.speeds.push_back(speed);
+      out.attributes.push_back(a);
     }
   }
+  if (!declared.requireFields) classSeen = speedSeen = routeSeen = true;
   if (!classSeen)
     throw QgsProcessingException(tr("CLASS_FIELD: field '%1' is in none of the %2 layers. Fields of '%3': %4.")
                                      .arg(className, LINES, layers[0]->name(),
@@ -314,4 +319,18 @@ void NetworkInput::writeComponents(const poleaxis::Network& network, const Lines
     if (!sink.addFeature(f, QgsFeatureSink::FastInsert))
       throw QgsProcessingException(tr("COMPONENTS: could not write component %1: %2").arg(c + 1).arg(sink.lastError()));
   }
+}
+
+void NetworkInput::Lines::append(const Lines& other) {
+  const int offset = layerNames.size();
+  lines.insert(lines.end(), other.lines.begin(), other.lines.end());
+  ids.insert(ids.end(), other.ids.begin(), other.ids.end());
+  for (int l : other.layer) layer.push_back(l + offset);
+  classes.insert(classes.end(), other.classes.begin(), other.classes.end());
+  routeNames.insert(routeNames.end(), other.routeNames.begin(), other.routeNames.end());
+  speeds.insert(speeds.end(), other.speeds.begin(), other.speeds.end());
+  attributes.insert(attributes.end(), other.attributes.begin(), other.attributes.end());
+  layerNames << other.layerNames;
+  layerFields.insert(layerFields.end(), other.layerFields.begin(), other.layerFields.end());
+  if (!crs.isValid()) crs = other.crs;
 }

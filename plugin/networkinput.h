@@ -7,7 +7,9 @@
 #pragma once
 
 #include <qgscoordinatereferencesystem.h>
+#include <qgsattributes.h>
 #include <qgsfeatureid.h>
+#include <qgsfields.h>
 #include <qgsprocessingparameters.h>
 
 #include <QCoreApplication>
@@ -22,7 +24,7 @@ class QgsProcessingAlgorithm;
 class QgsProcessingContext;
 class QgsProcessingFeedback;
 class QgsFeatureSink;
-class QgsFields;
+class QgsVectorLayer;
 
 class NetworkInput {
   Q_DECLARE_TR_FUNCTIONS(NetworkInput)
@@ -42,6 +44,9 @@ class NetworkInput {
     bool speeds = true;     // SPEED_FIELD, SPEED_TABLE, DEFAULT_SPEED
     bool routeNames = true; // NAME_FIELD
     bool components = true; // the COMPONENTS output
+    // Refuse a CLASS_FIELD, SPEED_FIELD or NAME_FIELD that no layer has (off
+    // for a second set of layers such as rivers, which may lack them).
+    bool requireFields = true;
   };
   static QList<QgsProcessingParameterDefinition*> parameters(const Declare& declare);
   // The help text on noding, tolerance and components, shared by every network algorithm.
@@ -55,6 +60,10 @@ class NetworkInput {
     std::vector<QString> routeNames;    // NAME_FIELD value, or empty
     std::vector<double> speeds;         // km/h, NaN where none is known
     QString parameter = LINES;          // the lines' parameter name, for messages
+    std::vector<QgsAttributes> attributes;  // every attribute of each line
+    std::vector<QgsFields> layerFields;     // per layer
+    // Adds other's lines (a second parameter, e.g. rivers) after these.
+    void append(const Lines& other);
     QStringList layerNames;
     QgsCoordinateReferenceSystem crs;   // the first layer's: outputs along the lines use it
     poleaxis::NodingOptions noding;
@@ -80,6 +89,10 @@ class NetworkInput {
   // Writes the component features into sink (in lines.crs).
   static void writeComponents(const poleaxis::Network& network, const Lines& lines, QgsFeatureSink& sink,
                               QgsProcessingContext& context);
+  // A layer's own name: a layer opened from a path is named after the file
+  // ("roads.gpkg"); its lines' class is then "roads", or the GeoPackage
+  // layer's name when the path picks one.
+  static QString layerName(const QgsVectorLayer& layer);
   // Adds the NUM_COMPONENTS and LARGEST_SHARE output definitions.
   static QList<QgsProcessingOutputDefinition*> outputs();
 };

@@ -144,10 +144,11 @@ void ServiceRadiiAlgorithm::initAlgorithm(const QVariantMap&) {
                                                QgsProcessingParameterField::Numeric, false, true));
   addParameter(advanced(new QgsProcessingParameterBoolean(SKIP_INVALID, tr("Skip centres without a valid radius"), false)));
   addNetworkParameters(networkDeclare());
+  // Optional with defaults, so models saved before network travel time existed still validate.
   addParameter(new QgsProcessingParameterNumber(ACCESS_SPEED_KMH, tr("Access speed off the network (km/h)"),
-                                                QgsProcessingParameterNumber::Double, 20.0));
+                                                QgsProcessingParameterNumber::Double, 20.0, true));
   addParameter(advanced(new QgsProcessingParameterNumber(NETWORK_SNAP_KM, tr("Network snap distance (km)"),
-                                                         QgsProcessingParameterNumber::Double, 10.0)));
+                                                         QgsProcessingParameterNumber::Double, 10.0, true)));
   addParameter(new QgsProcessingParameterFeatureSink(OUTPUT, tr("Service circles"), QgsProcessing::TypeVectorPolygon));
   addParameter(new QgsProcessingParameterFeatureSink(GAPS, tr("Gaps (study area not covered)"),
                                                      QgsProcessing::TypeVectorPolygon, QVariant(), true, true));

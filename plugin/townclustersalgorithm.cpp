@@ -44,8 +44,16 @@ const QString MAX_LINK_KM = QStringLiteral("MAX_LINK_KM");
 const QString MASS_FIELD = QStringLiteral("MASS_FIELD");
 const QString EXPONENT = QStringLiteral("EXPONENT");
 const QString RESOLUTION = QStringLiteral("RESOLUTION");
-const QString LINES = QStringLiteral("LINES");
 const QString SNAP_KM = QStringLiteral("SNAP_KM");
+
+NetworkInput::Declare networkDeclare() {
+  NetworkInput::Declare d;
+  d.linesLabel = QCoreApplication::translate("TownClustersAlgorithm", "Line network for network distances (DBSCAN, linkage; one or more layers)");
+  d.optional = true;
+  d.speeds = false;
+  d.routeNames = false;
+  return d;
+}
 const QString POP_FIELD = QStringLiteral("POP_FIELD");
 const QString HULL = QStringLiteral("HULL");
 const QString CONCAVITY = QStringLiteral("CONCAVITY");
@@ -154,8 +162,7 @@ void TownClustersAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterField(MASS_FIELD, tr("Louvain: mass field"), QVariant(), INPUT, QgsProcessingParameterField::Numeric, false, true));
   addParameter(new QgsProcessingParameterNumber(EXPONENT, tr("Louvain: distance exponent b"), QgsProcessingParameterNumber::Double, 2.0));
   addParameter(new QgsProcessingParameterNumber(RESOLUTION, tr("Louvain: resolution γ"), QgsProcessingParameterNumber::Double, 1.0));
-  addParameter(new QgsProcessingParameterFeatureSource(LINES, tr("Line network for network distances (DBSCAN, linkage)"),
-                                                       QList<int>() << QgsProcessing::TypeVectorLine, QVariant(), true));
+  addNetworkParameters(networkDeclare());
   addParameter(advanced(new QgsProcessingParameterNumber(SNAP_KM, tr("Snap distance to the network (km)"), QgsProcessingParameterNumber::Double, 5.0)));
   addParameter(new QgsProcessingParameterField(POP_FIELD, tr("Population field (pop_sum, lead town, centre)"), QVariant(), INPUT,
                                                QgsProcessingParameterField::Numeric, false, true));
@@ -203,8 +210,10 @@ QVariantMap TownClustersAlgorithm::execute(const QVariantMap& parameters, QgsPro
   if (method == Louvain && !(parameterAsDouble(parameters, EXPONENT, context) >= 0))
     throw QgsProcessingException(tr("EXPONENT: b must be >= 0."));
   if (!(footprintKm > 0)) throw QgsProcessingException(tr("FOOTPRINT_KM: the disc radius must be > 0 km."));
-  std::unique_ptr<QgsProcessingFeatureSource> linesSource(parameterAsSource(parameters, LINES, context));
-  if (linesSource && (method == Ward || method == KMeans || method == Louvain))
+  checkOutputFolders(parameters, {NetworkInput::COMPONENTS}, context);
+  const NetworkInput::Lines lines = NetworkInput::read(*this, parameters, context, feedback, false, networkDeclare());
+  const bool byNetwork = !lines.empty();
+  if (byNetwork && (method == Ward || method == KMeans || method == Louvain))
     throw QgsProcessingException(tr("LINES: network distances work with DBSCAN and single, complete or average linkage; "
                                     "Ward and k-means need Euclidean coordinates. Clear LINES or choose another method."));
   checkOutputFolders(parameters, {OUTPUT, GROUPS}, context);
@@ -212,7 +221,7 @@ QVariantMap TownClustersAlgorithm::execute(const QVariantMap& parameters, QgsPro
   feedback->pushInfo(tr("Reading towns"));
   const QgsCoordinateReferenceSystem layerCrs = source->sourceCrs();
   const bool geographic = layerCrs.isGeographic();
-  const conversion::PointTable towns = conversion::readPoints(*source, INPUT, context, feedback, true, 0, 10, geographic || linesSource);
+  const conversion::PointTable towns = conversion::readPoints(*source, INPUT, context, feedback, true, 0, 10, geographic || byNetwork);
   if (towns.withoutGeometry) feedback->pushWarning(tr("%n town(s) without geometry left out.", nullptr, int(towns.withoutGeometry)));
   const size_t n = towns.ids.size();
   if (n < 2) throw QgsProcessingException(tr("INPUT: %n town(s) with a position; grouping needs at least 2.", nullptr, int(n)));
@@ -258,22 +267,19 @@ QVariantMap TownClustersAlgorithm::execute(const QVariantMap& parameters, QgsPro
   feedback->pushInfo(euclidean || !geographic ? tr("Distances: planar metres.") : tr("Distances: geodesic on the WGS 84 ellipsoid."));
 
   std::unique_ptr<poleaxis::Network> network;
-  if (linesSource) {
+  if (byNetwork) {
     const double snapKm = parameterAsDouble(parameters, SNAP_KM, context);
-    if (!(snapKm >= 0)) throw QgsProcessingException(tr("SNAP_KM: %1 km is negative.").arg(snapKm));
+    if (!(snapKm >= 0) || !std::isfinite(snapKm)) throw QgsProcessingException(tr("SNAP_KM: %1 km is not a distance >= 0.").arg(snapKm));
     feedback->pushInfo(tr("Building the network"));
-    const conversion::LineTable lines = conversion::readLines(*linesSource, LINES, context, feedback);
-    if (lines.lines.empty()) throw QgsProcessingException(tr("LINES: the layer has no line with a length."));
-    poleaxis::NetworkOptions options;
-    options.snap_m = snapKm * 1000.0;
-    network = std::make_unique<poleaxis::Network>(lines.lines, std::vector<double>(lines.lines.size(), NAN), towns.lonlat, options);
+    network = NetworkInput::build(lines, towns.lonlat, snapKm, feedback, 10, 12);
+    NetworkInput::log(*network, towns.ids, feedback);
     std::vector<QgsFeatureId> far;
     for (size_t i = 0; i < n; ++i)
       if (network->snapped()[i] < 0) far.push_back(towns.ids[i]);
     if (!far.empty())
       feedback->pushWarning(tr("%1 town(s) farther than %2 km from every line stay ungrouped or alone: feature ids %3.")
                                 .arg(far.size()).arg(snapKm).arg(idList(far)));
-    feedback->pushInfo(tr("Network: %1 nodes, %2 edges; distances are km along the lines.").arg(network->node_count()).arg(network->edges().size()));
+    feedback->pushInfo(tr("Distances are km along the lines."));
   }
 
   // Grouping.
@@ -513,5 +519,6 @@ QVariantMap TownClustersAlgorithm::execute(const QVariantMap& parameters, QgsPro
     StylePostProcessor::styleOnLoad(context, groupsId, QStringLiteral("town_groups"));
   }
   feedback->setProgress(100);
+  if (network) writeNetworkComponents(*network, lines, parameters, context, outputs);
   return outputs;
 }

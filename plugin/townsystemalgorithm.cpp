@@ -10,6 +10,8 @@
 #include <qgsprocessingutils.h>
 #include <qgsvectorfilewriter.h>
 #include <qgsvectorlayer.h>
+#include <qgsvectordataprovider.h>
+#include <qgsexception.h>
 
 #include <QFile>
 #include <QFileInfo>
@@ -24,6 +26,9 @@ const QString POP_FIELD = QStringLiteral("POP_FIELD");
 const QString LINES = QStringLiteral("LINES");
 const QString CLASS_FIELD = QStringLiteral("CLASS_FIELD");
 const QString BOUNDARY = QStringLiteral("BOUNDARY");
+const QString RIVERS = QStringLiteral("RIVERS");
+const QString EXTERNAL = QStringLiteral("EXTERNAL");
+const QString EXTERNAL_MASS_FIELD = QStringLiteral("EXTERNAL_MASS_FIELD");
 const QString TITLE = QStringLiteral("TITLE");
 const QString OUTPUT = QStringLiteral("OUTPUT");
 const QString PDF = QStringLiteral("PDF");
@@ -102,6 +107,59 @@ struct PlanLayer {
 };
 }  // namespace
 
+QgsVectorLayer* TownSystemAlgorithm::mergedLines(const QList<QgsMapLayer*>& layers, const QString& classField,
+                                                 QgsProcessingContext& context, QgsProcessingFeedback* feedback) const {
+  if (layers.isEmpty()) throw QgsProcessingException(tr("LINES: give at least one line layer (rail, highways)."));
+  bool classSeen = classField.isEmpty();
+  QgsCoordinateReferenceSystem crs;
+  for (QgsMapLayer* layer : layers) {
+    const QgsVectorLayer* lines = qobject_cast<const QgsVectorLayer*>(layer);
+    if (!lines || lines->geometryType() != QgsWkbTypes::LineGeometry)
+      throw QgsProcessingException(tr("LINES: layer '%1' is not a line layer. Give line layers only (rail, highways).").arg(layer->name()));
+    if (!crs.isValid()) crs = lines->crs();
+    classSeen |= lines->fields().lookupField(classField) >= 0;
+  }
+  if (!classSeen)
+    throw QgsProcessingException(tr("CLASS_FIELD: field '%1' is in none of the LINES layers. Fields of '%2': %3.")
+                                     .arg(classField, layers[0]->name(),
+                                          qobject_cast<QgsVectorLayer*>(layers[0])->fields().names().join(QStringLiteral(", "))));
+  auto* merged = new QgsVectorLayer(QStringLiteral("MultiLineString?field=class:string&field=layer:string"), QStringLiteral("lines"),
+                                    QStringLiteral("memory"));
+  merged->setCrs(crs);
+  QgsFeatureList features;
+  long lineCount = 0;
+  for (QgsMapLayer* layer : layers) {
+    QgsVectorLayer* lines = qobject_cast<QgsVectorLayer*>(layer);
+    const QString name = NetworkInput::layerName(*lines);
+    const int field = classField.isEmpty() ? -1 : lines->fields().lookupField(classField);
+    const QgsCoordinateTransform transform(lines->crs(), crs, context.transformContext());
+    QgsFeatureIterator it = lines->getFeatures();
+    QgsFeature f;
+    while (it.nextFeature(f)) {
+      conversion::throwIfCanceled(feedback);
+      QgsGeometry g = f.geometry();
+      if (g.isNull() || g.isEmpty()) continue;
+      try {
+        if (lines->crs() != crs) g.transform(transform);
+      } catch (const QgsCsException& e) {
+        throw QgsProcessingException(tr("LINES: layer '%1', feature %2 cannot be transformed: %3").arg(lines->name()).arg(f.id()).arg(e.what()));
+      }
+      g.convertToMultiType();
+      const QVariant value = field >= 0 ? f.attribute(field) : QVariant();
+      QgsFeature out(merged->fields());
+      out.setGeometry(g);
+      out.setAttributes(QgsAttributes() << (value.isNull() || value.toString().isEmpty() ? name : value.toString()) << name);
+      features << out;
+      ++lineCount;
+    }
+  }
+  if (features.isEmpty()) throw QgsProcessingException(tr("LINES: the layers have no lines."));
+  merged->dataProvider()->addFeatures(features);
+  if (layers.size() > 1) feedback->pushInfo(tr("%1 lines from %2 layers.").arg(lineCount).arg(layers.size()));
+  context.temporaryLayerStore()->addMapLayer(merged);
+  return merged;
+}
+
 QString TownSystemAlgorithm::displayName() const { return tr("Town system plan (one run)"); }
 QString TownSystemAlgorithm::group() const { return tr("Plan"); }
 QStringList TownSystemAlgorithm::tags() const {
@@ -129,11 +187,15 @@ QString TownSystemAlgorithm::shortHelpString() const {
       "3. Town groups: METHOD (default Ward linkage into K = 3 groups; with CUT_DISTANCE > 0 cut at that distance in km; "
       "DBSCAN uses EPS km and MIN_POINTS), group polygons by HULL.\n"
       "4. Service circles of RADIUS km around each pole (default 30 km, the half-hour economic circle at 60 km/h).\n"
-      "5. Corridors along LINES: half-width from CLASS_FIELD and WIDTH_TABLE (class=km;…), WIDTH km for lines "
-      "without a class or a class missing from the table; BANDS (e.g. 5;10;20 km) draws distance bands instead.\n"
-      "6. Development axes between the poles: gravity G = M_i·M_j / d^b (M = population, b = EXPONENT, default 2; d "
-      "per DISTANCE_MODE: geodesic km, or km or minutes along LINES, poles snapped within SNAP_KM), flows summed on "
-      "the lines and graded 1–3.\n"
+      "5. Corridors along LINES (one or more layers: rail, highways): half-width from CLASS_FIELD (a field name; "
+      "a layer without it has its layer name as class) and WIDTH_TABLE (class=km;…), WIDTH km for a class missing "
+      "from the table; BANDS (e.g. 5;10;20 km) draws distance bands instead. RIVERS (optional) add river belts "
+      "(class river).\n"
+      "6. Development axes between the poles over the noded network of LINES: gravity G = M_i·M_j / d^b (M = "
+      "population, b = EXPONENT, default 2; d per DISTANCE_MODE: geodesic km, or km or minutes along LINES, poles "
+      "snapped within SNAP_KM), flows summed on the lines and graded 1–3. EXTERNAL (optional points, with "
+      "EXTERNAL_MASS_FIELD) are metropolises outside the plan that pull on it: they pair only with the poles, and "
+      "their axes are marked external (how Guizhou's trunk runs towards Chongqing).\n"
       "7. Influence areas of the poles: AREA_METHOD Voronoi, weighted Voronoi (√population, Reilly/Converse breaking "
       "points; default) or Huff, clipped to BOUNDARY (or the poles' extent).\n"
       "8. The GeoPackage OUTPUT with layers towns (score, level, is_pole, type, group_id), poles, service_circles, "
@@ -147,8 +209,13 @@ QString TownSystemAlgorithm::shortHelpString() const {
 void TownSystemAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterFeatureSource(TOWNS, tr("Towns"), QList<int>() << QgsProcessing::TypeVectorPoint));
   addParameter(new QgsProcessingParameterField(POP_FIELD, tr("Population field"), QVariant(), TOWNS, QgsProcessingParameterField::Numeric));
-  addParameter(new QgsProcessingParameterFeatureSource(LINES, tr("Lines (rail, highways)"), QList<int>() << QgsProcessing::TypeVectorLine));
-  addParameter(new QgsProcessingParameterField(CLASS_FIELD, tr("Line class field"), QVariant(), LINES, QgsProcessingParameterField::Any, false, true));
+  addParameter(new QgsProcessingParameterMultipleLayers(LINES, tr("Lines (rail, highways; one or more layers)"), QgsProcessing::TypeVectorLine));
+  addParameter(new QgsProcessingParameterString(CLASS_FIELD, tr("Line class field (else the layer name is the class)"), QVariant(), false, true));
+  addParameter(new QgsProcessingParameterMultipleLayers(RIVERS, tr("Rivers (river belts; optional)"), QgsProcessing::TypeVectorLine, QVariant(), true));
+  addParameter(new QgsProcessingParameterFeatureSource(EXTERNAL, tr("External centres (metropolises outside the plan)"),
+                                                       QList<int>() << QgsProcessing::TypeVectorPoint, QVariant(), true));
+  addParameter(new QgsProcessingParameterField(EXTERNAL_MASS_FIELD, tr("Mass field of the external centres"), QVariant(), EXTERNAL,
+                                               QgsProcessingParameterField::Numeric, false, true));
   addParameter(new QgsProcessingParameterFeatureSource(BOUNDARY, tr("Planning boundary"), QList<int>() << QgsProcessing::TypeVectorPolygon,
                                                        QVariant(), true));
   addParameter(new QgsProcessingParameterString(TITLE, tr("Map title"), tr("Town system plan")));
@@ -198,9 +265,13 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
   std::unique_ptr<QgsProcessingFeatureSource> towns = requireSource(parameters, TOWNS, context);
   const QString popField = parameterAsString(parameters, POP_FIELD, context);
   requireField(towns->fields(), popField, POP_FIELD, TOWNS, true);
-  std::unique_ptr<QgsProcessingFeatureSource> lines = requireSource(parameters, LINES, context);
-  const QString classField = parameterAsString(parameters, CLASS_FIELD, context);
-  if (!classField.isEmpty()) requireField(lines->fields(), classField, CLASS_FIELD, LINES, false);
+  const QString givenClassField = parameterAsString(parameters, CLASS_FIELD, context).trimmed();
+  const QList<QgsMapLayer*> lineLayers = parameterAsLayerList(parameters, LINES, context);
+  std::unique_ptr<QgsProcessingFeatureSource> external(parameterAsSource(parameters, EXTERNAL, context));
+  const QString externalMass = parameterAsString(parameters, EXTERNAL_MASS_FIELD, context);
+  if (external && externalMass.isEmpty())
+    throw QgsProcessingException(tr("EXTERNAL_MASS_FIELD: choose the mass field of the external centres (population, score…)."));
+  if (external) requireField(external->fields(), externalMass, EXTERNAL_MASS_FIELD, EXTERNAL, true);
   std::unique_ptr<QgsProcessingFeatureSource> boundary(parameterAsSource(parameters, BOUNDARY, context));
   if (boundary && boundary->featureCount() == 0)
     throw QgsProcessingException(tr("BOUNDARY: the layer has no features; give the planning area's polygon or leave BOUNDARY empty."));
@@ -213,8 +284,11 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
   checkOutputFolders(parameters, {OUTPUT, PDF, PNG, REPORT}, context);
   const QString report = parameterAsFileOutput(parameters, REPORT, context);
 
+  // Every stage reads one line layer: the LINES layers merged, with their class (CLASS_FIELD, else the layer name).
+  const QString classField = QStringLiteral("class");
+  QgsVectorLayer* merged = mergedLines(lineLayers, givenClassField, context, feedback);
   Chain chain(context, feedback, 9);
-  const QVariant townsInput = parameters.value(TOWNS), linesInput = parameters.value(LINES);
+  const QVariant townsInput = parameters.value(TOWNS), linesInput = merged->id();
   const QVariant boundaryInput = boundary ? parameters.value(BOUNDARY) : QVariant();
   const QString memory = QStringLiteral("memory:");
 
@@ -264,17 +338,19 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
   QgsVectorLayer* poleLayer = poles.release();  // owned by the context from here
   if (boundary) circlesParameters.insert(QStringLiteral("STUDY_AREA"), boundaryInput);
   const QVariantMap circles = chain.run(QStringLiteral("serviceradii"), circlesParameters);
-  const QVariantMap corridors = chain.run(QStringLiteral("corridorbuffers"),
-                                          {{QStringLiteral("INPUT"), linesInput},
-                                           {QStringLiteral("WIDTH_MODE"), classField.isEmpty() ? 0 : 2},
+  QVariantMap corridorParameters{{QStringLiteral("INPUT"), linesInput},
+                                           {QStringLiteral("WIDTH_MODE"), 2},
                                            {QStringLiteral("WIDTH"), parameterAsDouble(parameters, WIDTH, context)},
                                            {QStringLiteral("CLASS_FIELD"), classField},
                                            {QStringLiteral("WIDTH_TABLE"), parameterAsString(parameters, WIDTH_TABLE, context)},
                                            {QStringLiteral("DEFAULT_WIDTH"), parameterAsDouble(parameters, WIDTH, context)},
                                            {QStringLiteral("BANDS"), parameterAsString(parameters, BANDS, context)},
-                                           {QStringLiteral("DISSOLVE"), classField.isEmpty() ? 3 : 1},
-                                           {QStringLiteral("OUTPUT"), memory}});
-  const QVariantMap axes = chain.run(QStringLiteral("developmentaxes"), {{QStringLiteral("CENTRES"), poleLayer->id()},
+                                           {QStringLiteral("DISSOLVE"), 1},
+                                           {QStringLiteral("OUTPUT"), memory}};
+  if (parameters.value(RIVERS).isValid() && !parameterAsLayerList(parameters, RIVERS, context).isEmpty())
+    corridorParameters.insert(QStringLiteral("RIVERS"), parameters.value(RIVERS));
+  const QVariantMap corridors = chain.run(QStringLiteral("corridorbuffers"), corridorParameters);
+  QVariantMap axesParameters{{QStringLiteral("CENTRES"), poleLayer->id()},
                                                                          {QStringLiteral("MASS_FIELD"), popField},
                                                                          {QStringLiteral("LINES"), linesInput},
                                                                          {QStringLiteral("CLASS_FIELD"), classField},
@@ -283,7 +359,12 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
                                                                          {QStringLiteral("SNAP_KM"), parameterAsDouble(parameters, SNAP_KM, context)},
                                                                          {QStringLiteral("PAIRS"), 0},
                                                                          {QStringLiteral("DESIRE_LINES"), memory},
-                                                                         {QStringLiteral("AXES"), memory}});
+                                                                         {QStringLiteral("AXES"), memory}};
+  if (external) {
+    axesParameters.insert(QStringLiteral("EXTERNAL"), parameters.value(EXTERNAL));
+    axesParameters.insert(QStringLiteral("EXTERNAL_MASS_FIELD"), externalMass);
+  }
+  const QVariantMap axes = chain.run(QStringLiteral("developmentaxes"), axesParameters);
   QVariantMap areasParameters{{QStringLiteral("CENTRES"), poleLayer->id()},
                               {QStringLiteral("MASS_FIELD"), popField},
                               {QStringLiteral("METHOD"), parameterAsEnum(parameters, AREA_METHOD, context)},

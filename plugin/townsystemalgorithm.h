@@ -23,4 +23,10 @@ class TownSystemAlgorithm : public PoleaxisAlgorithm {
   void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
   QVariantMap execute(const QVariantMap& parameters, QgsProcessingContext& context,
                       QgsProcessingFeedback* feedback) override;
+
+ private:
+  // The LINES layers as one memory layer (in the first layer's CRS, owned by
+  // the context) with class = the CLASS_FIELD value, else the layer's name.
+  QgsVectorLayer* mergedLines(const QList<QgsMapLayer*>& layers, const QString& classField, QgsProcessingContext& context,
+                              QgsProcessingFeedback* feedback) const;
 };

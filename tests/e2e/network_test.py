@@ -19,7 +19,8 @@ from e2e_common import Checks, Qgis, private_testdata
 companion_dir, source_data, shared_data = sys.argv[1:4]
 NATIONAL = os.path.join(shared_data, "china_rail_lines.gpkg")
 CHINA_TOWNS = os.path.join(shared_data, "china_towns.gpkg")
-for path in (NATIONAL, CHINA_TOWNS):
+RIVERS = os.path.join(shared_data, "china_rivers.gpkg")
+for path in (NATIONAL, CHINA_TOWNS, RIVERS):
     if not os.path.exists(path):
         sys.exit("missing %s: the network tests need ../shared/data" % path)
 scratch, testdata = private_testdata(source_data, "poleaxis-network-")
@@ -253,7 +254,21 @@ def main():
     check(not mismatch, "travel time and membership of %d demand towns equal NetworkX on the noded graph (%d differ: %s)" % (agree + len(mismatch), len(mismatch), mismatch[:3]))
     check(0 < area["DEMAND_COVERED"] < 60, "some but not all of the 60 towns lie within 30 minutes (%d)" % area["DEMAND_COVERED"])
 
-    # 6. Bad input: each names its parameter.
+    # 6. townsystem: two line layers, rivers and the external metropolises.
+    plan = os.path.join(scratch, "规划 guizhou.gpkg")
+    result, plan_log = run("poleaxis:townsystem", {
+        "TOWNS": guizhou_towns, "POP_FIELD": "population", "LINES": [NATIONAL, road], "CLASS_FIELD": "class",
+        "RIVERS": [RIVERS], "EXTERNAL": external, "EXTERNAL_MASS_FIELD": "population",
+        "BOUNDARY": os.path.join(testdata, "guizhou_boundary.geojson"), "TITLE": "贵州省城镇体系规划",
+        "OUTPUT": plan, "PDF": os.path.join(scratch, "guizhou.pdf")})
+    plan_axes = QgsVectorLayer(plan + "|layername=axes", "axes", "ogr")
+    plan_corridors = QgsVectorLayer(plan + "|layername=corridors", "corridors", "ogr")
+    check(any(f["external"] == 1 for f in plan_axes.getFeatures()), "townsystem: external axes towards the metropolises are in the plan")
+    corridor_names = {f["corridor"] for f in plan_corridors.getFeatures()}
+    check({"river", "rail", "guizhou_roads"} <= corridor_names, "townsystem: rail, road and river belts (%s)" % sorted(corridor_names))
+    check(any("2 layers" in line for line in plan_log.lines), "townsystem: the log says the lines came from 2 layers")
+
+    # 7. Bad input: each names its parameter.
     for parameters, fragment in (
             (dict(axes, CENTRES=centres, LINES=[guizhou_rail], TOLERANCE_M=0), "TOLERANCE_M"),
             (dict(axes, CENTRES=centres, LINES=[guizhou_rail], TOLERANCE_M=-5), "TOLERANCE_M"),
