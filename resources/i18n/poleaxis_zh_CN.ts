@@ -20,10 +20,6 @@
         <translation>按等级宽度或圈层对铁路和公路做缓冲并融合为廊道，并列出沿线城镇。</translation>
     </message>
     <message>
-        <source>Lines (rail, highways)</source>
-        <translation>线路（铁路、公路）</translation>
-    </message>
-    <message>
         <source>Width from</source>
         <translation>宽度依据</translation>
     </message>
@@ -46,10 +42,6 @@
     <message>
         <source>Width field (km)</source>
         <translation>宽度字段（公里）</translation>
-    </message>
-    <message>
-        <source>Class field</source>
-        <translation>等级字段</translation>
     </message>
     <message>
         <source>Width table (class=km;…)</source>
@@ -156,22 +148,6 @@
         <translation>正在读取线路</translation>
     </message>
     <message>
-        <source>INPUT: the layer has no line with a length.</source>
-        <translation>INPUT：该图层没有长度大于 0 的线。</translation>
-    </message>
-    <message>
-        <source>INPUT: %1 feature(s) without geometry and %2 zero-length part(s) ignored.</source>
-        <translation>INPUT：忽略了 %1 个没有几何的要素和 %2 个零长度部分。</translation>
-    </message>
-    <message>
-        <source>WIDTH_FIELD: line feature %1 has no width &gt; 0.</source>
-        <translation>WIDTH_FIELD：线要素 %1 没有大于 0 的宽度。</translation>
-    </message>
-    <message>
-        <source>WIDTH_TABLE: class &apos;%1&apos; (line feature %2) is not in the table. Add it, or set DEFAULT_WIDTH.</source>
-        <translation>WIDTH_TABLE：等级“%1”（线要素 %2）不在表中。请添加，或设置 DEFAULT_WIDTH。</translation>
-    </message>
-    <message>
         <source>all</source>
         <translation>全部</translation>
     </message>
@@ -184,7 +160,11 @@
         <translation>几何引擎错误：%1</translation>
     </message>
     <message>
-        <source>Draws corridors (town belts, 城镇带) along railways and highways.
+        <source>the lines&apos; extent</source>
+        <translation>线的范围</translation>
+    </message>
+    <message>
+        <source>Draws corridors (town belts, 城镇带) along railways, highways and rivers. Lines takes one or more layers (rail, highways, ferries); Rivers (optional, e.g. Natural Earth rivers) adds river belts, whose class is river (width table entry river=km). The class, name and width fields are field names read in every layer that has them; a line without a class value takes its layer&apos;s name as its class.
 
 &lt;b&gt;Width&lt;/b&gt; (km from the line, on each side): one fixed width, a width field, or a class table class=km;… (e.g. high_speed_rail=10;rail=5;expressway=5;national_road=3; a class missing from the table is refused by name unless a default width is set). &lt;b&gt;Bands&lt;/b&gt; (km, e.g. 5;10;20) replace the widths with distances from every line, output as rings (5–10 km…) or discs (0–10 km…).
 
@@ -193,7 +173,7 @@
 Buffers are made in a projected working CRS: the one given, or an automatic one (the UTM zone for an extent up to 6° wide, otherwise an azimuthal equidistant projection on its centre); the log reports the choice and its largest scale error over the extent. Lines are simplified by 1 % of the buffer distance first (the corridor edge moves by at most that). Segments: per quarter circle. Output is in the input CRS with areas in km² on the WGS 84 ellipsoid.
 
 &lt;b&gt;Towns&lt;/b&gt; (optional): each town gets its nearest line&apos;s corridor, dist_km (geodesic distance to that line) and band (1 = nearest band; without bands 1 when within that line&apos;s width; NULL outside). &lt;b&gt;Stats&lt;/b&gt;: per corridor len_km (geodesic length of its lines), area_km2, n_towns and pop_sum.</source>
-        <translation>沿铁路和公路绘制廊道（城镇带）。
+        <translation>沿铁路、公路和河流绘制廊道（城镇带）。线路可取一个或多个图层（铁路、公路、轮渡）；河流（可选，如 Natural Earth 河流）增加沿河城镇带，其等级为 river（宽度表条目 river=公里）。等级、名称和宽度字段为字段名，在每个含有该字段的图层中读取；没有等级值的线路以其图层名为等级。
 
 &lt;b&gt;宽度&lt;/b&gt;（距线路的公里数，单侧）：一个固定宽度、宽度字段，或等级对照表 等级=公里;…（如 high_speed_rail=10;rail=5;expressway=5;national_road=3；表中没有的等级会被按名称拒绝，除非设置了默认宽度）。&lt;b&gt;圈层&lt;/b&gt;（公里，如 5;10;20）以到所有线路的距离代替宽度，输出为环带（5–10 公里…）或实心区（0–10 公里…）。
 
@@ -204,8 +184,42 @@ Buffers are made in a projected working CRS: the one given, or an automatic one 
 &lt;b&gt;城镇&lt;/b&gt;（可选）：每个城镇记录其最近线路所属的廊道、dist_km（到该线路的测地距离）和 band（1 为最近的圈层；无圈层时在该线路宽度内为 1；在外为空）。&lt;b&gt;统计&lt;/b&gt;：每个廊道的 len_km（其线路的测地长度）、area_km2、n_towns 和 pop_sum。</translation>
     </message>
     <message>
-        <source>the lines&apos; extent</source>
-        <translation>线的范围</translation>
+        <source>Lines (rail, highways; one or more layers)</source>
+        <translation>线路（铁路、公路；一个或多个图层）</translation>
+    </message>
+    <message>
+        <source>Rivers (river belts; optional)</source>
+        <translation>河流（沿河城镇带；可选）</translation>
+    </message>
+    <message>
+        <source>Class field (else the layer name is the class)</source>
+        <translation>等级字段（否则以图层名为等级）</translation>
+    </message>
+    <message>
+        <source>WIDTH_FIELD: choose the width field (km) of the lines.</source>
+        <translation>WIDTH_FIELD：请选择线路的宽度字段（公里）。</translation>
+    </message>
+    <message>
+        <source>NAME_FIELD: dissolving by name needs the lines&apos; name field.</source>
+        <translation>NAME_FIELD：按名称融合需要线路的名称字段。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n river line(s) make river belts (class river).</source>
+        <translation>
+            <numerusform>%n 条河流线形成沿河城镇带（等级 river）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>WIDTH_FIELD: field &apos;%1&apos; is in none of the INPUT layers.</source>
+        <translation>WIDTH_FIELD：所有 INPUT 图层中都没有字段“%1”。</translation>
+    </message>
+    <message>
+        <source>WIDTH_FIELD: line feature %1 of layer &apos;%2&apos; has no width &gt; 0.</source>
+        <translation>WIDTH_FIELD：图层“%2”的线要素 %1 没有大于 0 的宽度。</translation>
+    </message>
+    <message>
+        <source>WIDTH_TABLE: class &apos;%1&apos; (line feature %2 of layer &apos;%3&apos;) is not in the table. Add it, or set DEFAULT_WIDTH.</source>
+        <translation>WIDTH_TABLE：等级“%1”（图层“%3”的线要素 %2）不在表中。请添加该等级，或设置 DEFAULT_WIDTH。</translation>
     </message>
 </context>
 <context>
@@ -227,56 +241,12 @@ Buffers are made in a projected working CRS: the one given, or an automatic one 
         <translation>计算中心之间的引力，沿铁路/公路网络分配，并将承载引力的线路分级为发展轴。</translation>
     </message>
     <message>
-        <source>Finds development axes (发展轴) with the gravity model G_ij = k·M_i·M_j / d_ij^b between centres (masses from a field, e.g. population or a townhierarchy score; centres with NULL or mass ≤ 0 are skipped and listed). Pairs closer than the distance floor (default 10 km, or minutes) count at the floor: towns a few km apart are one agglomeration, and without a floor they outweigh every axis.
-
-&lt;b&gt;Distance&lt;/b&gt; d: geodesic km on the WGS 84 ellipsoid; network km along the lines; or network minutes, each line at its speed (km/h) from Speed field or from Class field + Speed table (class=km/h;…, e.g. rail=120;rail_hsr=250). Centres are joined to the network at the nearest point of a line within Snap distance (km); the few metres of access are not counted. Centres farther away are excluded with a warning (or refused). Pairs with no path (separate networks) or at distance 0 are counted and left out.
-
-&lt;b&gt;Pairs&lt;/b&gt;: all, each centre&apos;s top N partners by G (memory grows with the pairs kept, not n²), or G ≥ a threshold.
-
-&lt;b&gt;Network&lt;/b&gt;: lines are joined where they share a vertex; each centre is spliced into its line; chains of vertices between junctions become one edge. Shortest paths by Dijkstra. With lines given, the gravity of every pair is routed over its shortest path (km, or minutes in minutes mode) and summed on each edge: flow. Edges with flow get grade 1–3 (1 = strongest) by Jenks natural breaks or head/tail breaks, each edge weighted by its length so that how lines are cut into edges does not matter. Axes = graded edges merged into continuous polylines per grade and route name (Name field).
-
-Outputs: Desire lines (from_fid, to_fid, names, dist_km, minutes, grav, rank, share %), Edges (edge_id, from_node, to_node, line_fid, name, len_km, minutes, flow, grade) and Axes (grade, name, len_km, flow).</source>
-        <translation>用引力模型 G_ij = k·M_i·M_j / d_ij^b 识别中心之间的发展轴（质量取自字段，如人口或城镇等级得分；质量为空或不大于 0 的中心被跳过并列出）。距离小于距离下限（默认 10 公里或分钟）的中心对按下限计算：相距几公里的城镇实为同一聚合体，不设下限时它们会压倒所有发展轴。
-
-&lt;b&gt;距离&lt;/b&gt; d：WGS 84 椭球面上的测地距离（公里）；沿线路的网络距离（公里）；或网络时间（分钟），各线路按其速度（公里/小时）计算，速度取自速度字段，或由等级字段加速度表（等级=公里/小时;…，如 rail=120;rail_hsr=250）给出。中心在捕捉距离（公里）内接入最近线路上的最近点，接入段的几米不计入；更远的中心被排除并警告（或拒绝运行）。没有路径（网络不连通）或距离为 0 的中心对被计数并排除。
-
-&lt;b&gt;中心对&lt;/b&gt;：全部、每个中心按引力排序的前 N 个伙伴（内存随保留的中心对增长，而不是 n²），或 G ≥ 阈值。
-
-&lt;b&gt;网络&lt;/b&gt;：线路在共享顶点处相连；每个中心接入其所在线路；交汇点之间的顶点链合并为一条边。最短路径采用 Dijkstra 算法。提供线路时，每对中心的引力沿其最短路径（公里，时间模式下为分钟）分配并在各边上累加，得到流量。有流量的边按 Jenks 自然断点或头尾断点分为 1–3 级（1 为最强），每条边按长度加权，使线路如何被切分为边不影响结果。发展轴 = 同一等级、同一线路名称（名称字段）的分级边首尾合并而成的连续折线。
-
-输出：期望线（from_fid、to_fid、名称、dist_km、minutes、grav、rank、share %），网络边（edge_id、from_node、to_node、line_fid、name、len_km、minutes、flow、grade）和发展轴（grade、name、len_km、flow）。</translation>
-    </message>
-    <message>
         <source>Centres</source>
         <translation>中心</translation>
     </message>
     <message>
         <source>Mass field (population, score…)</source>
         <translation>质量字段（人口、得分…）</translation>
-    </message>
-    <message>
-        <source>Line network (rail, highways)</source>
-        <translation>线路网络（铁路、公路）</translation>
-    </message>
-    <message>
-        <source>Speed field (km/h)</source>
-        <translation>速度字段（公里/小时）</translation>
-    </message>
-    <message>
-        <source>Class field</source>
-        <translation>等级字段</translation>
-    </message>
-    <message>
-        <source>Speed table (class=km/h;…)</source>
-        <translation>速度表（等级=公里/小时;…）</translation>
-    </message>
-    <message>
-        <source>Speed for classes not in the table (km/h, 0 = refuse)</source>
-        <translation>表中没有的等级所用速度（公里/小时，0 = 拒绝运行）</translation>
-    </message>
-    <message>
-        <source>Route name field (axes are merged per name)</source>
-        <translation>线路名称字段（按名称合并发展轴）</translation>
     </message>
     <message>
         <source>Distance</source>
@@ -387,10 +357,6 @@ Outputs: Desire lines (from_fid, to_fid, names, dist_km, minutes, grav, rank, sh
         <translation>LINES：网络距离需要线图层；请提供 LINES 或使用测地距离。</translation>
     </message>
     <message>
-        <source>SNAP_KM: %1 km is negative.</source>
-        <translation>SNAP_KM：%1 公里为负数。</translation>
-    </message>
-    <message>
         <source>Reading centres</source>
         <translation>正在读取中心</translation>
     </message>
@@ -411,26 +377,6 @@ Outputs: Desire lines (from_fid, to_fid, names, dist_km, minutes, grav, rank, sh
     <message>
         <source>Reading the network</source>
         <translation>正在读取网络</translation>
-    </message>
-    <message>
-        <source>SPEED_FIELD: network minutes need line speeds: a SPEED_FIELD, or a CLASS_FIELD with a SPEED_TABLE.</source>
-        <translation>SPEED_FIELD：网络时间需要线路速度：SPEED_FIELD，或 CLASS_FIELD 加 SPEED_TABLE。</translation>
-    </message>
-    <message>
-        <source>LINES: the layer has no line with a length.</source>
-        <translation>LINES：该图层没有长度大于 0 的线。</translation>
-    </message>
-    <message>
-        <source>LINES: %1 feature(s) without geometry and %2 zero-length part(s) ignored.</source>
-        <translation>LINES：忽略了 %1 个没有几何的要素和 %2 个零长度部分。</translation>
-    </message>
-    <message>
-        <source>SPEED_FIELD: line feature %1 has no speed &gt; 0.</source>
-        <translation>SPEED_FIELD：线要素 %1 没有大于 0 的速度。</translation>
-    </message>
-    <message>
-        <source>SPEED_TABLE: class &apos;%1&apos; (line feature %2) is not in the table. Add it, or set DEFAULT_SPEED.</source>
-        <translation>SPEED_TABLE：等级“%1”（线要素 %2）不在表中。请添加，或设置 DEFAULT_SPEED。</translation>
     </message>
     <message>
         <source>MIN_DISTANCE: %1 must be &gt;= 0.</source>
@@ -482,14 +428,92 @@ Outputs: Desire lines (from_fid, to_fid, names, dist_km, minutes, grav, rank, sh
             <numerusform>%n 对中心距离为 0（同一位置或同一网络节点），未参与计算。</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Network: %1 nodes, %2 edges.</source>
-        <translation>网络：%1 个节点，%2 条边。</translation>
-    </message>
     <message numerus="yes">
         <source>%n axis line(s) in grades 1–3.</source>
         <translation>
             <numerusform>1–3 级发展轴 %n 条。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line network (rail, highways; one or more layers)</source>
+        <translation>线网（铁路、公路；一个或多个图层）</translation>
+    </message>
+    <message>
+        <source>Finds development axes (发展轴) with the gravity model G_ij = k·M_i·M_j / d_ij^b between centres (masses from a field, e.g. population or a townhierarchy score; centres with NULL or mass ≤ 0 are skipped and listed). Pairs closer than the distance floor (default 10 km, or minutes) count at the floor: towns a few km apart are one agglomeration, and without a floor they outweigh every axis.
+
+&lt;b&gt;Distance&lt;/b&gt; d: geodesic km on the WGS 84 ellipsoid; network km along the lines; or network minutes, each line at its speed (km/h) from Speed field or from Class field + Speed table (class=km/h;…, e.g. rail=120;rail_hsr=250). Centres are joined to the network at the nearest point of a line within Snap distance (km); the few metres of access are not counted. Centres farther away are excluded with a warning (or refused). Pairs with no path (separate networks) or at distance 0 are counted and left out.
+
+&lt;b&gt;Pairs&lt;/b&gt;: all, each centre&apos;s top N partners by G (memory grows with the pairs kept, not n²), or G ≥ a threshold.
+
+&lt;b&gt;External centres&lt;/b&gt;: metropolises outside the plan that pull on it (Chongqing for Guizhou, Changchun for Jilin city), with their own mass field. They pair only with the centres of the plan, never with each other; their flows count on the network inside and outside the plan, and their desire lines and axes are marked external. An external centre inside the plan&apos;s centres is warned about.
+
+&lt;b&gt;Network&lt;/b&gt;: the lines are noded (see below); each centre is spliced into its line; chains of vertices between junctions become one edge. Shortest paths by Dijkstra. With lines given, the gravity of every pair is routed over its shortest path (km, or minutes in minutes mode) and summed on each edge: flow. Edges with flow get grade 1–3 (1 = strongest) by Jenks natural breaks or head/tail breaks, each edge weighted by its length so that how lines are cut into edges does not matter. Axes = graded edges merged into continuous polylines per grade and route name: the route name field where the lines have one, otherwise the two centres of the strongest pair routed over the edge (&quot;贵阳—遵义&quot;).
+
+</source>
+        <translation>用引力模型 G_ij = k·M_i·M_j / d_ij^b 识别中心之间的发展轴（质量取自字段，如人口或城镇等级得分；质量为空或不大于 0 的中心被跳过并列出）。距离小于距离下限（默认 10 公里或分钟）的中心对按下限计算：相距几公里的城镇实为同一聚合体，不设下限时它们会压倒所有发展轴。
+
+&lt;b&gt;距离&lt;/b&gt; d：WGS 84 椭球面上的测地距离（公里）；沿线路的网络距离（公里）；或网络时间（分钟），各线路按其速度（公里/小时）计算，速度取自速度字段，或由等级字段加速度表（等级=公里/小时;…，如 rail=120;rail_hsr=250）给出。中心在捕捉距离（公里）内接入最近线路上的最近点，接入段的几米不计入；更远的中心被排除并警告（或拒绝运行）。没有路径（网络不连通）或距离为 0 的中心对被计数并排除。
+
+&lt;b&gt;中心对&lt;/b&gt;：全部、每个中心按引力排序的前 N 个伙伴（内存随保留的中心对增长，而不是 n²），或 G ≥ 阈值。
+
+&lt;b&gt;外部中心&lt;/b&gt;：规划范围以外牵引本区的大城市（贵州的重庆、吉林市的长春），有各自的质量字段。它们只与规划范围内的中心配对，彼此之间不配对；其流量计入规划范围内外的网络，其期望线和发展轴标记为 external。位于规划中心之间的外部中心会给出警告。
+
+&lt;b&gt;网络&lt;/b&gt;：线路先经节点化（见下文）；每个中心接入其所在线路；交汇点之间的顶点链合并为一条边。最短路径采用 Dijkstra 算法。提供线路时，每对中心的引力沿其最短路径（公里，时间模式下为分钟）分配并在各边上累加，得到流量。有流量的边按 Jenks 自然断点或头尾断点分为 1–3 级（1 为最强），每条边按长度加权，使线路如何被切分为边不影响结果。发展轴 = 同一等级、同一线路名称的分级边首尾合并而成的连续折线：线路有名称字段时取该名称，否则取经过该边的最强中心对的两个中心（“贵阳—遵义”）。
+
+</translation>
+    </message>
+    <message>
+        <source>
+
+Outputs: Desire lines (from_fid, to_fid, names, dist_km, minutes, grav, rank, share %, external), Edges (edge_id, from_node, to_node, line_fid, layer, name, len_km, minutes, flow, ext_pct, grade), Axes (grade, name, len_km, flow, ext_pct, external: 1 when most of its flow involves an external centre) and Network components.</source>
+        <translation>
+
+输出：期望线（from_fid、to_fid、名称、dist_km、minutes、grav、rank、share %、external），网络边（edge_id、from_node、to_node、line_fid、layer、name、len_km、minutes、flow、ext_pct、grade），发展轴（grade、name、len_km、flow、ext_pct、external：其流量大部分涉及外部中心时为 1）和网络连通分量。</translation>
+    </message>
+    <message>
+        <source>External centres (outside the plan)</source>
+        <translation>外部中心（规划范围以外）</translation>
+    </message>
+    <message>
+        <source>Mass field of the external centres</source>
+        <translation>外部中心的质量字段</translation>
+    </message>
+    <message>
+        <source>EXTERNAL_MASS_FIELD: choose the mass field of the external centres (population, score…).</source>
+        <translation>EXTERNAL_MASS_FIELD：请选择外部中心的质量字段（人口、得分…）。</translation>
+    </message>
+    <message>
+        <source>SNAP_KM: %1 km is not a distance &gt;= 0.</source>
+        <translation>SNAP_KM：%1 公里不是不小于 0 的距离。</translation>
+    </message>
+    <message>
+        <source>EXTERNAL: %1 centre(s) with NULL or mass &lt;= 0 skipped: feature ids %2.</source>
+        <translation>EXTERNAL：跳过 %1 个质量为空或不大于 0 的中心：要素 ID %2。</translation>
+    </message>
+    <message>
+        <source>EXTERNAL: %1 external centre(s) lie among the plan&apos;s own centres (inside their convex hull): feature ids %2. External centres are meant to be outside the plan; move them to CENTRES if they belong to it.</source>
+        <translation>EXTERNAL：%1 个外部中心位于规划自身的中心之间（在其凸包内）：要素 ID %2。外部中心应位于规划范围以外；若它们属于本规划，请移到 CENTRES。</translation>
+    </message>
+    <message>
+        <source>%1 centre(s) of the plan and %2 external centre(s).</source>
+        <translation>规划内中心 %1 个，外部中心 %2 个。</translation>
+    </message>
+    <message>
+        <source>MIN_GRAVITY: %1 must be a number &gt;= 0.</source>
+        <translation>MIN_GRAVITY：%1 必须是不小于 0 的数。</translation>
+    </message>
+    <message>
+        <source>LINES: layer &apos;%1&apos;, feature %2: %3. Fix or delete that vertex and run again.</source>
+        <translation>LINES：图层“%1”，要素 %2：%3。请修正或删除该顶点后重新运行。</translation>
+    </message>
+    <message>
+        <source>TOLERANCE_M: %1.</source>
+        <translation>TOLERANCE_M：%1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pair(s) of centres at the same position: their desire lines have no geometry.</source>
+        <translation>
+            <numerusform>%n 对中心位于同一位置：其期望线没有几何。</numerusform>
         </translation>
     </message>
 </context>
@@ -840,6 +864,149 @@ Fields: centre_fid, name, mass, weight, area_km2 (ellipsoidal), n_towns and pop_
     </message>
 </context>
 <context>
+    <name>NetworkInput</name>
+    <message>
+        <source>Class field of the lines (else the layer name is the class)</source>
+        <translation>线路的等级字段（否则以图层名为等级）</translation>
+    </message>
+    <message>
+        <source>Speed field of the lines (km/h)</source>
+        <translation>线路的速度字段（公里/小时）</translation>
+    </message>
+    <message>
+        <source>Speed table (class=km/h;…)</source>
+        <translation>速度表（等级=公里/小时;…）</translation>
+    </message>
+    <message>
+        <source>Speed for classes not in the table (km/h, 0 = refuse)</source>
+        <translation>表中没有的等级的速度（公里/小时，0 = 拒绝）</translation>
+    </message>
+    <message>
+        <source>Route name field of the lines</source>
+        <translation>线路的名称字段</translation>
+    </message>
+    <message>
+        <source>Join lines</source>
+        <translation>线路连接方式</translation>
+    </message>
+    <message>
+        <source>At shared vertices only (keeps bridges and tunnels apart)</source>
+        <translation>仅在共享顶点处（桥梁和隧道保持分离）</translation>
+    </message>
+    <message>
+        <source>At every crossing and T-junction</source>
+        <translation>在每个交叉点和丁字交汇处</translation>
+    </message>
+    <message>
+        <source>Topology tolerance: line ends this close join (m)</source>
+        <translation>拓扑容差：相距不超过此距离的线端相连（米）</translation>
+    </message>
+    <message>
+        <source>Network components</source>
+        <translation>网络连通分量</translation>
+    </message>
+    <message>
+        <source>Number of network components</source>
+        <translation>网络连通分量个数</translation>
+    </message>
+    <message>
+        <source>Share of the network km in its largest component (%)</source>
+        <translation>最大连通分量占网络里程的比例（%）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Network from real lines&lt;/b&gt;: Lines takes one or more layers (rail, highways, ferries). Lines as drawn cross without a shared vertex and stop a few metres short of the line they join. With Join lines = at every crossing and T-junction (the default) the lines are noded where they cross, line ends within the topology tolerance (m, default 100) of each other become one node, and a line end within the tolerance of another line is joined to it. With Join lines = at shared vertices only, lines that merely cross stay apart (a one-track bridge over another line, a tunnel): use it with a small tolerance when crossings are not junctions. The log reports what was joined and the connected components (count, km, share of the largest); Network components writes one multi-line per component (comp_id 1 = largest, n_nodes, len_km, n_centres). A centre whose nearest line is a small separate piece is snapped to the largest component when that is within the snap distance, and the log says so. Class, speed and route-name fields are read in every layer that has them; without a class field the layer name is the class.</source>
+        <translation>&lt;b&gt;由实际线路构建网络&lt;/b&gt;：线路可取一个或多个图层（铁路、公路、轮渡）。实际绘制的线路相交处没有共享顶点，并常在距所接线路几米处中断。连接方式为“在每个交叉点和丁字交汇处”（默认）时，线路在相交处打断建节点，彼此相距不超过拓扑容差（米，默认 100）的线端合并为一个节点，距另一线路不超过容差的线端接到该线路上。连接方式为“仅在共享顶点处”时，仅相交的线路保持分离（单线铁路桥跨越另一线路、隧道）：交叉不是交汇时，与较小的容差一起使用。日志报告连接了什么以及连通分量（个数、里程、最大分量所占比例）；网络连通分量输出每个分量一条多线（comp_id 1 = 最大，n_nodes、len_km、n_centres）。最近线路属于一小段孤立线的中心，在捕捉距离内时改接到最大连通分量，日志会说明。等级、速度和名称字段在每个含有该字段的图层中读取；没有等级字段时以图层名为等级。</translation>
+    </message>
+    <message>
+        <source>%1: give at least one line layer.</source>
+        <translation>%1：请至少提供一个线图层。</translation>
+    </message>
+    <message>
+        <source>%1: %2 could not be opened as a layer. Check the path.</source>
+        <translation>%1：无法将 %2 作为图层打开。请检查路径。</translation>
+    </message>
+    <message>
+        <source>TOLERANCE_M: %1 m is not a distance &gt; 0. Give the largest gap between lines that should join, e.g. 100 m; for joins at exactly shared vertices only, set NODING to shared vertices and TOLERANCE_M to 0.01.</source>
+        <translation>TOLERANCE_M：%1 米不是大于 0 的距离。请给出应当相连的线路之间的最大间隙，如 100 米；若只在完全共享的顶点处相连，请将 NODING 设为共享顶点、TOLERANCE_M 设为 0.01。</translation>
+    </message>
+    <message>
+        <source>TOLERANCE_M: %1 m would join lines that are meant to be apart; at most %2 m. Raise SNAP_KM to reach lines from far-off centres instead.</source>
+        <translation>TOLERANCE_M：%1 米会连接本应分离的线路；最多 %2 米。若要让远处的中心接入线路，请改为增大 SNAP_KM。</translation>
+    </message>
+    <message>
+        <source>SPEED_TABLE: %1</source>
+        <translation>SPEED_TABLE：%1</translation>
+    </message>
+    <message>
+        <source>%1: layer &apos;%2&apos; is not a line layer. Give line layers only (rail, highways, rivers).</source>
+        <translation>%1：图层“%2”不是线图层。请只提供线图层（铁路、公路、河流）。</translation>
+    </message>
+    <message>
+        <source>%1: layer &apos;%2&apos; has no features. Give a layer with lines, or leave it out.</source>
+        <translation>%1：图层“%2”没有要素。请提供含有线路的图层，或不填此项。</translation>
+    </message>
+    <message>
+        <source>SPEED_FIELD: field &apos;%1&apos; of layer &apos;%2&apos; is %3, not numeric. Convert it with the Field calculator (to_real(&quot;%1&quot;)) first.</source>
+        <translation>SPEED_FIELD：图层“%2”的字段“%1”是 %3 类型，不是数值。请先用字段计算器（to_real(&quot;%1&quot;)）转换。</translation>
+    </message>
+    <message>
+        <source>SPEED_TABLE: travel times need line speeds, and line feature %1 of layer &apos;%2&apos; (class &apos;%3&apos;) has none. Add %3=km/h to SPEED_TABLE, give a SPEED_FIELD or CLASS_FIELD, or set DEFAULT_SPEED.</source>
+        <translation>SPEED_TABLE：出行时间需要线路速度，而图层“%2”的线要素 %1（等级“%3”）没有速度。请在 SPEED_TABLE 中添加 %3=公里/小时，提供 SPEED_FIELD 或 CLASS_FIELD，或设置 DEFAULT_SPEED。</translation>
+    </message>
+    <message>
+        <source>CLASS_FIELD: field &apos;%1&apos; is in none of the %2 layers. Fields of &apos;%3&apos;: %4.</source>
+        <translation>CLASS_FIELD：所有 %2 图层中都没有字段“%1”。“%3”的字段：%4。</translation>
+    </message>
+    <message>
+        <source>SPEED_FIELD: field &apos;%1&apos; is in none of the %2 layers. Clear it to use SPEED_TABLE.</source>
+        <translation>SPEED_FIELD：所有 %2 图层中都没有字段“%1”。清空该项以使用 SPEED_TABLE。</translation>
+    </message>
+    <message>
+        <source>NAME_FIELD: field &apos;%1&apos; is in none of the %2 layers. Clear it to name axes after their poles.</source>
+        <translation>NAME_FIELD：所有 %2 图层中都没有字段“%1”。清空该项则以所连接的中心命名发展轴。</translation>
+    </message>
+    <message>
+        <source>%1: the layers have no line with a length.</source>
+        <translation>%1：这些图层中没有长度大于零的线。</translation>
+    </message>
+    <message>
+        <source>%1: %2 feature(s) without geometry and %3 zero-length part(s) ignored.</source>
+        <translation>%1：忽略了 %2 个没有几何的要素和 %3 个长度为零的部分。</translation>
+    </message>
+    <message>
+        <source>Lines from %1 layers: %2.</source>
+        <translation>线路来自 %1 个图层：%2。</translation>
+    </message>
+    <message>
+        <source>%1: layer &apos;%2&apos;, feature %3: %4. Fix or delete that vertex (Vertex tool, or Check validity) and run again.</source>
+        <translation>%1：图层“%2”，要素 %3：%4。请修正或删除该顶点（顶点工具或“检查有效性”）后重新运行。</translation>
+    </message>
+    <message>
+        <source>TOLERANCE_M: %1.</source>
+        <translation>TOLERANCE_M：%1。</translation>
+    </message>
+    <message>
+        <source>Noding: %1 crossing(s) and %2 touching vertex(es) noded, %3 line end(s) merged, %4 end(s) snapped onto a line; %5 component(s) before noding.</source>
+        <translation>节点化：打断 %1 个交叉点和 %2 个接触顶点，合并 %3 个线端，%4 个线端接到线路上；节点化前有 %5 个连通分量。</translation>
+    </message>
+    <message>
+        <source>Network: %1 nodes, %2 edges, %3 km in %4 component(s); the largest holds %5 km (%6 %).</source>
+        <translation>网络：%1 个节点，%2 条边，%3 公里，%4 个连通分量；最大分量 %5 公里（%6 %）。</translation>
+    </message>
+    <message>
+        <source>%1 centre(s) lie on separate pieces of line farther than the snap distance from the largest component: feature ids %2. They reach only centres on their own piece; check the lines there (Network components shows the pieces) or raise TOLERANCE_M if the gap is a drawing error.</source>
+        <translation>%1 个中心位于孤立线段上，距最大连通分量超过捕捉距离：要素 ID %2。它们只能到达同一线段上的中心；请检查该处线路（网络连通分量显示各段），若间隙是绘图误差，请增大 TOLERANCE_M。</translation>
+    </message>
+    <message>
+        <source>%1 centre(s) lie nearest a separate piece of line and were snapped to the largest component: feature ids %2.</source>
+        <translation>%1 个中心最近的线路是一小段孤立线，已改接到最大连通分量：要素 ID %2。</translation>
+    </message>
+    <message>
+        <source>COMPONENTS: could not write component %1: %2</source>
+        <translation>COMPONENTS：无法写出连通分量 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>PlanMapAlgorithm</name>
     <message>
         <source>Towns and growth poles</source>
@@ -1147,44 +1314,6 @@ Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG
         <translation>以中心为圆心绘制真正的测地线服务圈，并统计其覆盖的城镇与人口。</translation>
     </message>
     <message>
-        <source>Draws a service circle around every centre (e.g. Jilin&apos;s half-hour economic circle of about 30 km). Circles are true geodesic circles on the WGS 84 ellipsoid: every vertex lies exactly r km from the centre along the ground, whatever the layer&apos;s CRS, and areas are ellipsoidal km². Output is written in the input CRS.
-
-&lt;b&gt;Radius from&lt;/b&gt; (km):
-- fixed: r = Radius;
-- field: r = the centre&apos;s Radius field;
-- level table: r = table[level], table written as level=km;… e.g. 1=30;2=15;3=8 (numeric levels match by value);
-- travel time × speed: r = minutes ÷ 60 × km/h (30 min × 60 km/h = 30 km);
-- power law: r = a·P^b from population P (a = 0.1, b = 0.5 gives 30 km for 90,000 people).
-
-&lt;b&gt;Segments&lt;/b&gt;: vertices per circle (72 = every 5°). The polygon is inscribed: its area is n/(2π)·sin(2π/n) of the circle&apos;s (99.87 % for 72).
-
-&lt;b&gt;Dissolve&lt;/b&gt;: none (one circle per centre, with its attributes), by level (one area per value of the Level field) or all (one area). The union feeds the overlay only circle parts that can reach the boundary, then fills enclosed holes that a circle covers.
-
-&lt;b&gt;Study area&lt;/b&gt; (optional polygons): circles are clipped to it and &lt;b&gt;Gaps&lt;/b&gt; receives the uncovered part, largest first.
-
-&lt;b&gt;Demand&lt;/b&gt; (optional points, e.g. all towns) with an optional population field: a point is covered when its geodesic distance to a centre is at most that centre&apos;s radius. Outputs COVERED_PCT (% of demand points covered), DEMAND_COVERED, POP_COVERED, POP_COVERED_PCT, and per circle n_demand and pop_demand; the demand output adds n_cover (how many circles cover the point), near_fid and dist_km (nearest centre).
-
-Circles that cross the antimeridian are split there; a circle that would contain a pole is refused. Centres without geometry are skipped and counted; a centre without a usable radius stops the run (or is skipped with Skip centres without a valid radius).</source>
-        <translation>为每个中心绘制服务圈（例如吉林市约 30 公里的“半小时经济圈”）。服务圈是 WGS 84 椭球面上真正的测地线圆：无论图层使用何种坐标参考系，每个顶点沿地面到中心的距离都恰好为 r 公里，面积为椭球面积（平方公里）。输出采用输入图层的坐标参考系。
-
-&lt;b&gt;半径依据&lt;/b&gt;（公里）：
-- 固定半径：r = 半径；
-- 半径字段：r = 中心的半径字段值；
-- 等级对照表：r = 表[等级]，写作 等级=公里;… 例如 1=30;2=15;3=8（数值等级按数值匹配）；
-- 出行时间 × 速度：r = 分钟 ÷ 60 × 公里/小时（30 分钟 × 60 公里/小时 = 30 公里）；
-- 幂函数：由人口 P 计算 r = a·P^b（a = 0.1、b = 0.5 时，9 万人对应 30 公里）。
-
-&lt;b&gt;分段数&lt;/b&gt;：每个圆的顶点数（72 即每 5° 一个）。多边形内接于圆，其面积为圆面积的 n/(2π)·sin(2π/n)（72 段时为 99.87 %）。
-
-&lt;b&gt;融合&lt;/b&gt;：不融合（每个中心一个圆，保留其属性）、按等级（等级字段每个取值一个区域）或全部（一个区域）。合并时只将可能构成边界的圆弧部分送入叠加运算，再填补被某个圆覆盖的封闭空洞。
-
-&lt;b&gt;研究区&lt;/b&gt;（可选，多边形）：服务圈被裁剪到研究区内，&lt;b&gt;空白区&lt;/b&gt;输出未覆盖部分，按面积从大到小排列。
-
-&lt;b&gt;需求点&lt;/b&gt;（可选，点，例如全部城镇）及可选的人口字段：当需求点到某中心的测地距离不超过该中心的半径时，视为被覆盖。输出 COVERED_PCT（被覆盖需求点百分比）、DEMAND_COVERED、POP_COVERED、POP_COVERED_PCT，以及每个服务圈的 n_demand 和 pop_demand；需求覆盖输出增加 n_cover（覆盖该点的圆的个数）、near_fid 和 dist_km（最近中心）。
-
-跨越 180° 经线的圆在该处拆分；包含极点的圆会被拒绝。没有几何的中心会被跳过并计数；没有可用半径的中心会使运行停止（勾选“跳过没有有效半径的中心”则跳过）。</translation>
-    </message>
-    <message>
         <source>Centres</source>
         <translation>中心</translation>
     </message>
@@ -1410,6 +1539,88 @@ Circles that cross the antimeridian are split there; a circle that would contain
             <numerusform>已写出 %n 个服务区。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Network for travel time (lines, one or more layers)</source>
+        <translation>出行时间网络（线路，一个或多个图层）</translation>
+    </message>
+    <message>
+        <source>Draws a service circle around every centre (e.g. Jilin&apos;s half-hour economic circle of about 30 km). Circles are true geodesic circles on the WGS 84 ellipsoid: every vertex lies exactly r km from the centre along the ground, whatever the layer&apos;s CRS, and areas are ellipsoidal km². Output is written in the input CRS.
+
+&lt;b&gt;Radius from&lt;/b&gt; (km):
+- fixed: r = Radius;
+- field: r = the centre&apos;s Radius field;
+- level table: r = table[level], table written as level=km;… e.g. 1=30;2=15;3=8 (numeric levels match by value);
+- travel time × speed: r = minutes ÷ 60 × km/h (30 min × 60 km/h = 30 km);
+- power law: r = a·P^b from population P (a = 0.1, b = 0.5 gives 30 km for 90,000 people);
+- network travel time: not a circle but what can be reached in Travel time minutes over the Network (lines at their speeds, km/h, from the speed field, or class=km/h in the speed table), plus the reach left off the network at the Access speed: a centre reaches the network at its nearest line (within the network snap distance) after snap km ÷ access speed; from every reached point of a line the time left t gives a disc of radius t × access speed; the area is their union (the reached lines themselves at least a narrow band). A demand point is covered when min(straight distance ÷ access speed, access + network minutes + its own access) ≤ the travel time, measured exactly on the graph; the demand output adds minutes (the fastest centre&apos;s time, NULL when none reaches the point within the travel time) and snap_km (its distance to the network); each area gets snap_km of its centre. Nothing unreachable is painted, unlike iso-areas interpolated between reached nodes.
+
+&lt;b&gt;Segments&lt;/b&gt;: vertices per circle (72 = every 5°). The polygon is inscribed: its area is n/(2π)·sin(2π/n) of the circle&apos;s (99.87 % for 72).
+
+&lt;b&gt;Dissolve&lt;/b&gt;: none (one circle per centre, with its attributes), by level (one area per value of the Level field) or all (one area). The union feeds the overlay only circle parts that can reach the boundary, then fills enclosed holes that a circle covers.
+
+&lt;b&gt;Study area&lt;/b&gt; (optional polygons): circles are clipped to it and &lt;b&gt;Gaps&lt;/b&gt; receives the uncovered part, largest first.
+
+&lt;b&gt;Demand&lt;/b&gt; (optional points, e.g. all towns) with an optional population field: a point is covered when its geodesic distance to a centre is at most that centre&apos;s radius. Outputs COVERED_PCT (% of demand points covered), DEMAND_COVERED, POP_COVERED, POP_COVERED_PCT, and per circle n_demand and pop_demand; the demand output adds n_cover (how many circles cover the point), near_fid and dist_km (nearest centre).
+
+Circles that cross the antimeridian are split there; a circle that would contain a pole is refused. Centres without geometry are skipped and counted; a centre without a usable radius stops the run (or is skipped with Skip centres without a valid radius).</source>
+        <translation>为每个中心绘制服务圈（例如吉林市约 30 公里的“半小时经济圈”）。服务圈是 WGS 84 椭球面上真正的测地线圆：无论图层使用何种坐标参考系，每个顶点沿地面到中心的距离都恰好为 r 公里，面积为椭球面积（平方公里）。输出采用输入图层的坐标参考系。
+
+&lt;b&gt;半径依据&lt;/b&gt;（公里）：
+- 固定半径：r = 半径；
+- 半径字段：r = 中心的半径字段值；
+- 等级对照表：r = 表[等级]，写作 等级=公里;… 例如 1=30;2=15;3=8（数值等级按数值匹配）；
+- 出行时间 × 速度：r = 分钟 ÷ 60 × 公里/小时（30 分钟 × 60 公里/小时 = 30 公里）；
+- 幂函数：由人口 P 计算 r = a·P^b（a = 0.1、b = 0.5 时，9 万人对应 30 公里）；
+- 网络出行时间：不是圆，而是在出行时间（分钟）内经网络（各线路按其速度，公里/小时，取自速度字段或速度表 等级=公里/小时）可到达的范围，再加上以接驳速度离开网络后剩余时间可达的范围：中心在网络捕捉距离内接入最近线路，接入耗时 = 捕捉距离 ÷ 接驳速度；线路上每个可达点的剩余时间 t 给出半径 t × 接驳速度的圆，服务区为这些圆的并集（可达线路本身至少为一条窄带）。当 min(直线距离 ÷ 接驳速度, 接入时间 + 网络分钟 + 该点自身接入时间) ≤ 出行时间时需求点被覆盖，这一量在图上精确计算；需求覆盖输出增加 minutes（最快中心的时间，出行时间内无中心到达时为空）和 snap_km（到网络的距离）；每个服务区记录其中心的 snap_km。不可达的区域不会被涂色，这与在可达节点之间插值的等时面不同。
+
+&lt;b&gt;分段数&lt;/b&gt;：每个圆的顶点数（72 即每 5° 一个）。多边形内接于圆，其面积为圆面积的 n/(2π)·sin(2π/n)（72 段时为 99.87 %）。
+
+&lt;b&gt;融合&lt;/b&gt;：不融合（每个中心一个圆，保留其属性）、按等级（等级字段每个取值一个区域）或全部（一个区域）。合并时只将可能构成边界的圆弧部分送入叠加运算，再填补被某个圆覆盖的封闭空洞。
+
+&lt;b&gt;研究区&lt;/b&gt;（可选，多边形）：服务圈被裁剪到研究区内，&lt;b&gt;空白区&lt;/b&gt;输出未覆盖部分，按面积从大到小排列。
+
+&lt;b&gt;需求点&lt;/b&gt;（可选，点，例如全部城镇）及可选的人口字段：当需求点到某中心的测地距离不超过该中心的半径时，视为被覆盖。输出 COVERED_PCT（被覆盖需求点百分比）、DEMAND_COVERED、POP_COVERED、POP_COVERED_PCT，以及每个服务圈的 n_demand 和 pop_demand；需求覆盖输出增加 n_cover（覆盖该点的圆的个数）、near_fid 和 dist_km（最近中心）。
+
+跨越 180° 经线的圆在该处拆分；包含极点的圆会被拒绝。没有几何的中心会被跳过并计数；没有可用半径的中心会使运行停止（勾选“跳过没有有效半径的中心”则跳过）。</translation>
+    </message>
+    <message>
+        <source>Network travel time</source>
+        <translation>网络出行时间</translation>
+    </message>
+    <message>
+        <source>Access speed off the network (km/h)</source>
+        <translation>网络以外的接驳速度（公里/小时）</translation>
+    </message>
+    <message>
+        <source>Network snap distance (km)</source>
+        <translation>网络捕捉距离（公里）</translation>
+    </message>
+    <message>
+        <source>TRAVEL_MINUTES: %1 is not a travel time &gt; 0 minutes.</source>
+        <translation>TRAVEL_MINUTES：%1 不是大于 0 分钟的出行时间。</translation>
+    </message>
+    <message>
+        <source>ACCESS_SPEED_KMH: %1 km/h is not a speed &gt; 0. Give the speed off the network, e.g. 20 km/h on local roads.</source>
+        <translation>ACCESS_SPEED_KMH：%1 公里/小时不是大于 0 的速度。请给出网络以外的速度，如地方道路 20 公里/小时。</translation>
+    </message>
+    <message>
+        <source>NETWORK_SNAP_KM: %1 km is not a distance &gt;= 0.</source>
+        <translation>NETWORK_SNAP_KM：%1 公里不是不小于 0 的距离。</translation>
+    </message>
+    <message>
+        <source>Reading the network</source>
+        <translation>读取网络</translation>
+    </message>
+    <message>
+        <source>NETWORK: network travel time needs line layers (roads, rail) with speeds; give NETWORK.</source>
+        <translation>NETWORK：网络出行时间需要带速度的线图层（公路、铁路）；请提供 NETWORK。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Travel-time areas of %n centre(s)</source>
+        <translation>
+            <numerusform>%n 个中心的出行时间服务区</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TownClustersAlgorithm</name>
@@ -1516,10 +1727,6 @@ Circles that cross the antimeridian are split there; a circle that would contain
     <message>
         <source>Louvain: resolution γ</source>
         <translation>Louvain：分辨率 γ</translation>
-    </message>
-    <message>
-        <source>Line network for network distances (DBSCAN, linkage)</source>
-        <translation>用于网络距离的线网（DBSCAN、层次聚类）</translation>
     </message>
     <message>
         <source>Snap distance to the network (km)</source>
@@ -1650,24 +1857,12 @@ Circles that cross the antimeridian are split there; a circle that would contain
         <translation>距离：WGS 84 椭球面测地线。</translation>
     </message>
     <message>
-        <source>SNAP_KM: %1 km is negative.</source>
-        <translation>SNAP_KM：%1 公里为负数。</translation>
-    </message>
-    <message>
         <source>Building the network</source>
         <translation>正在构建网络</translation>
     </message>
     <message>
-        <source>LINES: the layer has no line with a length.</source>
-        <translation>LINES：该图层没有长度大于 0 的线。</translation>
-    </message>
-    <message>
         <source>%1 town(s) farther than %2 km from every line stay ungrouped or alone: feature ids %3.</source>
         <translation>%1 个城镇距所有线都超过 %2 公里，不分组或自成一组：要素 ID %3。</translation>
-    </message>
-    <message>
-        <source>Network: %1 nodes, %2 edges; distances are km along the lines.</source>
-        <translation>网络：%1 个节点，%2 条边；距离为沿线公里数。</translation>
     </message>
     <message>
         <source>DBSCAN, eps %1 km, min %2</source>
@@ -1744,6 +1939,18 @@ Circles that cross the antimeridian are split there; a circle that would contain
 &lt;b&gt;城镇&lt;/b&gt;输出：输入字段加 group_id（1 = 城镇最多的组）和 is_core（DBSCAN 核心城镇；其他方法中每个已分组城镇为 1）。
 
 &lt;b&gt;轮廓系数&lt;/b&gt; s = 已分组城镇 (b − a)/max(a, b) 的平均值（a：组内平均距离，b：到最近其他组的平均距离；噪声不计），使用上述距离（网络运行时用测地线距离）；已分组城镇不超过 2,000 个时精确计算；更多时取最多 2,000 个的带种子样本（组很大时减至不少于 200 个，使计算约一秒），每个样本城镇仍对全部城镇计算。在日志中报告（含样本数），并作为 SILHOUETTE 输出（少于 2 组时为 NULL）。</translation>
+    </message>
+    <message>
+        <source>Line network for network distances (DBSCAN, linkage; one or more layers)</source>
+        <translation>用于网络距离的线网（DBSCAN、层次聚类；一个或多个图层）</translation>
+    </message>
+    <message>
+        <source>SNAP_KM: %1 km is not a distance &gt;= 0.</source>
+        <translation>SNAP_KM：%1 公里不是不小于 0 的距离。</translation>
+    </message>
+    <message>
+        <source>Distances are km along the lines.</source>
+        <translation>距离为沿线路的公里数。</translation>
     </message>
 </context>
 <context>
@@ -2259,50 +2466,12 @@ Output: the towns with their fields plus score, rank, level, is_pole, access_km 
         <translation>一次运行完成整个点轴规划：增长极、服务圈、廊道、发展轴、城镇群、影响范围和规划图，输出为一个带样式的 GeoPackage 和一份 PDF。</translation>
     </message>
     <message>
-        <source>Runs the pole-axis (点轴) town-system chain with planning defaults and writes one GeoPackage, the hierarchy report and the plan map.
-
-&lt;b&gt;Stages&lt;/b&gt; (each is also an algorithm of its own; the parameters below keep their names):
-1. Town hierarchy: score = weighted sum of the normalised population (POP_FIELD) and rail/road access (distance to LINES, less is better); LEVELS levels by natural breaks; the TOP_N highest scores are the growth poles (is_pole).
-2. Town functions: transport hubs where lines meet (type, type_zh).
-3. Town groups: METHOD (default Ward linkage into K = 3 groups; with CUT_DISTANCE &gt; 0 cut at that distance in km; DBSCAN uses EPS km and MIN_POINTS), group polygons by HULL.
-4. Service circles of RADIUS km around each pole (default 30 km, the half-hour economic circle at 60 km/h).
-5. Corridors along LINES: half-width from CLASS_FIELD and WIDTH_TABLE (class=km;…), WIDTH km for lines without a class or a class missing from the table; BANDS (e.g. 5;10;20 km) draws distance bands instead.
-6. Development axes between the poles: gravity G = M_i·M_j / d^b (M = population, b = EXPONENT, default 2; d per DISTANCE_MODE: geodesic km, or km or minutes along LINES, poles snapped within SNAP_KM), flows summed on the lines and graded 1–3.
-7. Influence areas of the poles: AREA_METHOD Voronoi, weighted Voronoi (√population, Reilly/Converse breaking points; default) or Huff, clipped to BOUNDARY (or the poles&apos; extent).
-8. The GeoPackage OUTPUT with layers towns (score, level, is_pole, type, group_id), poles, service_circles, corridors, axes, desire_lines, groups, influence_areas and boundary, each with its print style stored as the layer&apos;s default.
-9. The plan map PDF (and PNG at DPI) from those layers: TITLE, SUBTITLE, AUTHOR, DATE, SOURCE, TEMPLATE.
-
-Distances are km on the ground (geodesic, or a logged local projected CRS). A failed or cancelled run removes every file it wrote.</source>
-        <translation>按规划默认值运行点轴（点轴）城镇体系流程，输出一个 GeoPackage、等级报告和规划图。
-
-&lt;b&gt;步骤&lt;/b&gt;（每一步也是一个独立算法；下列参数沿用其名称）：
-1. 城镇等级：得分 = 标准化人口（POP_FIELD）与铁路/公路可达性（到 LINES 的距离，越小越好）的加权和；按自然断点分 LEVELS 级；得分最高的 TOP_N 个城镇为增长极（is_pole）。
-2. 城镇职能：线路交汇处的交通枢纽（type、type_zh）。
-3. 城镇群：METHOD（默认 Ward 连接分为 K = 3 群；CUT_DISTANCE &gt; 0 时按该距离（公里）截断；DBSCAN 用 EPS 公里和 MIN_POINTS），群多边形按 HULL。
-4. 每个增长极 RADIUS 公里的服务圈（默认 30 公里，即 60 公里/小时下的半小时经济圈）。
-5. 沿 LINES 的廊道：单侧宽度由 CLASS_FIELD 与 WIDTH_TABLE（等级=公里;…）决定，无等级或等级不在表中的线路用 WIDTH 公里；BANDS（如 5;10;20 公里）改为绘制距离圈层。
-6. 增长极之间的发展轴：引力 G = M_i·M_j / d^b（M = 人口，b = EXPONENT，默认 2；d 按 DISTANCE_MODE：测地线公里，或沿 LINES 的公里或分钟，增长极在 SNAP_KM 内接入线网），流量累加到线路上并分为 1–3 级。
-7. 增长极的影响范围：AREA_METHOD 为 Voronoi、加权 Voronoi（√人口，Reilly/Converse 断裂点；默认）或 Huff，裁剪到 BOUNDARY（或增长极范围）。
-8. GeoPackage OUTPUT，含图层 towns（score、level、is_pole、type、group_id）、poles、service_circles、corridors、axes、desire_lines、groups、influence_areas 和 boundary，每层的出图样式保存为默认样式。
-9. 用这些图层输出规划图 PDF（及指定 DPI 的 PNG）：TITLE、SUBTITLE、AUTHOR、DATE、SOURCE、TEMPLATE。
-
-距离均为地面公里（测地线，或记录在日志中的局部投影坐标系）。运行失败或被取消时，删除本次写出的所有文件。</translation>
-    </message>
-    <message>
         <source>Towns</source>
         <translation>城镇</translation>
     </message>
     <message>
         <source>Population field</source>
         <translation>人口字段</translation>
-    </message>
-    <message>
-        <source>Lines (rail, highways)</source>
-        <translation>线路（铁路、公路）</translation>
-    </message>
-    <message>
-        <source>Line class field</source>
-        <translation>线路等级字段</translation>
     </message>
     <message>
         <source>Planning boundary</source>
@@ -2571,6 +2740,84 @@ Distances are km on the ground (geodesic, or a logged local projected CRS). A fa
         <translation>
             <numerusform>  %1：%n 个要素</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>LINES: give at least one line layer (rail, highways).</source>
+        <translation>LINES：请至少提供一个线图层（铁路、公路）。</translation>
+    </message>
+    <message>
+        <source>LINES: layer &apos;%1&apos; is not a line layer. Give line layers only (rail, highways).</source>
+        <translation>LINES：图层“%1”不是线图层。请只提供线图层（铁路、公路）。</translation>
+    </message>
+    <message>
+        <source>CLASS_FIELD: field &apos;%1&apos; is in none of the LINES layers. Fields of &apos;%2&apos;: %3.</source>
+        <translation>CLASS_FIELD：所有 LINES 图层中都没有字段“%1”。“%2”的字段：%3。</translation>
+    </message>
+    <message>
+        <source>LINES: layer &apos;%1&apos;, feature %2 cannot be transformed: %3</source>
+        <translation>LINES：图层“%1”的要素 %2 无法转换坐标：%3</translation>
+    </message>
+    <message>
+        <source>LINES: the layers have no lines.</source>
+        <translation>LINES：这些图层中没有线。</translation>
+    </message>
+    <message>
+        <source>%1 lines from %2 layers.</source>
+        <translation>%1 条线路，来自 %2 个图层。</translation>
+    </message>
+    <message>
+        <source>Runs the pole-axis (点轴) town-system chain with planning defaults and writes one GeoPackage, the hierarchy report and the plan map.
+
+&lt;b&gt;Stages&lt;/b&gt; (each is also an algorithm of its own; the parameters below keep their names):
+1. Town hierarchy: score = weighted sum of the normalised population (POP_FIELD) and rail/road access (distance to LINES, less is better); LEVELS levels by natural breaks; the TOP_N highest scores are the growth poles (is_pole).
+2. Town functions: transport hubs where lines meet (type, type_zh).
+3. Town groups: METHOD (default Ward linkage into K = 3 groups; with CUT_DISTANCE &gt; 0 cut at that distance in km; DBSCAN uses EPS km and MIN_POINTS), group polygons by HULL.
+4. Service circles of RADIUS km around each pole (default 30 km, the half-hour economic circle at 60 km/h).
+5. Corridors along LINES (one or more layers: rail, highways): half-width from CLASS_FIELD (a field name; a layer without it has its layer name as class) and WIDTH_TABLE (class=km;…), WIDTH km for a class missing from the table; BANDS (e.g. 5;10;20 km) draws distance bands instead. RIVERS (optional) add river belts (class river).
+6. Development axes between the poles over the noded network of LINES: gravity G = M_i·M_j / d^b (M = population, b = EXPONENT, default 2; d per DISTANCE_MODE: geodesic km, or km or minutes along LINES, poles snapped within SNAP_KM), flows summed on the lines and graded 1–3. EXTERNAL (optional points, with EXTERNAL_MASS_FIELD) are metropolises outside the plan that pull on it: they pair only with the poles, and their axes are marked external (how Guizhou&apos;s trunk runs towards Chongqing).
+7. Influence areas of the poles: AREA_METHOD Voronoi, weighted Voronoi (√population, Reilly/Converse breaking points; default) or Huff, clipped to BOUNDARY (or the poles&apos; extent).
+8. The GeoPackage OUTPUT with layers towns (score, level, is_pole, type, group_id), poles, service_circles, corridors, axes, desire_lines, groups, influence_areas and boundary, each with its print style stored as the layer&apos;s default.
+9. The plan map PDF (and PNG at DPI) from those layers: TITLE, SUBTITLE, AUTHOR, DATE, SOURCE, TEMPLATE.
+
+Distances are km on the ground (geodesic, or a logged local projected CRS). A failed or cancelled run removes every file it wrote.</source>
+        <translation>按规划默认值运行点轴（点轴）城镇体系流程，输出一个 GeoPackage、等级报告和规划图。
+
+&lt;b&gt;步骤&lt;/b&gt;（每一步也是一个独立算法；下列参数沿用其名称）：
+1. 城镇等级：得分 = 标准化人口（POP_FIELD）与铁路/公路可达性（到 LINES 的距离，越小越好）的加权和；按自然断点分 LEVELS 级；得分最高的 TOP_N 个城镇为增长极（is_pole）。
+2. 城镇职能：线路交汇处的交通枢纽（type、type_zh）。
+3. 城镇群：METHOD（默认 Ward 连接分为 K = 3 群；CUT_DISTANCE &gt; 0 时按该距离（公里）截断；DBSCAN 用 EPS 公里和 MIN_POINTS），群多边形按 HULL。
+4. 每个增长极 RADIUS 公里的服务圈（默认 30 公里，即 60 公里/小时下的半小时经济圈）。
+5. 沿 LINES（一个或多个图层：铁路、公路）的廊道：单侧宽度由 CLASS_FIELD（字段名；不含该字段的图层以图层名为等级）与 WIDTH_TABLE（等级=公里;…）决定，等级不在表中的线路用 WIDTH 公里；BANDS（如 5;10;20 公里）改为绘制距离圈层。RIVERS（可选）增加沿河城镇带（等级 river）。
+6. 增长极之间经 LINES 节点化网络的发展轴：引力 G = M_i·M_j / d^b（M = 人口，b = EXPONENT，默认 2；d 按 DISTANCE_MODE：测地线公里，或沿 LINES 的公里或分钟，增长极在 SNAP_KM 内接入线网），流量累加到线路上并分为 1–3 级。EXTERNAL（可选点图层，配 EXTERNAL_MASS_FIELD）为规划范围外牵引本区的大城市：只与增长极配对，其发展轴标记为 external（贵州主轴如何伸向重庆）。
+7. 增长极的影响范围：AREA_METHOD 为 Voronoi、加权 Voronoi（√人口，Reilly/Converse 断裂点；默认）或 Huff，裁剪到 BOUNDARY（或增长极范围）。
+8. GeoPackage OUTPUT，含图层 towns（score、level、is_pole、type、group_id）、poles、service_circles、corridors、axes、desire_lines、groups、influence_areas 和 boundary，每层的出图样式保存为默认样式。
+9. 用这些图层输出规划图 PDF（及指定 DPI 的 PNG）：TITLE、SUBTITLE、AUTHOR、DATE、SOURCE、TEMPLATE。
+
+距离均为地面公里（测地线，或记录在日志中的局部投影坐标系）。运行失败或被取消时，删除本次写出的所有文件。</translation>
+    </message>
+    <message>
+        <source>Lines (rail, highways; one or more layers)</source>
+        <translation>线路（铁路、公路；一个或多个图层）</translation>
+    </message>
+    <message>
+        <source>Line class field (else the layer name is the class)</source>
+        <translation>线路等级字段（否则以图层名为等级）</translation>
+    </message>
+    <message>
+        <source>Rivers (river belts; optional)</source>
+        <translation>河流（沿河城镇带；可选）</translation>
+    </message>
+    <message>
+        <source>External centres (metropolises outside the plan)</source>
+        <translation>外部中心（规划范围以外的大城市）</translation>
+    </message>
+    <message>
+        <source>Mass field of the external centres</source>
+        <translation>外部中心的质量字段</translation>
+    </message>
+    <message>
+        <source>EXTERNAL_MASS_FIELD: choose the mass field of the external centres (population, score…).</source>
+        <translation>EXTERNAL_MASS_FIELD：请选择外部中心的质量字段（人口、得分…）。</translation>
     </message>
 </context>
 <context>
