@@ -8,6 +8,7 @@ same graph (the EDGES output, added to a MultiGraph in edge order, centres at
 the same nodes), timed for the computation only: Dijkstra from every centre
 to choose the pairs, then shortest paths of the chosen pairs to sum flows.
 Pairs, distances (1e-9) and edge flows (1e-9) must agree before the ratio.
+A second case times the noding alone against GEOS's noder (see noding_case).
 """
 import argparse
 import heapq
@@ -109,6 +110,46 @@ def main():
     agree = same_pairs and worst_d < 1e-9 and worst_f < 1e-9
     harness.report("end to end: developmentaxes vs NetworkX", "networkx", ours_s, peer_s, agree,
                    "%d pairs, %d edges; worst distance diff %.1e, worst flow diff %.1e" % (len(pairs), len(edges), worst_d, worst_f))
+    noding_case(args.build)
+
+
+def noding_case(build):
+    """Our noding + network build (bench_core noding, tolerance 0.001 m) vs
+    GEOS's noder through shapely (unary_union of the same parts) on the
+    national rail; the largest component's share of km must agree within
+    1 percentage point (GEOS also dissolves overlapping duplicates)."""
+    import json
+    import subprocess
+    import tempfile
+    import networkx as nx
+    import shapely.wkt
+    from pyproj import Geod
+    from shapely.ops import unary_union
+    from qgis.core import QgsVectorLayer
+    geod = Geod(ellps="WGS84")
+    parts, rows = [], []
+    for i, f in enumerate(QgsVectorLayer(os.path.join(harness.SHARED_DATA, "china_rail_lines.gpkg"), "rail", "ogr").getFeatures()):
+        g = shapely.wkt.loads(f.geometry().asWkt())
+        for p in (g.geoms if g.geom_type.startswith("Multi") else [g]):
+            parts.append(p)
+            rows.append("%d %s" % (i, " ".join("%.12g %.12g" % c[:2] for c in p.coords)))
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as out:
+        out.write("\n".join(rows) + "\n")
+    ours = json.loads(subprocess.run([os.path.join(build, "bench", "poleaxis_bench_core"), "noding", out.name, "1", "0.001", "5"],
+                                     check=True, capture_output=True, text=True).stdout)
+    os.unlink(out.name)
+    peer_s, noded = harness.median_time(lambda: unary_union(parts), 5)
+    graph = nx.Graph()
+    for piece in noded.geoms:
+        c = list(piece.coords)
+        graph.add_edge(c[0], c[-1])
+        graph[c[0]][c[-1]]["km"] = graph[c[0]][c[-1]].get("km", 0) + geod.line_length(*zip(*c)) / 1000
+    km = sorted((sum(d["km"] for _, _, d in graph.subgraph(cc).edges(data=True)) for cc in nx.connected_components(graph)), reverse=True)
+    share = 100 * km[0] / sum(km)
+    agree = abs(share - ours["largest_share"]) < 1.0
+    detail = "largest component %.1f %% vs %.1f %%; %d crossings" % (ours["largest_share"], share, ours["crossings"])
+    harness.report("noding alone: node_lines vs GEOS union", "shapely", ours["noding_s"], peer_s, agree, detail)
+    harness.report("noding + whole network vs GEOS union", "shapely", ours["median_s"], peer_s, agree, detail)
 
 
 if __name__ == "__main__":

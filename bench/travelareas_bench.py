@@ -84,14 +84,18 @@ def main():
     centre_snap = [f["snap_km"] for f in ours["OUTPUT"].getFeatures()]
     demand_snap = [f["snap_km"] for f in demand_rows]
     demand_xy = [f.geometry().asPoint() for f in demand_rows]
-    walk = [[geod.inv(c.x(), c.y(), q.x(), q.y())[2] / 1000 / ACCESS * 60 for q in demand_xy] for c in centre_xy]
+    import numpy as np
+    demand_lon = np.array([q.x() for q in demand_xy])
+    demand_lat = np.array([q.y() for q in demand_xy])
 
     def coverage(distances_of):
+        # Timed with the peer: walking straight there, vectorised per centre.
         best = [math.inf] * len(demand_rows)
         for c in range(args.centres):
+            walk = geod.inv(np.full(len(demand_xy), centre_xy[c].x()), np.full(len(demand_xy), centre_xy[c].y()), demand_lon, demand_lat)[2] / 1000 / ACCESS * 60
             dist = distances_of(c)
             for q in range(len(demand_rows)):
-                t = walk[c][q]
+                t = walk[q]
                 n = demand_nodes[q]
                 if dist is not None and n is not None and n in dist and demand_snap[q] is not None:
                     t = min(t, centre_snap[c] / ACCESS * 60 + dist[n] + demand_snap[q] / ACCESS * 60)

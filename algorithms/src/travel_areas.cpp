@@ -43,15 +43,13 @@ std::vector<Disc> reach_of(const Network& net, const TravelAreaRequest& request,
     std::vector<double> cuts;
     if (from_left >= 0 && from_left / per_km < edge.km) cuts.push_back(from_left / per_km);
     if (to_left >= 0 && to_left / per_km < edge.km) cuts.push_back(edge.km - to_left / per_km);
-    double x0 = 0;
+    // Samples every step_km along the edge (not at every vertex: real lines
+    // have a vertex every few hundred metres), plus the cut points.
+    double x0 = 0, next = 0;
     for (size_t i = 0; i + 1 < edge.shape.size(); ++i) {
       const Point a = edge.shape[i], b = edge.shape[i + 1];
       const double length = g.distance_m(a, b) / 1000.0;
-      const int pieces = std::max(1, int(std::ceil(length / step_km)));
-      for (int k = 0; k < pieces; ++k) {
-        const double t = double(k) / pieces;
-        add(along(a, b, t), left(x0 + t * length));
-      }
+      for (; next < x0 + length; next += step_km) add(along(a, b, (next - x0) / length), left(next));
       for (double cut : cuts)
         if (cut >= x0 && cut < x0 + length && length > 0) add(along(a, b, (cut - x0) / length), 0.0);
       x0 += length;
@@ -108,8 +106,13 @@ TravelAreaResult travel_areas(const TravelAreaRequest& request, Feedback* feedba
     areas.reach[c] = reach_of(net, request, c, a_c, tree);
     std::vector<double>& to = minutes_to[c];
     to.assign(m, kInf);
+    const double walk_km = request.minutes * request.access_kmh / 60.0;
     for (size_t q = 0; q < m; ++q) {
-      double best = g.distance_m(request.centres[c], request.demand[q]) / 1000.0 / request.access_kmh * 60.0;
+      // Walking straight there: only worth a geodesic when a meridian degree
+      // (at least 110.57 km) does not already put it beyond reach.
+      double best = kInf;
+      if (std::fabs(request.centres[c].y - request.demand[q].y) * 110.5 <= walk_km)
+        best = g.distance_m(request.centres[c], request.demand[q]) / 1000.0 / request.access_kmh * 60.0;
       const long node = net.snapped()[n + q];
       if (std::isfinite(a_c) && node >= 0 && std::isfinite(tree.dist[size_t(node)]))
         best = std::min(best, a_c + tree.dist[size_t(node)] + access(n + q));
