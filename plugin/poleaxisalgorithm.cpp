@@ -1,4 +1,5 @@
 #include "poleaxisalgorithm.h"
+#include "conversion.h"
 #include "resourcepath.h"
 
 #include <qgsexception.h>
@@ -6,10 +7,51 @@
 
 #include "stylepostprocessor.h"
 
+#include <gdal.h>
+#include <qgsdatasourceuri.h>
+#include <qgsprocessingutils.h>
+#include <qgsproperty.h>
+#include <qgsproviderregistry.h>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QIcon>
+
+namespace {
+// The file behind a destination or a layer source: (absolute path, layer
+// name inside it or empty); an empty path for memory layers, databases and
+// TEMPORARY_OUTPUT.
+std::pair<QString, QString> fileOf(const QString& destination) {
+  if (destination.isEmpty() || destination == QgsProcessing::TEMPORARY_OUTPUT || destination.startsWith(QLatin1String("memory:")))
+    return {};
+  QString uri = destination;
+  QString provider = QStringLiteral("ogr");
+  const int colon = destination.indexOf(QLatin1Char(':'));
+  if (colon > 1 && !destination.mid(colon).startsWith(QLatin1String(":/")) && !destination.mid(colon).startsWith(QLatin1String(":\\"))) {
+    provider = destination.left(colon);  // "ogr:dbname=…", "postgres:…"; not a Windows drive letter
+    uri = destination.mid(colon + 1);
+  }
+  if (provider != QLatin1String("ogr")) return {};
+  const QVariantMap parts = QgsProviderRegistry::instance()->decodeUri(provider, uri);
+  const QString path = parts.value(QStringLiteral("path")).toString();
+  if (path.isEmpty()) return {};
+  return {QFileInfo(path).absoluteFilePath(), parts.value(QStringLiteral("layerName")).toString()};
+}
+
+// The layer names of an existing vector file (GeoPackage tables), without
+// GeoPackage's own bookkeeping tables.
+QStringList layersIn(const QString& path) {
+  QStringList names;
+  GDALDatasetH dataset = GDALOpenEx(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+  if (!dataset) return names;
+  for (int i = 0; i < GDALDatasetGetLayerCount(dataset); ++i)
+    names << QString::fromUtf8(OGR_L_GetName(GDALDatasetGetLayer(dataset, i)));
+  GDALClose(dataset);
+  names.removeAll(QStringLiteral("layer_styles"));
+  return names;
+}
+}  // namespace
 
 QString PoleaxisAlgorithm::svgIconPath() const {
   const QString own = poleaxisResource(QStringLiteral("icons/%1.svg").arg(name()));
@@ -55,11 +97,10 @@ void PoleaxisAlgorithm::checkOutputFolders(const QVariantMap& parameters, const 
   for (const QString& output : outputs) {
     const QgsProcessingParameterDefinition* definition = parameterDefinition(output);
     const bool file = definition && definition->type() == QgsProcessingParameterFileDestination::typeName();
-    const QString destination = file ? parameterAsFileOutput(parameters, output, context)
-                                     : parameterAsOutputLayer(parameters, output, context);
-    // Only file paths: memory layers and provider URIs (memory:, ogr:, postgres:) are not absolute paths.
-    const QString path = destination.section(QLatin1Char('|'), 0, 0);
-    if (path.isEmpty() || !QFileInfo(path).isAbsolute()) continue;
+    const QString destination = file ? parameterAsFileOutput(parameters, output, context) : destinationOf(parameters, output, context);
+    // Only files: memory layers and databases have no folder.
+    const QString path = file ? (destination.isEmpty() ? QString() : QFileInfo(destination).absoluteFilePath()) : fileOf(destination).first;
+    if (path.isEmpty()) continue;
     const QFileInfo folder(QFileInfo(path).absolutePath());
     if (!folder.exists())
       throw QgsProcessingException(tr("%1: folder %2 does not exist. Choose an existing folder.").arg(output, folder.filePath()));
@@ -72,40 +113,154 @@ std::unique_ptr<QgsFeatureSink> PoleaxisAlgorithm::createSink(const QVariantMap&
                                                               QgsProcessingContext& context, QString& destinationId,
                                                               const QgsFields& fields, QgsWkbTypes::Type geometryType,
                                                               const QgsCoordinateReferenceSystem& crs, bool required) const {
+  // A layer inside a GeoPackage ("x.gpkg|layername=roads"): QGIS 3.22 hands
+  // that form to the file writer, which replaces the whole file. The
+  // provider form adds (or replaces) just that layer.
+  QVariantMap sinkParameters = parameters;
+  const auto [file, layerInside] = fileOf(destinationOf(parameters, name, context));
+  if (!file.isEmpty() && !layerInside.isEmpty() && QFileInfo(file).suffix().compare(QLatin1String("gpkg"), Qt::CaseInsensitive) == 0) {
+    QgsDataSourceUri uri;
+    uri.setDatabase(file);
+    uri.setDataSource(QString(), layerInside, QStringLiteral("geom"));
+    const QString providerForm = QStringLiteral("ogr:") + uri.uri(false);
+    QVariant value = parameters.value(name);
+    if (value.canConvert<QgsProcessingOutputLayerDefinition>()) {
+      QgsProcessingOutputLayerDefinition definition = value.value<QgsProcessingOutputLayerDefinition>();
+      definition.sink = QgsProperty::fromValue(providerForm);
+      sinkParameters.insert(name, QVariant::fromValue(definition));
+    } else {
+      sinkParameters.insert(name, providerForm);
+    }
+  }
   std::unique_ptr<QgsFeatureSink> sink;
   try {
-    sink.reset(parameterAsSink(parameters, name, context, destinationId, fields, geometryType, crs));
+    sink.reset(parameterAsSink(sinkParameters, name, context, destinationId, fields, geometryType, crs));
   } catch (const QgsProcessingException& e) {
     throw QgsProcessingException(tr("%1: %2").arg(name, e.what()));
   }
   if (!sink && required) throw QgsProcessingException(tr("%1: %2").arg(name, invalidSinkError(parameters, name)));
-  // A whole file of its own (not a layer added to an existing GeoPackage, not memory or a database).
-  const QString path = parameterAsOutputLayer(parameters, name, context);
-  if (sink && !path.contains(QLatin1Char('|')) && QFileInfo(path).isAbsolute()) removeOnFailure(path);
+  // A whole file of its own (not a layer added to an existing GeoPackage).
+  const auto [path, inside] = fileOf(destinationOf(parameters, name, context));
+  if (sink && !path.isEmpty() && inside.isEmpty()) removeOnFailure(path);
   return sink;
 }
 
 void PoleaxisAlgorithm::removeOnFailure(const QString& path) const {
-  if (!path.isEmpty()) mCreatedFiles << path;
+  if (path.isEmpty()) return;
+  const QString absolute = QFileInfo(path).absoluteFilePath();
+  if (!mExistedBefore.contains(absolute)) mCreatedFiles << absolute;
+}
+
+
+QString PoleaxisAlgorithm::destinationOf(const QVariantMap& parameters, const QString& name, const QgsProcessingContext& context) const {
+  const QgsProcessingParameterDefinition* definition = parameterDefinition(name);
+  if (!definition) return QString();
+  QVariant value = parameters.value(name);
+  if (value.canConvert<QgsProcessingOutputLayerDefinition>()) value = value.value<QgsProcessingOutputLayerDefinition>().sink;
+  if (value.canConvert<QgsProperty>())
+    return value.value<QgsProperty>().valueAsString(context.expressionContext(), definition->defaultValue().toString());
+  if (!value.isValid() || value.toString().isEmpty()) {
+    const bool optional = definition->flags() & QgsProcessingParameterDefinition::FlagOptional;
+    return optional && !definition->defaultValue().isValid() ? QString() : definition->defaultValue().toString();
+  }
+  return value.toString();
+}
+
+void PoleaxisAlgorithm::guardDestinations(const QVariantMap& parameters, QgsProcessingContext& context) const {
+  // The files the inputs are read from.
+  struct Input {
+    QString parameter, path, layer;
+  };
+  std::vector<Input> inputs;
+  for (const QgsProcessingParameterDefinition* definition : parameterDefinitions()) {
+    if (definition->isDestination() || !parameters.contains(definition->name())) continue;
+    const QString type = definition->type();
+    QList<QgsMapLayer*> layers;
+    if (type == QgsProcessingParameterMultipleLayers::typeName())
+      layers = QgsProcessingParameters::parameterAsLayerList(definition, parameters, context);
+    else if (type == QgsProcessingParameterFeatureSource::typeName() || type == QgsProcessingParameterVectorLayer::typeName() ||
+             type == QgsProcessingParameterMapLayer::typeName() || type == QgsProcessingParameterRasterLayer::typeName())
+      if (QgsMapLayer* layer = QgsProcessingParameters::parameterAsLayer(definition, parameters, context)) layers << layer;
+    for (QgsMapLayer* layer : layers) {
+      if (layer->providerType() != QLatin1String("ogr") && layer->providerType() != QLatin1String("gdal")) continue;
+      const auto [path, inside] = fileOf(layer->source());
+      if (!path.isEmpty()) inputs.push_back({definition->name(), path, inside});
+    }
+  }
+  mExistedBefore.clear();
+  for (const QgsProcessingParameterDefinition* definition : destinationParameterDefinitions()) {
+    const QString name = definition->name();
+    const auto [path, inside] = fileOf(destinationOf(parameters, name, context));
+    if (path.isEmpty()) continue;
+    const QFileInfo file(path);
+    if (file.exists()) mExistedBefore << path;
+    for (const Input& input : inputs) {
+      const bool sameFile = file.exists() ? file.canonicalFilePath() == QFileInfo(input.path).canonicalFilePath() : path == input.path;
+      // A new layer inside the input's GeoPackage is fine; replacing the file or that layer is not.
+      if (sameFile && (inside.isEmpty() || input.layer.isEmpty() || inside == input.layer))
+        throw QgsProcessingException(tr("%1: %2 is also the input %3, and writing there would replace it. Write to another file, "
+                                        "or to a new layer inside it (%2|layername=new_name).")
+                                         .arg(name, QDir::toNativeSeparators(path), input.parameter));
+    }
+    // A plain .gpkg path replaces the whole file: only layers this run writes may be there.
+    if (inside.isEmpty() && file.exists() && file.suffix().compare(QLatin1String("gpkg"), Qt::CaseInsensitive) == 0) {
+      QStringList ours = layersWrittenTo(name);
+      if (ours.isEmpty()) ours << file.completeBaseName();
+      QStringList others;
+      for (const QString& layer : layersIn(path))
+        if (!ours.contains(layer)) others << layer;
+      if (!others.isEmpty())
+        throw QgsProcessingException(tr("%1: %2 already holds other layers (%3), and writing to it would replace the whole "
+                                        "GeoPackage. Write a new layer inside it (%2|layername=new_name), choose another file, "
+                                        "or delete the file first to overwrite it.")
+                                         .arg(name, QDir::toNativeSeparators(path), others.join(QStringLiteral(", "))));
+    }
+  }
+}
+
+void PoleaxisAlgorithm::removeCreatedFiles() const {
+  // The sinks are closed by now (destroyed while unwinding).
+  for (const QString& path : mCreatedFiles) {
+    const QFileInfo file(path);
+    QFile::remove(path);
+    for (const QString& suffix : {QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) QFile::remove(path + suffix);
+    // Shapefile companions.
+    for (const QString& extension : {QStringLiteral("shx"), QStringLiteral("dbf"), QStringLiteral("prj"), QStringLiteral("cpg"), QStringLiteral("qix")})
+      if (file.suffix().compare(QLatin1String("shp"), Qt::CaseInsensitive) == 0)
+        QFile::remove(file.dir().filePath(file.completeBaseName() + QLatin1Char('.') + extension));
+  }
 }
 
 QVariantMap PoleaxisAlgorithm::processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
                                                 QgsProcessingFeedback* feedback) {
   mCreatedFiles.clear();
+  guardDestinations(parameters, context);
+  // Every failure leaves as a QgsProcessingException, after the cleanup.
   try {
     return execute(parameters, context, feedback);
-  } catch (...) {
-    // The sinks are closed by now (destroyed while unwinding).
-    for (const QString& path : qAsConst(mCreatedFiles)) {
-      const QFileInfo file(path);
-      QFile::remove(path);
-      for (const QString& suffix : {QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) QFile::remove(path + suffix);
-      // Shapefile companions.
-      for (const QString& extension : {QStringLiteral("shx"), QStringLiteral("dbf"), QStringLiteral("prj"), QStringLiteral("cpg"), QStringLiteral("qix")})
-        if (file.suffix().compare(QLatin1String("shp"), Qt::CaseInsensitive) == 0)
-          QFile::remove(file.dir().filePath(file.completeBaseName() + QLatin1Char('.') + extension));
-    }
+  } catch (const QgsProcessingException&) {
+    removeCreatedFiles();
     throw;
+  } catch (const poleaxis::Canceled&) {
+    removeCreatedFiles();
+    conversion::throwCanceled();
+  } catch (const poleaxis::InputError& e) {
+    removeCreatedFiles();
+    throw QgsProcessingException(tr("Input error: %1. Check the input layers and parameters for that value.").arg(QString::fromStdString(e.what())));
+  } catch (const QgsException& e) {  // a coordinate transform (QgsCsException) and the like
+    removeCreatedFiles();
+    throw QgsProcessingException(tr("%1. Check the layers' coordinate reference systems and coordinates.").arg(e.what()));
+  } catch (const std::bad_alloc&) {
+    removeCreatedFiles();
+    throw QgsProcessingException(tr("Out of memory. Run on fewer features (a selection or a filter), or on a machine with more memory."));
+  } catch (const std::exception& e) {  // GEOS failures arrive as std::runtime_error
+    removeCreatedFiles();
+    throw QgsProcessingException(tr("Geometry engine error: %1. A geometry is probably invalid or out of range; run Check validity "
+                                    "or Fix geometries on the inputs.")
+                                     .arg(QString::fromStdString(e.what())));
+  } catch (...) {
+    removeCreatedFiles();
+    throw QgsProcessingException(tr("Unexpected internal error. Please report it with the input layers."));
   }
 }
 

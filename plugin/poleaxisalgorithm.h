@@ -1,6 +1,11 @@
-// What every poleaxis algorithm shares: icon, field checks, and turning the
+// What every poleaxis algorithm shares: icon, field checks, turning the
 // core's InputError into a QgsProcessingException that names the parameter
-// and the feature.
+// and the feature, and the guards that keep a planner's data safe:
+// - no exception but QgsProcessingException leaves an algorithm (QGIS
+//   aborts on any other in a task, and qgis_process hangs);
+// - an output that is also an input, or a plain .gpkg path onto a
+//   GeoPackage that holds other layers, is refused before anything runs;
+// - a failed or cancelled run removes only the files it created itself.
 #pragma once
 
 #include <qgsfeatureid.h>
@@ -75,9 +80,17 @@ class PoleaxisAlgorithm : public QgsProcessingAlgorithm {
     QgsFeatureList batch_;
   };
   // A file this run writes outside a sink (PDF, report, a GeoPackage made by
-  // hand): removed, with its sidecars, if the run throws. Sinks register their
-  // own files.
+  // hand): removed, with its sidecars, if the run throws, unless it existed
+  // before the run. Sinks register their own files.
   void removeOnFailure(const QString& path) const;
+  // The destination a parameter asks for, as text (TEMPORARY_OUTPUT stays
+  // as it is), without parameterAsOutputLayer()'s side effect of queueing a
+  // layer to load on completion.
+  QString destinationOf(const QVariantMap& parameters, const QString& name, const QgsProcessingContext& context) const;
+  // The GeoPackage layers a file destination writes (townsystem's plan
+  // layers): those may be overwritten in an existing file, any other layer
+  // there makes the run refuse. Sinks write one layer named after the file.
+  virtual QStringList layersWrittenTo(const QString& /*parameter*/) const { return {}; }
   // The field that names features in reports and labels: name_zh, name, or
   // the first text field; −1 when there is none.
   static int nameFieldIndex(const QgsFields& fields);
@@ -101,5 +114,9 @@ class PoleaxisAlgorithm : public QgsProcessingAlgorithm {
  private:
   QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
                                QgsProcessingFeedback* feedback) final;
+  // Refuses destinations that would replace an input or other layers.
+  void guardDestinations(const QVariantMap& parameters, QgsProcessingContext& context) const;
+  void removeCreatedFiles() const;
   mutable QStringList mCreatedFiles;  // files this run wrote, removed if it throws
+  mutable QStringList mExistedBefore;  // destination files that existed when the run began
 };

@@ -460,7 +460,7 @@ QVariantMap ServiceRadiiAlgorithm::execute(const QVariantMap& parameters, QgsPro
                            .arg(result.study_area_km2, 0, 'f', 1)
                            .arg(result.covered_area_km2, 0, 'f', 1)
                            .arg(pct, 0, 'f', 2));
-  } else if (!parameterAsOutputLayer(parameters, GAPS, context).isEmpty()) {
+  } else if (!destinationOf(parameters, GAPS, context).isEmpty()) {
     feedback->pushInfo(tr("No study area given, so no gaps layer."));
   }
 

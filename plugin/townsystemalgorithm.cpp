@@ -107,6 +107,15 @@ struct PlanLayer {
 };
 }  // namespace
 
+// The plan's GeoPackage layers, in the order they are written.
+const QStringList kPlanLayers{QStringLiteral("towns"),        QStringLiteral("poles"),  QStringLiteral("service_circles"),
+                              QStringLiteral("corridors"),    QStringLiteral("axes"),   QStringLiteral("desire_lines"),
+                              QStringLiteral("groups"),       QStringLiteral("influence_areas"), QStringLiteral("boundary")};
+
+QStringList TownSystemAlgorithm::layersWrittenTo(const QString& parameter) const {
+  return parameter == OUTPUT ? kPlanLayers : QStringList();
+}
+
 QgsVectorLayer* TownSystemAlgorithm::mergedLines(const QList<QgsMapLayer*>& layers, const QString& classField,
                                                  QgsProcessingContext& context, QgsProcessingFeedback* feedback) const {
   if (layers.isEmpty()) throw QgsProcessingException(tr("LINES: give at least one line layer (rail, highways)."));
@@ -383,15 +392,15 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
     boundaryLayer.reset(boundary->materialize(QgsFeatureRequest(), chain.stepFeedback()));
   }
   const std::vector<PlanLayer> planLayers{
-      {QStringLiteral("towns"), townLayer, QStringLiteral("town_levels")},
-      {QStringLiteral("poles"), poleLayer, QStringLiteral("town_levels")},
-      {QStringLiteral("service_circles"), chain.layer(circles, QStringLiteral("OUTPUT")), QStringLiteral("service_circles")},
-      {QStringLiteral("corridors"), chain.layer(corridors, QStringLiteral("OUTPUT")), QStringLiteral("corridors")},
-      {QStringLiteral("axes"), chain.layer(axes, QStringLiteral("AXES")), QStringLiteral("axes")},
-      {QStringLiteral("desire_lines"), chain.layer(axes, QStringLiteral("DESIRE_LINES")), QStringLiteral("desire_lines")},
-      {QStringLiteral("groups"), chain.layer(groups, QStringLiteral("GROUPS")), QStringLiteral("town_groups")},
-      {QStringLiteral("influence_areas"), chain.layer(areas, QStringLiteral("OUTPUT")), QStringLiteral("influence_areas")},
-      {QStringLiteral("boundary"), boundaryLayer.get(), QStringLiteral("boundary")},
+      {kPlanLayers[0], townLayer, QStringLiteral("town_levels")},
+      {kPlanLayers[1], poleLayer, QStringLiteral("town_levels")},
+      {kPlanLayers[2], chain.layer(circles, QStringLiteral("OUTPUT")), QStringLiteral("service_circles")},
+      {kPlanLayers[3], chain.layer(corridors, QStringLiteral("OUTPUT")), QStringLiteral("corridors")},
+      {kPlanLayers[4], chain.layer(axes, QStringLiteral("AXES")), QStringLiteral("axes")},
+      {kPlanLayers[5], chain.layer(axes, QStringLiteral("DESIRE_LINES")), QStringLiteral("desire_lines")},
+      {kPlanLayers[6], chain.layer(groups, QStringLiteral("GROUPS")), QStringLiteral("town_groups")},
+      {kPlanLayers[7], chain.layer(areas, QStringLiteral("OUTPUT")), QStringLiteral("influence_areas")},
+      {kPlanLayers[8], boundaryLayer.get(), QStringLiteral("boundary")},
   };
   removeOnFailure(gpkg);
   bool first = true;

@@ -24,6 +24,9 @@ class TownSystemAlgorithm : public PoleaxisAlgorithm {
   QVariantMap execute(const QVariantMap& parameters, QgsProcessingContext& context,
                       QgsProcessingFeedback* feedback) override;
 
+ protected:
+  QStringList layersWrittenTo(const QString& parameter) const override;
+
  private:
   // The LINES layers as one memory layer (in the first layer's CRS, owned by
   // the context) with class = the CLASS_FIELD value, else the layer's name.

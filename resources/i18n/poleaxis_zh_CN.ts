@@ -1225,6 +1225,34 @@ Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG
         <source>%1: the layer has no features.</source>
         <translation>%1：该图层没有要素。</translation>
     </message>
+    <message>
+        <source>%1: %2 is also the input %3, and writing there would replace it. Write to another file, or to a new layer inside it (%2|layername=new_name).</source>
+        <translation>%1：%2 同时是输入 %3，写入会覆盖它。请写到另一个文件，或写到其中的新图层（%2|layername=新名称）。</translation>
+    </message>
+    <message>
+        <source>%1: %2 already holds other layers (%3), and writing to it would replace the whole GeoPackage. Write a new layer inside it (%2|layername=new_name), choose another file, or delete the file first to overwrite it.</source>
+        <translation>%1：%2 中已有其他图层（%3），写入会替换整个 GeoPackage。请写到其中的新图层（%2|layername=新名称）、选择另一个文件，或先删除该文件再覆盖。</translation>
+    </message>
+    <message>
+        <source>Input error: %1. Check the input layers and parameters for that value.</source>
+        <translation>输入错误：%1。请检查输入图层和参数中的该值。</translation>
+    </message>
+    <message>
+        <source>%1. Check the layers&apos; coordinate reference systems and coordinates.</source>
+        <translation>%1。请检查图层的坐标参考系和坐标。</translation>
+    </message>
+    <message>
+        <source>Out of memory. Run on fewer features (a selection or a filter), or on a machine with more memory.</source>
+        <translation>内存不足。请对较少的要素运行（选择集或过滤条件），或在内存更大的机器上运行。</translation>
+    </message>
+    <message>
+        <source>Geometry engine error: %1. A geometry is probably invalid or out of range; run Check validity or Fix geometries on the inputs.</source>
+        <translation>几何引擎错误：%1。可能有几何无效或超出范围；请对输入运行“检查有效性”或“修复几何”。</translation>
+    </message>
+    <message>
+        <source>Unexpected internal error. Please report it with the input layers.</source>
+        <translation>意外的内部错误。请连同输入图层一起报告。</translation>
+    </message>
 </context>
 <context>
     <name>PoleaxisPlugin</name>

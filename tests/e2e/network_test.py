@@ -290,6 +290,13 @@ def main():
         lone.dataProvider().addFeatures([f])
     apart, _ = run("poleaxis:developmentaxes", dict(axes, CENTRES=centres, LINES=[lone], SNAP_KM=30))
     check(apart["NUM_COMPONENTS"] == 2 and apart["UNREACHABLE_PAIRS"] > 0, "two lines that never cross stay two components, and the log counts unreachable pairs")
+    single = QgsVectorLayer("LineString?crs=EPSG:4326", "single", "memory")
+    f = QgsFeature()
+    f.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(105.0, 26.5), QgsPointXY(108.0, 26.5)]))
+    single.dataProvider().addFeatures([f])
+    alone, _ = run("poleaxis:developmentaxes", dict(axes, CENTRES=centres, LINES=[single], SNAP_KM=60))
+    check(alone["NUM_COMPONENTS"] == 1 and alone["LARGEST_SHARE"] == 100 and alone["UNREACHABLE_PAIRS"] == 0 and alone["NUM_PAIRS"] > 0,
+          "one isolated line is one component carrying %d pairs" % alone["NUM_PAIRS"])
     nan_line = QgsVectorLayer("LineString?crs=EPSG:4326", "nan", "memory")
     f = QgsFeature()
     f.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(105, 26), QgsPointXY(106, float("nan")), QgsPointXY(107, 27)]))
