@@ -102,11 +102,13 @@ QString HierarchyReport::html() const {
                   tr("level"), tr("score above"), tr("score up to"), tr("towns"));
   for (int level = 1; level <= hr.levels; ++level) {
     const size_t cls = size_t(hr.levels - level);
-    const double lower = cls == 0 ? -INFINITY : hr.breaks[cls - 1];
+    // Levels given from an administrative kind have no score breaks.
+    const bool bounded = cls < hr.breaks.size();
+    const double lower = cls == 0 || !bounded ? -INFINITY : hr.breaks[cls - 1];
     out += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
                .arg(level)
-               .arg(number(lower))
-               .arg(number(hr.breaks[cls]))
+               .arg(bounded ? number(lower) : QStringLiteral("—"))
+               .arg(bounded ? number(hr.breaks[cls]) : QStringLiteral("—"))
                .arg(hr.level_counts[size_t(level - 1)]);
   }
   out += QStringLiteral("</table>");
@@ -168,13 +170,14 @@ QByteArray HierarchyReport::json() const {
   QJsonArray levels;
   for (int level = 1; level <= hr.levels; ++level) {
     const size_t cls = size_t(hr.levels - level);
+    const bool bounded = cls < hr.breaks.size();
     levels.append(QJsonObject{{QStringLiteral("level"), level},
-                              {QStringLiteral("score_max"), hr.breaks[cls]},
-                              {QStringLiteral("score_min_exclusive"), cls == 0 ? QJsonValue() : QJsonValue(hr.breaks[cls - 1])},
+                              {QStringLiteral("score_max"), bounded ? QJsonValue(hr.breaks[cls]) : QJsonValue()},
+                              {QStringLiteral("score_min_exclusive"), cls == 0 || !bounded ? QJsonValue() : QJsonValue(hr.breaks[cls - 1])},
                               {QStringLiteral("towns"), qint64(hr.level_counts[size_t(level - 1)])}});
   }
   root[QStringLiteral("levels")] = levels;
-  root[QStringLiteral("gvf")] = hr.gvf;
+  root[QStringLiteral("gvf")] = std::isfinite(hr.gvf) ? QJsonValue(hr.gvf) : QJsonValue();
   QJsonArray poles;
   for (size_t i : byRank(hr))
     if (hr.is_pole[i]) poles.append(i < size_t(townNames.size()) ? townNames[int(i)] : QString());

@@ -39,6 +39,10 @@ const QString TOP_N = QStringLiteral("TOP_N");
 const QString SCORE_MIN = QStringLiteral("SCORE_MIN");
 const QString POP_FIELD = QStringLiteral("POP_FIELD");
 const QString NULLS = QStringLiteral("NULLS");
+const QString LEVEL_FIELD = QStringLiteral("LEVEL_FIELD");
+const QString LEVEL_MAP = QStringLiteral("LEVEL_MAP");
+const QString LEVEL_MASS = QStringLiteral("LEVEL_MASS");
+const QString POLE_LEVEL = QStringLiteral("POLE_LEVEL");
 const QString OUTPUT = QStringLiteral("OUTPUT");
 const QString REPORT = QStringLiteral("REPORT");
 const QString ACCESS = QStringLiteral("access_km");
@@ -85,7 +89,14 @@ QString TownHierarchyAlgorithm::shortHelpString() const {
       "distribution of the Population field (default: the first indicator), counting only values > 0: rank-size fit "
       "ln P = ln P1 − q·ln r (q, R², fitted P1), primacy S2 = P1/P2, S4 = P1/(P2+P3+P4), S11 = 2·P1/(P2+…+P11), "
       "the Gini coefficient and a log-log chart.\n\n"
-      "Output: the towns with their fields plus score, rank, level, is_pole, access_km and the normalised "
+      "<b>Levels from the administrative kind</b> (towns without population, e.g. township points): Level field + "
+      "Level map (kind=level;…, e.g. prefecture_city=1;district=1;county_city=2;county=2;town=3;street=3;township=4;"
+      "other=4) set each town's level; a kind missing from the map is refused by name. Indicators, where given, then "
+      "only rank the towns within their level. Level mass (level=people;…, e.g. 1=1500000;2=250000;3=30000;4=8000) "
+      "gives each level a nominal planning population: the output field mass is the population where a town has one "
+      "(> 0), else its level's mass; gravity and the report use it. Growth poles can then be every town of one level "
+      "(Pole level, e.g. 2 = the county seats).\n\n"
+      "Output: the towns with their fields plus score, rank, level, is_pole, (mass), access_km and the normalised "
       "indicators n_<field>. Towns with NULL indicators are skipped (left unscored, counted) or refused (NULL values).");
 }
 
@@ -111,7 +122,17 @@ void TownHierarchyAlgorithm::initAlgorithm(const QVariantMap&) {
                                               false, 0));
   addParameter(new QgsProcessingParameterString(THRESHOLDS, tr("Fixed score thresholds (t1;t2;…)"), QVariant(), false, true));
   addParameter(new QgsProcessingParameterEnum(POLE_RULE, tr("Growth poles"),
-                                              QStringList() << tr("Top level") << tr("Top N") << tr("Score threshold"), false, 0));
+                                              QStringList() << tr("Top level") << tr("Top N") << tr("Score threshold")
+                                                            << tr("Every town of the pole level"),
+                                              false, 0));
+  // Optional with defaults, so saved models stay valid.
+  addParameter(new QgsProcessingParameterNumber(POLE_LEVEL, tr("Pole level"), QgsProcessingParameterNumber::Integer, 2, true, 1));
+  addParameter(new QgsProcessingParameterField(LEVEL_FIELD, tr("Level from field (administrative kind)"), QVariant(), INPUT,
+                                               QgsProcessingParameterField::Any, false, true));
+  addParameter(new QgsProcessingParameterString(LEVEL_MAP, tr("Level map (kind=level;…)"),
+                                                QStringLiteral("prefecture_city=1;district=1;county_city=2;county=2;town=3;street=3;township=4;other=4"),
+                                                false, true));
+  addParameter(new QgsProcessingParameterString(LEVEL_MASS, tr("Nominal population per level (level=people;…)"), QVariant(), false, true));
   addParameter(new QgsProcessingParameterNumber(TOP_N, tr("N (top N)"), QgsProcessingParameterNumber::Integer, 5));
   addParameter(new QgsProcessingParameterNumber(SCORE_MIN, tr("Score threshold"), QgsProcessingParameterNumber::Double, 0.5));
   addParameter(new QgsProcessingParameterField(POP_FIELD, tr("Population field (rank-size report)"), QVariant(), INPUT,
@@ -140,8 +161,22 @@ QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsPr
 
   const QStringList indicatorNames = parameterAsFields(parameters, FIELDS, context);
   const QStringList costNames = parameterAsFields(parameters, COST_FIELDS, context);
-  if (indicatorNames.isEmpty() && !linesSource)
-    throw QgsProcessingException(tr("FIELDS: choose at least one indicator field (or give LINES to rank by accessibility)."));
+  const QString levelName = parameterAsString(parameters, LEVEL_FIELD, context);
+  const int levelField = levelName.isEmpty() ? -1 : requireField(fields, levelName, LEVEL_FIELD, INPUT, false);
+  if (indicatorNames.isEmpty() && !linesSource && levelField < 0)
+    throw QgsProcessingException(tr("FIELDS: choose at least one indicator field (or give LINES to rank by accessibility, or a "
+                                    "LEVEL_FIELD for levels from the administrative kind)."));
+  poleaxis::NumberTable levelMap, levelMass;
+  try {
+    if (levelField >= 0)
+      levelMap = poleaxis::NumberTable::parse(parameterAsString(parameters, LEVEL_MAP, context).toStdString(), "level",
+                                              "write kind=level, e.g. county_city=2;town=3");
+    const QString massText = parameterAsString(parameters, LEVEL_MASS, context).trimmed();
+    if (!massText.isEmpty())
+      levelMass = poleaxis::NumberTable::parse(massText.toStdString(), "population", "write level=people, e.g. 1=1500000;2=250000");
+  } catch (const poleaxis::InputError& e) {
+    raise(e, levelField >= 0 && QString::fromStdString(e.what()).contains(QLatin1String("level")) ? LEVEL_MAP : LEVEL_MASS, {});
+  }
   std::vector<int> indicatorFields;
   for (const QString& name : indicatorNames) indicatorFields.push_back(requireField(fields, name, FIELDS, INPUT, true));
   for (const QString& name : costNames)
@@ -183,6 +218,18 @@ QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsPr
     if (values.size() < indicatorFields.size()) {
       nullIds.push_back(towns.ids[row]);
       continue;
+    }
+    if (levelField >= 0) {
+      const QVariant kind = attributes.at(levelField);
+      const double* level = kind.isNull() ? nullptr : levelMap.find(kind.toString().trimmed().toStdString());
+      if (!level)
+        throw QgsProcessingException(tr("LEVEL_MAP: feature %1 has kind '%2', which is not in the level map. Add %2=<level> to "
+                                        "LEVEL_MAP, e.g. %2=4.")
+                                         .arg(towns.ids[row])
+                                         .arg(kind.isNull() ? QStringLiteral("NULL") : kind.toString()));
+      if (!(*level >= 1) || *level != std::floor(*level))
+        throw QgsProcessingException(tr("LEVEL_MAP: level %1 of kind '%2' is not a whole number >= 1.").arg(*level).arg(kind.toString()));
+      request.given_levels.push_back(int(*level));
     }
     scoredRows.push_back(row);
     for (size_t j = 0; j < values.size(); ++j) request.indicators[j].values.push_back(values[j]);
@@ -230,6 +277,8 @@ QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsPr
     }
     if (request.thresholds.empty())
       throw QgsProcessingException(tr("THRESHOLDS: fixed classification needs thresholds like 0.2;0.5;0.8."));
+  } else if (levelField >= 0) {
+    // Levels come from the kinds: nothing to classify.
   } else if (request.levels < 2) {
     throw QgsProcessingException(tr("LEVELS: a hierarchy needs at least 2 levels, got %1.").arg(request.levels));
   } else if (size_t(request.levels) > scoredRows.size()) {
@@ -240,6 +289,8 @@ QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsPr
   request.pole_rule = static_cast<poleaxis::PoleRule>(parameterAsEnum(parameters, POLE_RULE, context));
   request.top_n = parameterAsInt(parameters, TOP_N, context);
   request.score_min = parameterAsDouble(parameters, SCORE_MIN, context);
+  request.pole_level = parameterAsInt(parameters, POLE_LEVEL, context);
+  if (!std::isfinite(request.score_min)) throw QgsProcessingException(tr("SCORE_MIN: %1 is not a number.").arg(request.score_min));
   if (request.pole_rule == poleaxis::PoleRule::TopN && request.top_n < 1)
     throw QgsProcessingException(tr("TOP_N: N must be at least 1, got %1.").arg(request.top_n));
 
@@ -277,11 +328,32 @@ QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsPr
       feedback->pushInfo(tr("Rank-size: %1 town(s) with %2 = 0 (unknown) left out of the fit.").arg(rankSize->zero).arg(rankSizeField));
   }
 
+  // The planning mass: the population where known, else the level's nominal one.
+  const bool withMass = !levelMass.entries().empty();
+  std::vector<QVariant> massOf(scoredRows.size());
+  if (withMass) {
+    for (size_t k = 0; k < scoredRows.size(); ++k) {
+      const double population = popField >= 0 ? conversion::numberOrNan(towns.features[scoredRows[k]].attribute(popField)) : NAN;
+      if (population > 0) {
+        massOf[k] = population;
+        continue;
+      }
+      const double* nominal = levelMass.find(std::to_string(result.level[k]));
+      if (!nominal || !(*nominal > 0))
+        throw QgsProcessingException(tr("LEVEL_MASS: level %1 has no nominal population > 0, and feature %2 has no population. "
+                                        "Add %1=<people> to LEVEL_MASS.")
+                                         .arg(result.level[k])
+                                         .arg(towns.ids[scoredRows[k]]));
+      massOf[k] = *nominal;
+    }
+  }
+
   // Output: input fields + results + normalised indicators.
   QgsFields added = makeFields({{QStringLiteral("score"), QVariant::Double},
        {QStringLiteral("rank"), QVariant::Int},
        {QStringLiteral("level"), QVariant::Int},
        {QStringLiteral("is_pole"), QVariant::Bool}});
+  if (withMass) added.append(QgsField(QStringLiteral("mass"), QVariant::Double));
   if (linesSource) added.append(QgsField(ACCESS, QVariant::Double));
   for (const poleaxis::Indicator& ind : request.indicators)
     added.append(QgsField(QStringLiteral("n_%1").arg(QString::fromStdString(ind.name).toLower()), QVariant::Double));
@@ -297,8 +369,9 @@ QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsPr
     QgsAttributes attributes = f.attributes();
     const long k = scoredIndex[row];
     if (k >= 0) {
-      attributes << result.score.score[size_t(k)] << result.rank[size_t(k)] << result.level[size_t(k)]
-                 << bool(result.is_pole[size_t(k)]);
+      attributes << (request.indicators.empty() ? QVariant() : QVariant(result.score.score[size_t(k)])) << result.rank[size_t(k)]
+                 << result.level[size_t(k)] << bool(result.is_pole[size_t(k)]);
+      if (withMass) attributes << massOf[size_t(k)];
       if (linesSource) attributes << accessKm[size_t(k)];
       for (const std::vector<double>& column : result.score.normalized) attributes << column[size_t(k)];
     } else {
@@ -320,10 +393,11 @@ QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsPr
   feedback->pushInfo(tr("Weights: %1").arg(weightText.join(QStringLiteral(", "))));
   QStringList levelText;
   for (int level = 1; level <= result.levels; ++level)
-    levelText << tr("level %1: %2 town(s), score up to %3")
-                     .arg(level)
-                     .arg(result.level_counts[size_t(level - 1)])
-                     .arg(result.breaks[size_t(result.levels - level)], 0, 'f', 4);
+    levelText << (result.breaks.empty() ? tr("level %1: %2 town(s)").arg(level).arg(result.level_counts[size_t(level - 1)])
+                                        : tr("level %1: %2 town(s), score up to %3")
+                                              .arg(level)
+                                              .arg(result.level_counts[size_t(level - 1)])
+                                              .arg(result.breaks[size_t(result.levels - level)], 0, 'f', 4));
   feedback->pushInfo(levelText.join(QStringLiteral("; ")));
   feedback->pushInfo(tr("%n growth pole(s).", nullptr, poles));
   if (rankSize) {
@@ -349,7 +423,8 @@ QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsPr
     report.hierarchy = &result;
     report.rankSize = rankSize.get();
     report.rankSizeField = rankSizeField;
-    report.classification = QStringList{tr("Jenks natural breaks"), tr("Quantiles"), tr("Head/tail breaks"), tr("Fixed thresholds")}[classification];
+    report.classification = levelField >= 0 ? tr("levels from %1").arg(levelName)
+                                            : QStringList{tr("Jenks natural breaks"), tr("Quantiles"), tr("Head/tail breaks"), tr("Fixed thresholds")}[classification];
     report.notes = notes;
     const int names = nameFieldIndex(fields);
     for (size_t row : scoredRows)

@@ -9,7 +9,7 @@
 namespace poleaxis {
 
 enum class Classification { Jenks, Quantile, HeadTail, Fixed };
-enum class PoleRule { TopLevel, TopN, ScoreThreshold };
+enum class PoleRule { TopLevel, TopN, ScoreThreshold, Level };
 
 struct HierarchyRequest {
   std::vector<Indicator> indicators;
@@ -23,6 +23,12 @@ struct HierarchyRequest {
   int top_n = 5;
   double score_min = 0.5;
   std::vector<char> forced_pole;  // optional, one per town: a pole whatever its score
+  // Levels given per town (1 = top), e.g. from an administrative kind, when
+  // towns have no population: then no classification runs, the indicators
+  // (optional) only rank towns within their level, and `levels` is the
+  // largest given level.
+  std::vector<int> given_levels;
+  int pole_level = 2;  // PoleRule::Level: every town of this level
 };
 
 struct HierarchyResult {
@@ -39,7 +45,8 @@ struct HierarchyResult {
 };
 
 // Throws InputError for bad indicators or weights (see composite_score), fewer
-// towns than levels, levels < 2, top N < 1.
+// towns than levels, levels < 2, top N < 1, a given level < 1 (item = town),
+// given levels whose count differs from the indicators'.
 HierarchyResult town_hierarchy(const HierarchyRequest& request);
 
 }  // namespace poleaxis

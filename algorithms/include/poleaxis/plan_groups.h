@@ -1,0 +1,37 @@
+// The town groups of a city-region plan ("one circle, many points"): the
+// circle group of the central city and the belt groups along the axes. The
+// towns in neither are left to clustering.
+//  - Circle: every town whose geodesic distance (WGS 84) to the central city
+//    is at most circle_km (to 1 mm), the central city itself excepted.
+//  - Belts: a town lies in the belt of every axis within belt_km of it
+//    (geodesic distance to the axis line); a town may lie in the circle and
+//    in belts at once, as in the plans.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "poleaxis/line_index.h"
+
+namespace poleaxis {
+
+struct PlanGroupsRequest {
+  std::vector<Point> towns;  // lon/lat
+  long central = -1;         // index into towns; -1: no circle
+  double circle_km = 30.0;   // <= 0: no circle group
+  std::vector<Line> axes;    // lon/lat; one entry per belt
+  double belt_km = 10.0;     // <= 0: no belts
+};
+
+struct PlanGroups {
+  std::vector<char> in_circle;             // per town
+  std::vector<double> central_km;          // per town, geodesic km to the central city (NaN without one)
+  std::vector<std::vector<size_t>> belts;  // per town, the axes whose belt holds it, ascending
+  std::vector<size_t> belt_size;           // per axis, towns in its belt
+  size_t circle_size = 0;
+};
+
+// Throws InputError for a central index out of range or a non-finite distance.
+PlanGroups plan_groups(const PlanGroupsRequest& request);
+
+}  // namespace poleaxis

@@ -1,0 +1,42 @@
+#include "poleaxis/plan_groups.h"
+
+#include <cmath>
+#include <limits>
+
+#include "poleaxis/feedback.h"
+#include "poleaxis/geodesic.h"
+
+namespace poleaxis {
+
+PlanGroups plan_groups(const PlanGroupsRequest& request) {
+  const size_t n = request.towns.size();
+  if (request.central >= long(n)) throw InputError("the central city is not one of the towns");
+  if (!std::isfinite(request.circle_km) || !std::isfinite(request.belt_km)) throw InputError("circle and belt distances must be numbers");
+  PlanGroups out;
+  out.in_circle.assign(n, 0);
+  out.central_km.assign(n, std::numeric_limits<double>::quiet_NaN());
+  out.belts.assign(n, {});
+  out.belt_size.assign(request.axes.size(), 0);
+  const Geodesic& g = Geodesic::wgs84();
+  if (request.central >= 0) {
+    const Point centre = request.towns[size_t(request.central)];
+    for (size_t i = 0; i < n; ++i) {
+      out.central_km[i] = g.distance_m(centre, request.towns[i]) / 1000.0;
+      // Inclusive, to 1 mm: a town placed on the rim stays in despite rounding.
+      if (request.circle_km > 0 && long(i) != request.central && out.central_km[i] <= request.circle_km + 1e-6) {
+        out.in_circle[i] = 1;
+        ++out.circle_size;
+      }
+    }
+  }
+  if (request.belt_km > 0 && !request.axes.empty()) {
+    const LineIndex index(request.axes);
+    for (size_t i = 0; i < n; ++i) {
+      out.belts[i] = index.lines_within(request.towns[i], request.belt_km * 1000.0);
+      for (size_t axis : out.belts[i]) ++out.belt_size[axis];
+    }
+  }
+  return out;
+}
+
+}  // namespace poleaxis

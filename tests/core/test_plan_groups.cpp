@@ -1,0 +1,34 @@
+// Circle and belt groups against hand-placed towns at known geodesic distances.
+#include <gtest/gtest.h>
+
+#include "poleaxis/feedback.h"
+#include "poleaxis/geodesic.h"
+#include "poleaxis/plan_groups.h"
+
+using namespace poleaxis;
+
+TEST(PlanGroups, CircleIsInclusiveAndBeltsMayOverlapIt) {
+  const Geodesic& g = Geodesic::wgs84();
+  const Point centre{126.55, 43.84};
+  PlanGroupsRequest r;
+  r.towns = {centre,
+             g.destination(centre, 10, 29999.0),   // inside
+             g.destination(centre, 200, 30000.0),  // on the rim: inside (inclusive)
+             g.destination(centre, 90, 30100.0),   // just outside
+             g.destination(centre, 270, 80000.0)};
+  r.central = 0;
+  r.circle_km = 30;
+  // An axis due west from the centre: towns 0 and 4 lie on it, 2 is 10.3 km from it.
+  r.axes = {{{centre, g.destination(centre, 270, 100000.0)}}};
+  r.belt_km = 5;
+  const PlanGroups out = plan_groups(r);
+  EXPECT_EQ(out.in_circle, (std::vector<char>{0, 1, 1, 0, 0}));  // the central city is never in its own circle
+  EXPECT_EQ(out.circle_size, 2u);
+  EXPECT_NEAR(out.central_km[3], 30.1, 1e-6);
+  EXPECT_EQ(out.belts[0], std::vector<size_t>{0});
+  EXPECT_EQ(out.belts[4], std::vector<size_t>{0});
+  EXPECT_TRUE(out.belts[1].empty());
+  EXPECT_EQ(out.belt_size, std::vector<size_t>{2});
+  r.central = 5;
+  EXPECT_THROW(plan_groups(r), InputError);
+}
