@@ -13,11 +13,23 @@
 #include <qgsvectordataprovider.h>
 #include <qgsexception.h>
 
+#include <qgsexpression.h>
+#include <qgsexpressioncontextutils.h>
+#include <qgsmemoryproviderutils.h>
+
 #include <QFile>
+#include <map>
+#include <numeric>
 #include <QFileInfo>
 #include <memory>
 
 #include "conversion.h"
+#include "poleaxis/circle_union.h"
+#include "poleaxis/geodesic.h"
+#include "poleaxis/geodesic_circle.h"
+#include "poleaxis/group_shapes.h"
+#include "poleaxis/plan_groups.h"
+#include "poleaxis/polygon_ops.h"
 #include "stylepostprocessor.h"
 
 namespace {
@@ -27,6 +39,16 @@ const QString LINES = QStringLiteral("LINES");
 const QString CLASS_FIELD = QStringLiteral("CLASS_FIELD");
 const QString BOUNDARY = QStringLiteral("BOUNDARY");
 const QString RIVERS = QStringLiteral("RIVERS");
+const QString LEVEL_FIELD = QStringLiteral("LEVEL_FIELD");
+const QString LEVEL_MAP = QStringLiteral("LEVEL_MAP");
+const QString LEVEL_MASS = QStringLiteral("LEVEL_MASS");
+const QString CENTRAL_CITY = QStringLiteral("CENTRAL_CITY");
+const QString CIRCLE_KM = QStringLiteral("CIRCLE_KM");
+const QString POLE_RULE = QStringLiteral("POLE_RULE");
+const QString POLE_LEVEL = QStringLiteral("POLE_LEVEL");
+const QString POLE_EXPRESSION = QStringLiteral("POLE_EXPRESSION");
+const QString BELT_KM = QStringLiteral("BELT_KM");
+const QString TOLERANCE_M = QStringLiteral("TOLERANCE_M");
 const QString EXTERNAL = QStringLiteral("EXTERNAL");
 const QString EXTERNAL_MASS_FIELD = QStringLiteral("EXTERNAL_MASS_FIELD");
 const QString TITLE = QStringLiteral("TITLE");
@@ -105,6 +127,334 @@ struct PlanLayer {
   QgsVectorLayer* layer;
   QString style;  // resources/styles/<style>.qml
 };
+}  // namespace
+
+namespace {
+// Where the hierarchy's results are in the towns' fields.
+struct PlanFields {
+  int rank, level, isPole, mass;
+};
+
+std::vector<QgsFeature> featuresOf(QgsVectorLayer& layer) {
+  std::vector<QgsFeature> out;
+  QgsFeatureIterator it = layer.getFeatures();
+  QgsFeature f;
+  while (it.nextFeature(f)) out.push_back(f);
+  return out;
+}
+
+QgsVectorLayer* memoryCopy(const QgsVectorLayer& layer, const QString& name, QgsProcessingContext& context) {
+  QgsVectorLayer* copy = QgsMemoryProviderUtils::createMemoryLayer(name, layer.fields(), layer.wkbType(), layer.crs());
+  context.temporaryLayerStore()->addMapLayer(copy);
+  return copy;
+}
+
+// The towns an expression selects, by index; refuses an invalid expression naming the parameter.
+std::vector<size_t> matching(const std::vector<QgsFeature>& all, QgsVectorLayer& layer, const QString& text, const QString& parameter,
+                             QgsProcessingContext& context) {
+  QgsExpression expression(text);
+  if (expression.hasParserError())
+    throw QgsProcessingException(TownSystemAlgorithm::tr("%1: %2 is not a valid expression: %3").arg(parameter, text, expression.parserErrorString()));
+  QgsExpressionContext scope = context.expressionContext();
+  scope.appendScopes(QgsExpressionContextUtils::globalProjectLayerScopes(&layer));
+  expression.prepare(&scope);
+  std::vector<size_t> out;
+  for (size_t i = 0; i < all.size(); ++i) {
+    scope.setFeature(all[i]);
+    const QVariant value = expression.evaluate(&scope);
+    if (expression.hasEvalError())
+      throw QgsProcessingException(TownSystemAlgorithm::tr("%1: %2 fails on feature %3: %4").arg(parameter, text).arg(all[i].id()).arg(expression.evalErrorString()));
+    if (value.toBool()) out.push_back(i);
+  }
+  return out;
+}
+
+// The central city: the top-ranked town the expression selects (all towns when empty).
+size_t centralCity(const std::vector<QgsFeature>& all, QgsVectorLayer& layer, const QString& text, const PlanFields& fields,
+                   QgsProcessingContext& context, QgsProcessingFeedback* feedback) {
+  std::vector<size_t> candidates;
+  if (text.trimmed().isEmpty()) {
+    for (size_t i = 0; i < all.size(); ++i) candidates.push_back(i);
+  } else {
+    candidates = matching(all, layer, text, CENTRAL_CITY, context);
+  }
+  if (candidates.empty())
+    throw QgsProcessingException(TownSystemAlgorithm::tr("CENTRAL_CITY: no town matches %1. Check the expression, e.g. \"name\" = '吉林市'.").arg(text));
+  auto rank = [&](size_t i) { return all[i].attribute(fields.rank).toInt(); };
+  const size_t best = *std::min_element(candidates.begin(), candidates.end(), [&](size_t a, size_t b) { return rank(a) < rank(b); });
+  if (!text.trimmed().isEmpty() && candidates.size() > 1)
+    feedback->pushWarning(TownSystemAlgorithm::tr("CENTRAL_CITY: %1 towns match %2; the top-ranked of them (feature %3) is the central city.")
+                              .arg(candidates.size())
+                              .arg(text)
+                              .arg(all[best].id()));
+  return best;
+}
+
+// The growth poles by rule (0 top N by rank, 1 every town of a level, 2 an expression), never the central city; by rank.
+std::vector<size_t> growthPoles(const std::vector<QgsFeature>& all, QgsVectorLayer& layer, size_t central, int rule, int topN, int poleLevel,
+                                const QString& expression, const PlanFields& fields, QgsProcessingContext& context) {
+  std::vector<size_t> order(all.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return all[a].attribute(fields.rank).toInt() < all[b].attribute(fields.rank).toInt(); });
+  std::vector<size_t> poles;
+  if (rule == 2) {
+    const std::vector<size_t> chosen = matching(all, layer, expression, POLE_EXPRESSION, context);
+    for (size_t i : order)
+      if (i != central && std::find(chosen.begin(), chosen.end(), i) != chosen.end()) poles.push_back(i);
+    if (poles.empty()) throw QgsProcessingException(TownSystemAlgorithm::tr("POLE_EXPRESSION: no town but the central city matches %1.").arg(expression));
+  } else if (rule == 1) {
+    for (size_t i : order)
+      if (i != central && all[i].attribute(fields.level).toInt() == poleLevel) poles.push_back(i);
+    if (poles.empty())
+      throw QgsProcessingException(TownSystemAlgorithm::tr("POLE_LEVEL: no town but the central city has level %1. Choose a level the hierarchy has.").arg(poleLevel));
+  } else {
+    for (size_t i : order)
+      if (i != central && int(poles.size()) < topN) poles.push_back(i);
+  }
+  return poles;
+}
+
+// The plan's groups as the towns get them, and their polygons.
+struct PlanGroupLayers {
+  poleaxis::PlanGroups groups;
+  std::vector<QString> beltNames;
+  std::vector<poleaxis::Line> beltLines;  // lon/lat
+  std::vector<poleaxis::Point> lonlat;    // the towns
+  QgsFeatureList ungrouped;               // neither central, in the circle nor in a belt
+  std::vector<size_t> ungroupedRows;
+  QgsVectorLayer* groupLayer = nullptr;
+};
+
+PlanGroupLayers planGroups(const std::vector<QgsFeature>& all, const QgsVectorLayer& towns, size_t central, QgsVectorLayer* axes,
+                           double circleKm, double beltKm, QgsProcessingContext& context) {
+  PlanGroupLayers out;
+  const QgsCoordinateTransform toLonLat = conversion::toWgs84(towns.crs(), TOWNS, context);
+  for (const QgsFeature& f : all) {
+    QgsPointXY p = f.geometry().asPoint();
+    try {
+      p = toLonLat.transform(p);
+    } catch (const QgsCsException&) {
+      throw QgsProcessingException(TownSystemAlgorithm::tr("TOWNS: feature %1 cannot be transformed to WGS 84.").arg(f.id()));
+    }
+    out.lonlat.push_back({p.x(), p.y()});
+  }
+  // The grade-1 and grade-2 axes, one belt per axis name.
+  if (axes) {
+    const QgsCoordinateTransform axesToLonLat = conversion::toWgs84(axes->crs(), LINES, context);
+    const int grade = axes->fields().lookupField(QStringLiteral("grade")), name = axes->fields().lookupField(QStringLiteral("name"));
+    QgsFeatureIterator it = axes->getFeatures();
+    QgsFeature f;
+    while (it.nextFeature(f)) {
+      if (f.attribute(grade).toInt() < 1 || f.attribute(grade).toInt() > 2) continue;
+      QgsGeometry g = f.geometry();
+      g.transform(axesToLonLat);
+      const QString axisName = f.attribute(name).toString();
+      auto at = std::find(out.beltNames.begin(), out.beltNames.end(), axisName);
+      if (at == out.beltNames.end()) {
+        out.beltNames.push_back(axisName);
+        out.beltLines.emplace_back();
+        at = out.beltNames.end() - 1;
+      }
+      poleaxis::Line& line = out.beltLines[size_t(at - out.beltNames.begin())];
+      for (const QgsPolylineXY& part : g.isMultipart() ? g.asMultiPolyline() : QgsMultiPolylineXY{g.asPolyline()}) {
+        poleaxis::Polyline points;
+        for (const QgsPointXY& p : part) points.push_back({p.x(), p.y()});
+        if (points.size() >= 2) line.push_back(points);
+      }
+    }
+  }
+  poleaxis::PlanGroupsRequest request;
+  request.towns = out.lonlat;
+  request.central = long(central);
+  request.circle_km = circleKm;
+  request.axes = out.beltLines;
+  request.belt_km = beltKm;
+  out.groups = poleaxis::plan_groups(request);
+  for (size_t i = 0; i < all.size(); ++i)
+    if (i != central && !out.groups.in_circle[i] && out.groups.belts[i].empty()) {
+      out.ungrouped << all[i];
+      out.ungroupedRows.push_back(i);
+    }
+  return out;
+}
+
+// The plan's region in WGS 84: the boundary, else the towns' extent plus a
+// margin (a tenth of its size, at least 0.1°), so that river belts and
+// corridors stay on the plan while axes may run out to external centres.
+QgsGeometry planRegion(const std::vector<poleaxis::Point>& towns, QgsProcessingFeatureSource* boundary, QgsProcessingContext& context,
+                       QgsProcessingFeedback* feedback) {
+  if (boundary) return conversion::toGeometry(conversion::readPolygonsAsLonLat(*boundary, BOUNDARY, context, feedback));
+  QgsRectangle box;
+  box.setMinimal();
+  for (const poleaxis::Point& p : towns) box.combineExtentWith(p.x, p.y);
+  const double margin = std::max(0.1, 0.1 * std::max(box.width(), box.height()));
+  box.grow(margin);
+  return QgsGeometry::fromRect(box);
+}
+
+// Clips every feature of a memory layer to the region (WGS 84) in place; features left empty are deleted.
+void clipToRegion(QgsVectorLayer* layer, const QgsGeometry& region, QgsProcessingContext& context) {
+  if (!layer) return;
+  QgsGeometry inLayer = region;
+  inLayer.transform(QgsCoordinateTransform(conversion::wgs84(), layer->crs(), context.transformContext()));
+  QgsGeometryMap changed;
+  QgsFeatureIds gone;
+  QgsFeatureIterator it = layer->getFeatures();
+  QgsFeature f;
+  while (it.nextFeature(f)) {
+    QgsGeometry g = f.geometry().intersection(inLayer);
+    if (g.isNull() || g.isEmpty()) {
+      gone << f.id();
+      continue;
+    }
+    g.convertToMultiType();
+    changed.insert(f.id(), g);
+  }
+  layer->dataProvider()->changeGeometryValues(changed);
+  layer->dataProvider()->deleteFeatures(gone);
+  layer->updateExtents();
+}
+
+// The towns with is_centre, group_kind (circle, belt, cluster), group_id and
+// belts, and the groups' polygons clipped to the boundary: the circle, a
+// band of belt_km along each belt's axis, and the clusters' envelopes.
+QgsVectorLayer* finishGroups(PlanGroupLayers& plan, const std::vector<QgsFeature>& all, const QgsVectorLayer& typed, size_t central,
+                             const std::vector<size_t>& poles, double circleKm, double beltKm, QgsVectorLayer* clusterTowns,
+                             QgsVectorLayer* clusterGroups, const PlanFields& fields, QgsProcessingFeatureSource* boundary,
+                             QgsProcessingContext& context, QgsProcessingFeedback* feedback, const QString& centralName) {
+  const size_t n = all.size();
+  std::vector<int> groupId(n, 0);
+  std::vector<QString> kind(n);
+  std::vector<QString> belts(n);
+  struct Group {
+    int id;
+    QString kind, name;
+    poleaxis::MultiPolygon shape;
+    int towns = 0;
+    double people = 0;  // Σ mass of its towns
+  };
+  std::vector<Group> groups;
+  poleaxis::MultiPolygon area;
+  if (boundary) area = conversion::readPolygonsAsLonLat(*boundary, BOUNDARY, context, feedback);
+  auto clipped = [&](const poleaxis::MultiPolygon& shape) { return boundary ? poleaxis::intersection(shape, area) : shape; };
+  int next = 1;
+  if (plan.groups.circle_size > 0) {
+    groups.push_back({next, QStringLiteral("circle"), TownSystemAlgorithm::tr("%1 circle (%2 km)").arg(centralName).arg(circleKm),
+                      clipped(poleaxis::geodesic_circle(plan.lonlat[central], circleKm * 1000.0, 72)), int(plan.groups.circle_size)});
+    for (size_t i = 0; i < n; ++i)
+      if (plan.groups.in_circle[i]) groupId[i] = next, kind[i] = QStringLiteral("circle");
+    ++next;
+  }
+  std::vector<int> beltId(plan.beltNames.size(), 0);
+  for (size_t b = 0; b < plan.beltNames.size(); ++b) {
+    if (plan.groups.belt_size[b] == 0) continue;
+    // A band of belt_km each side: geodesic discs every belt_km / 4 along the axis (the band's edge is within 0.8 % of belt_km).
+    std::vector<poleaxis::Point> centres;
+    const double step = beltKm / 4.0;
+    for (const poleaxis::Polyline& part : plan.beltLines[b])
+      for (size_t k = 0; k + 1 < part.size(); ++k) {
+        const double km = poleaxis::Geodesic::wgs84().distance_m(part[k], part[k + 1]) / 1000.0;
+        const int pieces = std::max(1, int(std::ceil(km / step)));
+        for (int j = 0; j < pieces; ++j) {
+          const double t = double(j) / pieces;
+          centres.push_back({part[k].x + t * (part[k + 1].x - part[k].x), part[k].y + t * (part[k + 1].y - part[k].y)});
+        }
+        if (k + 2 == part.size()) centres.push_back(part.back());
+      }
+    const poleaxis::CircleUnion band = poleaxis::union_circles(centres, std::vector<double>(centres.size(), beltKm * 1000.0), 36);
+    beltId[b] = next;
+    groups.push_back({next++, QStringLiteral("belt"), plan.beltNames[b], clipped(band.shape), int(plan.groups.belt_size[b])});
+  }
+  for (size_t i = 0; i < n; ++i) {
+    QStringList names;
+    for (size_t b : plan.groups.belts[i]) names << plan.beltNames[b];
+    belts[i] = names.join(QStringLiteral("; "));
+    if (!groupId[i] && !plan.groups.belts[i].empty()) groupId[i] = beltId[plan.groups.belts[i].front()], kind[i] = QStringLiteral("belt");
+  }
+  // The clusters of the rest: townclusters keeps the towns' order.
+  if (clusterTowns && clusterGroups) {
+    const int label = clusterTowns->fields().lookupField(QStringLiteral("group_id"));
+    const std::vector<QgsFeature> clustered = featuresOf(*clusterTowns);
+    std::map<int, int> idOf;
+    for (size_t r = 0; r < clustered.size() && r < plan.ungroupedRows.size(); ++r) {
+      const QVariant value = clustered[r].attribute(label);
+      if (value.isNull() || value.toInt() < 0) continue;
+      auto [it, fresh] = idOf.emplace(value.toInt(), 0);
+      if (fresh) it->second = next++;
+      groupId[plan.ungroupedRows[r]] = it->second;
+      kind[plan.ungroupedRows[r]] = QStringLiteral("cluster");
+    }
+    const QgsCoordinateTransform toLonLat = conversion::toWgs84(clusterGroups->crs(), TOWNS, context);
+    const int gid = clusterGroups->fields().lookupField(QStringLiteral("group_id"));
+    const int lead = clusterGroups->fields().lookupField(QStringLiteral("lead_name"));
+    const int count = clusterGroups->fields().lookupField(QStringLiteral("n_towns"));
+    for (const QgsFeature& f : featuresOf(*clusterGroups)) {
+      const auto it = idOf.find(f.attribute(gid).toInt());
+      if (it == idOf.end()) continue;
+      QgsGeometry g = f.geometry();
+      g.transform(toLonLat);
+      groups.push_back({it->second, QStringLiteral("cluster"), lead >= 0 ? f.attribute(lead).toString() : QString(),
+                        clipped(conversion::toMultiPolygon(g)), count >= 0 ? f.attribute(count).toInt() : 0});
+    }
+  }
+
+  // Each group's people: the planning mass of its towns (a town in the circle and a belt counts in both).
+  auto massOf = [&](size_t i) { return std::max(0.0, conversion::numberOrNan(all[i].attribute(fields.mass))); };
+  for (Group& g : groups) {
+    for (size_t i = 0; i < n; ++i) {
+      const bool member = g.kind == QLatin1String("circle") ? bool(plan.groups.in_circle[i])
+                          : g.kind == QLatin1String("belt")
+                              ? std::any_of(plan.groups.belts[i].begin(), plan.groups.belts[i].end(), [&](size_t b) { return beltId[b] == g.id; })
+                              : groupId[i] == g.id;
+      if (member) g.people += std::isfinite(massOf(i)) ? massOf(i) : 0.0;
+    }
+  }
+
+  // The groups layer, neighbours in different colours.
+  std::vector<poleaxis::MultiPolygon> shapes;
+  for (const Group& g : groups) shapes.push_back(g.shape);
+  const std::vector<int> colours = poleaxis::colour_neighbours(shapes, 1e-6);
+  plan.groupLayer = new QgsVectorLayer(QStringLiteral("MultiPolygon?crs=EPSG:4326&field=group_id:integer&field=kind:string&field=name:string"
+                                                      "&field=n_towns:integer&field=pop_sum:double&field=area_km2:double&field=colour:integer"),
+                                       QStringLiteral("groups"), QStringLiteral("memory"));
+  context.temporaryLayerStore()->addMapLayer(plan.groupLayer);
+  QgsFeatureList groupFeatures;
+  for (size_t g = 0; g < groups.size(); ++g) {
+    QgsFeature f(plan.groupLayer->fields());
+    f.setAttributes(QgsAttributes() << groups[g].id << groups[g].kind << groups[g].name << groups[g].towns << groups[g].people
+                                    << poleaxis::Geodesic::wgs84().area_m2(groups[g].shape) / 1e6 << colours[g]);
+    f.setGeometry(conversion::toGeometry(groups[g].shape));
+    groupFeatures << f;
+  }
+  plan.groupLayer->dataProvider()->addFeatures(groupFeatures);
+
+  // The towns, with the plan's poles and groups.
+  QgsFields outFields = typed.fields();
+  for (const QString& name : {QStringLiteral("is_centre"), QStringLiteral("group_id")}) outFields.append(QgsField(name, QVariant::Int));
+  for (const QString& name : {QStringLiteral("group_kind"), QStringLiteral("belts")}) outFields.append(QgsField(name, QVariant::String));
+  QgsVectorLayer* out = QgsMemoryProviderUtils::createMemoryLayer(QStringLiteral("towns"), outFields, typed.wkbType(), typed.crs());
+  context.temporaryLayerStore()->addMapLayer(out);
+  QgsFeatureList features;
+  for (size_t i = 0; i < n; ++i) {
+    QgsFeature f = all[i];
+    QgsAttributes a = f.attributes();
+    a[fields.isPole] = std::find(poles.begin(), poles.end(), i) != poles.end();
+    a << int(i == central) << (groupId[i] ? QVariant(groupId[i]) : QVariant()) << (kind[i].isEmpty() ? QVariant() : QVariant(kind[i]))
+      << (belts[i].isEmpty() ? QVariant() : QVariant(belts[i]));
+    f.setFields(outFields, false);
+    f.setAttributes(a);
+    features << f;
+  }
+  out->dataProvider()->addFeatures(features);
+  feedback->pushInfo(TownSystemAlgorithm::tr("Town groups: %1 in the circle of %2 km, %3 belt(s) of %4 km, %5 group(s) of the rest.")
+                         .arg(plan.groups.circle_size)
+                         .arg(circleKm)
+                         .arg(std::count_if(beltId.begin(), beltId.end(), [](int id) { return id > 0; }))
+                         .arg(beltKm)
+                         .arg(std::count_if(groups.begin(), groups.end(), [](const Group& g) { return g.kind == QLatin1String("cluster"); })));
+  return out;
+}
 }  // namespace
 
 // The plan's GeoPackage layers, in the order they are written.
@@ -217,7 +567,28 @@ QString TownSystemAlgorithm::shortHelpString() const {
 
 void TownSystemAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterFeatureSource(TOWNS, tr("Towns"), QList<int>() << QgsProcessing::TypeVectorPoint));
-  addParameter(new QgsProcessingParameterField(POP_FIELD, tr("Population field"), QVariant(), TOWNS, QgsProcessingParameterField::Numeric));
+  addParameter(new QgsProcessingParameterField(POP_FIELD, tr("Population field"), QVariant(), TOWNS, QgsProcessingParameterField::Numeric,
+                                               false, true));
+  addParameter(new QgsProcessingParameterField(LEVEL_FIELD, tr("Level from field (administrative kind)"), QVariant(), TOWNS,
+                                               QgsProcessingParameterField::Any, false, true));
+  addParameter(new QgsProcessingParameterString(LEVEL_MAP, tr("Level map (kind=level;…)"),
+                                                QStringLiteral("prefecture_city=1;district=1;county_city=2;county=2;town=3;street=3;township=4;other=4"),
+                                                false, true));
+  addParameter(new QgsProcessingParameterString(LEVEL_MASS, tr("Nominal population per level (level=people;…)"),
+                                                QStringLiteral("1=1500000;2=250000;3=30000;4=8000"), false, true));
+  addParameter(new QgsProcessingParameterExpression(CENTRAL_CITY, tr("Central city (expression; empty = the top-ranked town)"), QVariant(),
+                                                    TOWNS, true));
+  addParameter(new QgsProcessingParameterNumber(CIRCLE_KM, tr("Circle of the central city (km; its towns form the circle group)"),
+                                                QgsProcessingParameterNumber::Double, 30.0, true, 0.0));
+  addParameter(new QgsProcessingParameterEnum(POLE_RULE, tr("Growth poles"),
+                                              QStringList() << tr("Top N by score") << tr("Every town of the pole level") << tr("An expression"),
+                                              false, 0, true));
+  addParameter(new QgsProcessingParameterNumber(POLE_LEVEL, tr("Pole level"), QgsProcessingParameterNumber::Integer, 2, true, 1));
+  addParameter(new QgsProcessingParameterExpression(POLE_EXPRESSION, tr("Pole expression"), QVariant(), TOWNS, true));
+  addParameter(new QgsProcessingParameterNumber(BELT_KM, tr("Belts: towns within this distance of a grade-1 or grade-2 axis (km)"),
+                                                QgsProcessingParameterNumber::Double, 10.0, true));
+  addParameter(advanced(new QgsProcessingParameterNumber(TOLERANCE_M, tr("Topology tolerance of the lines: ends this close join (m)"),
+                                                         QgsProcessingParameterNumber::Double, 100.0, true)));
   addParameter(new QgsProcessingParameterMultipleLayers(LINES, tr("Lines (rail, highways; one or more layers)"), QgsProcessing::TypeVectorLine));
   addParameter(new QgsProcessingParameterString(CLASS_FIELD, tr("Line class field (else the layer name is the class)"), QVariant(), false, true));
   addParameter(new QgsProcessingParameterMultipleLayers(RIVERS, tr("Rivers (river belts; optional)"), QgsProcessing::TypeVectorLine, QVariant(), true));
@@ -273,7 +644,15 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
   // Inputs are checked here, under this algorithm's parameter names, before any stage runs.
   std::unique_ptr<QgsProcessingFeatureSource> towns = requireSource(parameters, TOWNS, context);
   const QString popField = parameterAsString(parameters, POP_FIELD, context);
-  requireField(towns->fields(), popField, POP_FIELD, TOWNS, true);
+  const QString levelField = parameterAsString(parameters, LEVEL_FIELD, context);
+  if (popField.isEmpty() && levelField.isEmpty())
+    throw QgsProcessingException(tr("POP_FIELD: choose the population field, or a LEVEL_FIELD (administrative kind) for towns without population."));
+  if (!popField.isEmpty()) requireField(towns->fields(), popField, POP_FIELD, TOWNS, true);
+  if (!levelField.isEmpty()) requireField(towns->fields(), levelField, LEVEL_FIELD, TOWNS, false);
+  const QString levelMass = parameterAsString(parameters, LEVEL_MASS, context).trimmed();
+  if (!levelField.isEmpty() && levelMass.isEmpty())
+    throw QgsProcessingException(tr("LEVEL_MASS: levels from %1 need a nominal population per level for gravity, e.g. "
+                                    "1=1500000;2=250000;3=30000;4=8000.").arg(levelField));
   const QString givenClassField = parameterAsString(parameters, CLASS_FIELD, context).trimmed();
   const QList<QgsMapLayer*> lineLayers = parameterAsLayerList(parameters, LINES, context);
   std::unique_ptr<QgsProcessingFeatureSource> external(parameterAsSource(parameters, EXTERNAL, context));
@@ -284,9 +663,21 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
   std::unique_ptr<QgsProcessingFeatureSource> boundary(parameterAsSource(parameters, BOUNDARY, context));
   if (boundary && boundary->featureCount() == 0)
     throw QgsProcessingException(tr("BOUNDARY: the layer has no features; give the planning area's polygon or leave BOUNDARY empty."));
+  if (boundary && QgsWkbTypes::geometryType(boundary->wkbType()) != QgsWkbTypes::PolygonGeometry)
+    throw QgsProcessingException(tr("BOUNDARY: the layer is not a polygon layer; give the planning area's polygon."));
   const int topN = parameterAsInt(parameters, TOP_N, context);
   if (towns->featureCount() >= 0 && topN > towns->featureCount())
     throw QgsProcessingException(tr("TOP_N: %1 poles asked for but TOWNS has %2 towns.").arg(topN).arg(towns->featureCount()));
+  const double circleKm = parameterAsDouble(parameters, CIRCLE_KM, context);
+  if (!(circleKm >= 0) || !std::isfinite(circleKm))
+    throw QgsProcessingException(tr("CIRCLE_KM: %1 km is not a distance >= 0 (0 = no circle group).").arg(circleKm));
+  const double beltKm = parameterAsDouble(parameters, BELT_KM, context);
+  if (!(beltKm > 0) || !std::isfinite(beltKm))
+    throw QgsProcessingException(tr("BELT_KM: %1 km is not a distance > 0. Give how far from an axis its belt reaches, e.g. 10 km.").arg(beltKm));
+  const int poleRule = parameterAsEnum(parameters, POLE_RULE, context);
+  const QString poleExpression = parameterAsExpression(parameters, POLE_EXPRESSION, context);
+  if (poleRule == 2 && poleExpression.trimmed().isEmpty())
+    throw QgsProcessingException(tr("POLE_EXPRESSION: growth poles by an expression need one, e.g. \"kind\" IN ('county', 'county_city')."));
   const QString gpkg = parameterAsFileOutput(parameters, OUTPUT, context);
   if (!gpkg.endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive))
     throw QgsProcessingException(tr("OUTPUT: %1 is not a GeoPackage; give a file name ending in .gpkg.").arg(gpkg));
@@ -301,15 +692,22 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
   const QVariant boundaryInput = boundary ? parameters.value(BOUNDARY) : QVariant();
   const QString memory = QStringLiteral("memory:");
 
-  // 1–3: the towns gain score/level/is_pole, then type, then group_id.
+  // 1–2: the towns gain score/rank/level/is_pole (and mass), then type.
   QVariantMap hierarchyParameters{{QStringLiteral("INPUT"), townsInput},
-                                  {QStringLiteral("FIELDS"), QStringList{popField}},
                                   {QStringLiteral("LINES"), linesInput},
                                   {QStringLiteral("LEVELS"), parameterAsInt(parameters, LEVELS, context)},
                                   {QStringLiteral("POLE_RULE"), 1},
                                   {QStringLiteral("TOP_N"), topN},
-                                  {QStringLiteral("POP_FIELD"), popField},
                                   {QStringLiteral("OUTPUT"), memory}};
+  if (!popField.isEmpty()) {
+    hierarchyParameters.insert(QStringLiteral("FIELDS"), QStringList{popField});
+    hierarchyParameters.insert(QStringLiteral("POP_FIELD"), popField);
+  }
+  if (!levelField.isEmpty()) {
+    hierarchyParameters.insert(QStringLiteral("LEVEL_FIELD"), levelField);
+    hierarchyParameters.insert(QStringLiteral("LEVEL_MAP"), parameterAsString(parameters, LEVEL_MAP, context));
+  }
+  if (!levelMass.isEmpty()) hierarchyParameters.insert(QStringLiteral("LEVEL_MASS"), levelMass);
   if (!report.isEmpty()) {
     hierarchyParameters.insert(QStringLiteral("REPORT"), report);
     removeOnFailure(report);
@@ -320,65 +718,129 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
                                                                            {QStringLiteral("LINES"), linesInput},
                                                                            {QStringLiteral("CLASS_FIELD"), classField},
                                                                            {QStringLiteral("OUTPUT"), memory}});
-  const double cutKm = parameterAsDouble(parameters, CUT_DISTANCE, context);
-  const QVariantMap groups = chain.run(QStringLiteral("townclusters"), {{QStringLiteral("INPUT"), functions.value(QStringLiteral("OUTPUT"))},
-                                                                       {QStringLiteral("METHOD"), parameterAsEnum(parameters, METHOD, context)},
-                                                                       {QStringLiteral("K"), cutKm > 0 ? 0 : parameterAsInt(parameters, K, context)},
-                                                                       {QStringLiteral("CUT_DISTANCE"), cutKm},
-                                                                       {QStringLiteral("EPS"), parameterAsDouble(parameters, EPS, context)},
-                                                                       {QStringLiteral("MIN_POINTS"), parameterAsDouble(parameters, MIN_POINTS, context)},
-                                                                       {QStringLiteral("MASS_FIELD"), popField},
-                                                                       {QStringLiteral("POP_FIELD"), popField},
-                                                                       {QStringLiteral("HULL"), parameterAsEnum(parameters, HULL, context)},
-                                                                       {QStringLiteral("OUTPUT"), memory},
-                                                                       {QStringLiteral("GROUPS"), memory}});
-  QgsVectorLayer* townLayer = chain.layer(groups, QStringLiteral("OUTPUT"));
-  if (!townLayer) throw QgsProcessingException(tr("Stage 3 (poleaxis:townclusters) returned no towns layer."));
-  std::unique_ptr<QgsVectorLayer> poles(townLayer->materialize(QgsFeatureRequest().setFilterExpression(QStringLiteral("\"is_pole\""))));
-  poles->setName(QStringLiteral("poles"));
-  if (poles->featureCount() == 0) throw QgsProcessingException(tr("TOP_N: no town was chosen as a growth pole."));
-  feedback->pushInfo(tr("%n growth pole(s).", nullptr, int(poles->featureCount())));
+  QgsVectorLayer* typed = chain.layer(functions, QStringLiteral("OUTPUT"));
+  if (!typed) throw QgsProcessingException(tr("Stage 2 (poleaxis:townfunctions) returned no towns layer."));
+  // The hierarchy's own fields follow the input's, whatever they were renamed to on a clash.
+  const int inputFields = towns->fields().count();
+  const PlanFields planFields{inputFields + 1, inputFields + 2, inputFields + 3,
+                              levelMass.isEmpty() ? typed->fields().lookupField(popField) : inputFields + 4};
+  const QString massField = typed->fields().at(planFields.mass).name();
 
-  // 4–7: what the poles and lines make.
-  QVariantMap circlesParameters{{QStringLiteral("INPUT"), poles->id()},
+  // The central city and the growth poles.
+  const std::vector<QgsFeature> all = featuresOf(*typed);
+  const size_t central = centralCity(all, *typed, parameterAsExpression(parameters, CENTRAL_CITY, context), planFields, context, feedback);
+  const std::vector<size_t> poles = growthPoles(all, *typed, central, poleRule, topN, parameterAsInt(parameters, POLE_LEVEL, context),
+                                                poleExpression, planFields, context);
+  const int names = nameFieldIndex(typed->fields());
+  auto nameOf = [&](size_t i) { return names >= 0 ? all[i].attribute(names).toString() : QString::number(all[i].id()); };
+  QStringList poleNames;
+  for (size_t i : poles) poleNames << nameOf(i);
+  feedback->pushInfo(tr("Central city: %1. %n growth pole(s): %2.", nullptr, int(poles.size())).arg(nameOf(central), poleNames.join(QStringLiteral(", "))));
+
+  // The centres (central city first, then the poles) as one layer for the stages.
+  QgsVectorLayer* centres = memoryCopy(*typed, QStringLiteral("poles"), context);
+  {
+    QgsFeatureList chosen;
+    // The central city leads the layer; it is never one of its own poles.
+    chosen << all[central];
+    chosen.back().setAttribute(planFields.isPole, false);
+    for (size_t i : poles) {
+      chosen << all[i];
+      chosen.back().setAttribute(planFields.isPole, true);
+    }
+    centres->dataProvider()->addFeatures(chosen);
+  }
+
+  // The plan's region, for what is drawn on the plan (river belts, corridors).
+  std::vector<poleaxis::Point> townLonLat;
+  {
+    const QgsCoordinateTransform toLonLat = conversion::toWgs84(typed->crs(), TOWNS, context);
+    for (const QgsFeature& f : all) {
+      const QgsPointXY p = toLonLat.transform(f.geometry().asPoint());
+      townLonLat.push_back({p.x(), p.y()});
+    }
+  }
+  const QgsGeometry region = planRegion(townLonLat, boundary.get(), context, feedback);
+
+  // 3–5: what the centres and lines make.
+  QVariantMap circlesParameters{{QStringLiteral("INPUT"), centres->id()},
                                 {QStringLiteral("RADIUS"), parameterAsDouble(parameters, RADIUS, context)},
                                 {QStringLiteral("OUTPUT"), memory}};
-  context.temporaryLayerStore()->addMapLayer(poles.get());
-  QgsVectorLayer* poleLayer = poles.release();  // owned by the context from here
   if (boundary) circlesParameters.insert(QStringLiteral("STUDY_AREA"), boundaryInput);
   const QVariantMap circles = chain.run(QStringLiteral("serviceradii"), circlesParameters);
   QVariantMap corridorParameters{{QStringLiteral("INPUT"), linesInput},
-                                           {QStringLiteral("WIDTH_MODE"), 2},
-                                           {QStringLiteral("WIDTH"), parameterAsDouble(parameters, WIDTH, context)},
-                                           {QStringLiteral("CLASS_FIELD"), classField},
-                                           {QStringLiteral("WIDTH_TABLE"), parameterAsString(parameters, WIDTH_TABLE, context)},
-                                           {QStringLiteral("DEFAULT_WIDTH"), parameterAsDouble(parameters, WIDTH, context)},
-                                           {QStringLiteral("BANDS"), parameterAsString(parameters, BANDS, context)},
-                                           {QStringLiteral("DISSOLVE"), 1},
-                                           {QStringLiteral("OUTPUT"), memory}};
-  if (parameters.value(RIVERS).isValid() && !parameterAsLayerList(parameters, RIVERS, context).isEmpty())
-    corridorParameters.insert(QStringLiteral("RIVERS"), parameters.value(RIVERS));
+                                 {QStringLiteral("WIDTH_MODE"), 2},
+                                 {QStringLiteral("WIDTH"), parameterAsDouble(parameters, WIDTH, context)},
+                                 {QStringLiteral("CLASS_FIELD"), classField},
+                                 {QStringLiteral("WIDTH_TABLE"), parameterAsString(parameters, WIDTH_TABLE, context)},
+                                 {QStringLiteral("DEFAULT_WIDTH"), parameterAsDouble(parameters, WIDTH, context)},
+                                 {QStringLiteral("BANDS"), parameterAsString(parameters, BANDS, context)},
+                                 {QStringLiteral("DISSOLVE"), 1},
+                                 {QStringLiteral("OUTPUT"), memory}};
+  // Only the rivers' reaches in the plan's region make belts.
+  const QList<QgsMapLayer*> riverLayers = parameters.value(RIVERS).isValid() ? parameterAsLayerList(parameters, RIVERS, context) : QList<QgsMapLayer*>();
+  if (!riverLayers.isEmpty()) {
+    QgsVectorLayer* rivers = mergedLines(riverLayers, QString(), context, feedback);
+    clipToRegion(rivers, region, context);
+    rivers->setName(QStringLiteral("rivers"));
+    if (rivers->featureCount() > 0)
+      corridorParameters.insert(QStringLiteral("RIVERS"), QVariantList{rivers->id()});
+    else
+      feedback->pushInfo(tr("RIVERS: no river runs through the plan's region."));
+  }
   const QVariantMap corridors = chain.run(QStringLiteral("corridorbuffers"), corridorParameters);
-  QVariantMap axesParameters{{QStringLiteral("CENTRES"), poleLayer->id()},
-                                                                         {QStringLiteral("MASS_FIELD"), popField},
-                                                                         {QStringLiteral("LINES"), linesInput},
-                                                                         {QStringLiteral("CLASS_FIELD"), classField},
-                                                                         {QStringLiteral("DISTANCE_MODE"), parameterAsEnum(parameters, DISTANCE_MODE, context)},
-                                                                         {QStringLiteral("EXPONENT"), parameterAsDouble(parameters, EXPONENT, context)},
-                                                                         {QStringLiteral("SNAP_KM"), parameterAsDouble(parameters, SNAP_KM, context)},
-                                                                         {QStringLiteral("PAIRS"), 0},
-                                                                         {QStringLiteral("DESIRE_LINES"), memory},
-                                                                         {QStringLiteral("AXES"), memory}};
+  clipToRegion(chain.layer(corridors, QStringLiteral("OUTPUT")), region, context);
+  QVariantMap axesParameters{{QStringLiteral("CENTRES"), centres->id()},
+                             {QStringLiteral("MASS_FIELD"), massField},
+                             {QStringLiteral("LINES"), linesInput},
+                             {QStringLiteral("CLASS_FIELD"), classField},
+                             {QStringLiteral("DISTANCE_MODE"), parameterAsEnum(parameters, DISTANCE_MODE, context)},
+                             {QStringLiteral("EXPONENT"), parameterAsDouble(parameters, EXPONENT, context)},
+                             {QStringLiteral("SNAP_KM"), parameterAsDouble(parameters, SNAP_KM, context)},
+                             {QStringLiteral("PAIRS"), 0},
+                             {QStringLiteral("TOLERANCE_M"), parameterAsDouble(parameters, TOLERANCE_M, context)},
+                             {QStringLiteral("DESIRE_LINES"), memory},
+                             {QStringLiteral("AXES"), memory}};
   if (external) {
     axesParameters.insert(QStringLiteral("EXTERNAL"), parameters.value(EXTERNAL));
     axesParameters.insert(QStringLiteral("EXTERNAL_MASS_FIELD"), externalMass);
   }
   const QVariantMap axes = chain.run(QStringLiteral("developmentaxes"), axesParameters);
+  QgsVectorLayer* axisLayer = chain.layer(axes, QStringLiteral("AXES"));
+
+  // 6–7: the circle group, the belt groups along grade-1 and grade-2 axes, and groups of the rest.
+  PlanGroupLayers plan = planGroups(all, *typed, central, axisLayer, circleKm, beltKm, context);
+  QVariantMap groups;
+  QgsVectorLayer* rest = memoryCopy(*typed, QStringLiteral("rest"), context);
+  rest->dataProvider()->addFeatures(plan.ungrouped);
+  if (rest->featureCount() >= 2) {
+    const double cutKm = parameterAsDouble(parameters, CUT_DISTANCE, context);
+    const int k = std::min<int>(parameterAsInt(parameters, K, context), int(rest->featureCount()));
+    groups = chain.run(QStringLiteral("townclusters"), {{QStringLiteral("INPUT"), rest->id()},
+                                                        {QStringLiteral("METHOD"), parameterAsEnum(parameters, METHOD, context)},
+                                                        {QStringLiteral("K"), cutKm > 0 ? 0 : k},
+                                                        {QStringLiteral("CUT_DISTANCE"), cutKm},
+                                                        {QStringLiteral("EPS"), parameterAsDouble(parameters, EPS, context)},
+                                                        {QStringLiteral("MIN_POINTS"), parameterAsDouble(parameters, MIN_POINTS, context)},
+                                                        {QStringLiteral("MASS_FIELD"), massField},
+                                                        {QStringLiteral("POP_FIELD"), massField},
+                                                        {QStringLiteral("HULL"), parameterAsEnum(parameters, HULL, context)},
+                                                        {QStringLiteral("OUTPUT"), memory},
+                                                        {QStringLiteral("GROUPS"), memory}});
+  } else {
+    chain.nextStep();
+    feedback->pushInfo(tr("Fewer than 2 towns outside the circle and belts: no further groups."));
+  }
+  QgsVectorLayer* townLayer = finishGroups(plan, all, *typed, central, poles, circleKm, beltKm, chain.layer(groups, QStringLiteral("OUTPUT")),
+                                           chain.layer(groups, QStringLiteral("GROUPS")), planFields, boundary.get(), context, feedback,
+                                           nameOf(central));
+  QgsVectorLayer* poleLayer = centres;
+  QgsVectorLayer* groupLayer = plan.groupLayer;
   QVariantMap areasParameters{{QStringLiteral("CENTRES"), poleLayer->id()},
-                              {QStringLiteral("MASS_FIELD"), popField},
+                              {QStringLiteral("MASS_FIELD"), massField},
                               {QStringLiteral("METHOD"), parameterAsEnum(parameters, AREA_METHOD, context)},
                               {QStringLiteral("TOWNS"), townLayer->id()},
-                              {QStringLiteral("TOWN_POP_FIELD"), popField},
+                              {QStringLiteral("TOWN_POP_FIELD"), massField},
                               {QStringLiteral("OUTPUT"), memory}};
   if (boundary) areasParameters.insert(QStringLiteral("STUDY_AREA"), boundaryInput);
   const QVariantMap areas = chain.run(QStringLiteral("influenceareas"), areasParameters);
@@ -398,7 +860,7 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
       {kPlanLayers[3], chain.layer(corridors, QStringLiteral("OUTPUT")), QStringLiteral("corridors")},
       {kPlanLayers[4], chain.layer(axes, QStringLiteral("AXES")), QStringLiteral("axes")},
       {kPlanLayers[5], chain.layer(axes, QStringLiteral("DESIRE_LINES")), QStringLiteral("desire_lines")},
-      {kPlanLayers[6], chain.layer(groups, QStringLiteral("GROUPS")), QStringLiteral("town_groups")},
+      {kPlanLayers[6], groupLayer, QStringLiteral("town_groups")},
       {kPlanLayers[7], chain.layer(areas, QStringLiteral("OUTPUT")), QStringLiteral("influence_areas")},
       {kPlanLayers[8], boundaryLayer.get(), QStringLiteral("boundary")},
   };
@@ -460,8 +922,8 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
       context.addLayerToLoadOnCompletion(storedUri(name), QgsProcessingContext::LayerDetails(name, context.project(), OUTPUT));
   QVariantMap outputs{{OUTPUT, gpkg},
                       {PDF, pdf},
-                      {QStringLiteral("NUM_POLES"), int(poleLayer->featureCount())},
-                      {QStringLiteral("NUM_GROUPS"), groups.value(QStringLiteral("NUM_GROUPS"))}};
+                      {QStringLiteral("NUM_POLES"), int(poles.size())},
+                      {QStringLiteral("NUM_GROUPS"), int(groupLayer->featureCount())}};
   if (!png.isEmpty()) outputs.insert(PNG, png);
   if (!report.isEmpty()) outputs.insert(REPORT, report);
   return outputs;

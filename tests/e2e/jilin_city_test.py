@@ -1,0 +1,118 @@
+"""The Jilin city plan (吉林市, the prefecture-level city) from its township
+points, as the README's main job draws it: levels from the administrative
+kind, 吉林市 the central city, its five county-level units the growth poles,
+the townships within 30 km of it the circle group (checked against pyproj's
+geodesic distances, not ours), and a belt along the axis towards Changchun,
+the external centre. Then the bad inputs of the new parameters.
+
+Usage: jilin_city_test.py <companion parent dir> <testdata dir>
+"""
+import os
+import shutil
+import sys
+
+from pyproj import Geod
+
+from e2e_common import Checks, Qgis, private_testdata
+
+companion_dir, source_data = sys.argv[1:3]
+scratch, testdata = private_testdata(source_data, "poleaxis-jilin-city-")
+qgis = Qgis(companion_dir)
+import processing  # noqa: E402
+from qgis.core import QgsProcessingFeedback, QgsVectorLayer  # noqa: E402
+
+checks = Checks()
+check = checks.check
+geod = Geod(ellps="WGS84")
+
+
+class Log(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.warnings = []
+
+    def pushWarning(self, text):
+        self.warnings.append(text)
+
+
+townships = os.path.join(testdata, "jilin_city_townships.gpkg")
+plan = {"TOWNS": townships, "LEVEL_FIELD": "kind",
+        "LEVEL_MAP": "prefecture_city=1;district=1;county_city=2;county=2;town=3;street=3;township=4;other=4",
+        "LEVEL_MASS": "1=1500000;2=250000;3=30000;4=8000", "CENTRAL_CITY": "\"name\" = '吉林市'", "CIRCLE_KM": 30,
+        "POLE_RULE": 1, "POLE_LEVEL": 2, "BELT_KM": 10, "LINES": [os.path.join(testdata, "jilin_rail_lines.gpkg")],
+        "CLASS_FIELD": "class", "TOLERANCE_M": 3000, "RIVERS": [os.path.join(testdata, "jilin_rivers.gpkg")],
+        "EXTERNAL": os.path.join(testdata, "jilin_external.gpkg"), "EXTERNAL_MASS_FIELD": "population", "K": 3,
+        "TITLE": "吉林市城镇体系规划图"}
+
+
+def run(name, **changes):
+    out = os.path.join(scratch, name)
+    log = Log()
+    result = processing.run("poleaxis:townsystem", dict(plan, OUTPUT=out + ".gpkg", PDF=out + ".pdf", **changes), feedback=log)
+    return result, out + ".gpkg", log
+
+
+def def_error(**changes):
+    try:
+        run("bad", **changes)
+    except Exception as e:  # QgsProcessingException arrives as a plain Exception
+        return str(e)
+    return ""
+
+
+def main():
+    result, gpkg, log = run("jilin_city")
+    towns = list(QgsVectorLayer(gpkg + "|layername=towns", "towns", "ogr").getFeatures())
+    check(len(towns) == 120, "all 120 township points are in the plan (%d)" % len(towns))
+    centre = [f for f in towns if f["is_centre"]]
+    check([f["name"] for f in centre] == ["吉林市"], "吉林市 is the central city: %s" % [f["name"] for f in centre])
+    poles = sorted(f["name"] for f in towns if f["is_pole"])
+    check(poles == sorted(["永吉县", "舒兰市", "磐石市", "蛟河市", "桦甸市"]), "the five poles are exactly the five county-level units: %s" % poles)
+    check(result["NUM_POLES"] == 5, "NUM_POLES is 5")
+    # The circle group against pyproj's own geodesic distances.
+    c = centre[0].geometry().asPoint()
+    within = sorted(f["name"] for f in towns if f["name"] != "吉林市"
+                    and geod.inv(c.x(), c.y(), f.geometry().asPoint().x(), f.geometry().asPoint().y())[2] <= 30000.0)
+    circle = sorted(f["name"] for f in towns if f["group_kind"] == "circle")
+    check(circle == within and len(circle) > 10,
+          "the circle group is the %d towns within 30 km of 吉林市 by pyproj (ours %d)" % (len(within), len(circle)))
+    groups = list(QgsVectorLayer(gpkg + "|layername=groups", "groups", "ogr").getFeatures())
+    towards = [g for g in groups if g["kind"] == "belt" and "长春" in (g["name"] or "")]
+    check(towards and towards[0]["n_towns"] > 0, "the axis towards Changchun carries a belt: %s" % [(g["name"], g["n_towns"]) for g in towards])
+    carried = [f["name"] for f in towns if f["belts"] and "长春" in f["belts"]]
+    check(len(carried) == (towards[0]["n_towns"] if towards else -1), "its towns list it in belts (%d)" % len(carried))
+    both = [f["name"] for f in towns if f["group_kind"] == "circle" and f["belts"]]
+    check(both, "belts may overlap the circle, as in the plan: %d towns in both" % len(both))
+    axes = list(QgsVectorLayer(gpkg + "|layername=axes", "axes", "ogr").getFeatures())
+    check(any(a["external"] == 1 and "长春" in a["name"] for a in axes), "the 吉林市—长春 axis is marked external")
+    check(all(g.geometry().isGeosValid() for g in groups), "every group polygon is valid")
+    rivers = [f for f in QgsVectorLayer(gpkg + "|layername=corridors", "c", "ogr").getFeatures() if f["corridor"] == "river"]
+    check(rivers, "the Songhua makes a river belt")
+
+    # Bad input of the new parameters, each named.
+    for changes, fragment, what in (
+            ({"LEVEL_MAP": "prefecture_city=1;district=1;county_city=2;county=2;town=3;street=3;township=4"}, "'other'", "an unknown kind"),
+            ({"CENTRAL_CITY": "\"name\" = '长春市'"}, "CENTRAL_CITY", "no town matches the central city"),
+            ({"BELT_KM": 0}, "BELT_KM", "BELT_KM 0"),
+            ({"BELT_KM": -5}, "BELT_KM", "BELT_KM < 0"),
+            ({"LEVEL_MASS": "1=1500000;2=250000;3=30000"}, "LEVEL_MASS", "a level without mass"),
+            ({"LEVEL_MASS": ""}, "LEVEL_MASS", "levels from kinds without masses"),
+            ({"POLE_RULE": 2, "POLE_EXPRESSION": ""}, "POLE_EXPRESSION", "an empty pole expression"),
+            ({"POLE_LEVEL": 7}, "POLE_LEVEL", "a pole level nobody has")):
+        message = def_error(**changes)
+        check(fragment in message, "%s is refused naming %s: %s" % (what, fragment, message[:110]))
+    # Several matches: the top-ranked is taken, with a warning.
+    several, several_gpkg, several_log = run("several", CENTRAL_CITY="\"kind\" IN ('prefecture_city', 'district')")
+    layer = QgsVectorLayer(several_gpkg + "|layername=towns", "t", "ogr")
+    rank = layer.fields().names()[layer.fields().lookupField("score") + 1]  # the hierarchy's rank (the input has a rank field too)
+    matches = [f for f in layer.getFeatures() if f["kind"] in ("prefecture_city", "district")]
+    top = min(matches, key=lambda f: f[rank])["name"]
+    centre = [f["name"] for f in layer.getFeatures() if f["is_centre"]]
+    check(len(matches) == 5 and centre == [top] and any("CENTRAL_CITY" in w and "5 towns match" in w for w in several_log.warnings),
+          "several central-city matches: the top-ranked of the 5 (%s) with a warning" % top)
+
+
+main()
+qgis.exit()
+shutil.rmtree(scratch, ignore_errors=True)
+checks.finish()
