@@ -2171,38 +2171,6 @@ Output: the towns with type (dominant id), type_en, type_zh, types (all that qua
         <translation>以加权综合得分对城镇排序、划分等级并选取增长极，并生成位序-规模报告。</translation>
     </message>
     <message>
-        <source>Ranks towns into a hierarchy (中心城市 → 县城 → 重点镇 → 一般镇) and picks growth poles (增长极).
-
-&lt;b&gt;Indicators&lt;/b&gt;: numeric fields (population, GDP, revenue, built-up area…); fields listed in Cost fields count as costs (less is better). With Lines (rail, highways) the distance from each town to the nearest line, in km on the WGS 84 ellipsoid, is added as the cost indicator access_km.
-
-&lt;b&gt;Normalisation&lt;/b&gt;: min-max x&apos; = (x − min)/(max − min), or (max − x)/(max − min) for costs; or z-score x&apos; = ±(x − mean)/sd.
-
-&lt;b&gt;Weights&lt;/b&gt;: entropy weight method (default): p_ij = x&apos;_ij/Σ_i x&apos;_ij on min-max values, e_j = −Σ_i p_ij·ln p_ij / ln n, w_j = (1 − e_j)/Σ(1 − e_k); an indicator with one value everywhere gets weight 0. Equal weights, or custom as field=weight;… (rescaled to sum 1). Score = Σ_j w_j·x&apos;_ij.
-
-&lt;b&gt;Levels&lt;/b&gt; (1 = top) by Jenks natural breaks, exact for any number of towns (an O(k·n log n) dynamic programme; QGIS&apos;s renderer samples above 3,000 values), quantiles, head/tail breaks (split at the mean while the head holds ≤ 40 %), or fixed score thresholds (t1;t2;… ascending). Equal scores keep the input order in the ranking.
-
-&lt;b&gt;Poles&lt;/b&gt;: the top level, the top N, or score ≥ a threshold; a true value in Pole field (e.g. county seats) always makes a pole.
-
-&lt;b&gt;Report&lt;/b&gt; (HTML, with a JSON twin): weights, level thresholds and counts, the ranking, and the city-size distribution of the Population field (default: the first indicator), counting only values &gt; 0: rank-size fit ln P = ln P1 − q·ln r (q, R², fitted P1), primacy S2 = P1/P2, S4 = P1/(P2+P3+P4), S11 = 2·P1/(P2+…+P11), the Gini coefficient and a log-log chart.
-
-Output: the towns with their fields plus score, rank, level, is_pole, access_km and the normalised indicators n_&lt;field&gt;. Towns with NULL indicators are skipped (left unscored, counted) or refused (NULL values).</source>
-        <translation>将城镇划分等级（中心城市 → 县城 → 重点镇 → 一般镇）并选取增长极。
-
-&lt;b&gt;指标&lt;/b&gt;：数值字段（人口、GDP、财政收入、建成区面积…）；列入“成本型字段”的指标越小越好。提供线路（铁路、公路）时，每个城镇到最近线路的距离（WGS 84 椭球面上的公里数）作为成本型指标 access_km 加入。
-
-&lt;b&gt;标准化&lt;/b&gt;：极差标准化 x&apos; = (x − min)/(max − min)，成本型为 (max − x)/(max − min)；或 Z 分数 x&apos; = ±(x − 均值)/标准差。
-
-&lt;b&gt;权重&lt;/b&gt;：熵权法（默认）：在极差标准化值上计算 p_ij = x&apos;_ij/Σ_i x&apos;_ij，e_j = −Σ_i p_ij·ln p_ij / ln n，w_j = (1 − e_j)/Σ(1 − e_k)；各城镇取值相同的指标权重为 0。也可等权，或自定义 字段=权重;…（缩放至和为 1）。得分 = Σ_j w_j·x&apos;_ij。
-
-&lt;b&gt;等级&lt;/b&gt;（1 为最高）：Jenks 自然断点，对任意城镇数都精确求解（O(k·n log n) 动态规划；QGIS 渲染器在超过 3000 个值时抽样），分位数，头尾断点（在均值处分割，直至头部超过 40 %），或固定得分阈值（t1;t2;… 升序）。得分相同时按输入顺序排名。
-
-&lt;b&gt;增长极&lt;/b&gt;：最高等级、前 N 名或得分 ≥ 阈值；增长极字段为真（如县城）的城镇必为增长极。
-
-&lt;b&gt;报告&lt;/b&gt;（HTML，另附 JSON）：权重、等级阈值与数量、排名，以及人口字段（默认为第一个指标）的城镇规模分布（仅计大于 0 的值）：位序-规模拟合 ln P = ln P1 − q·ln r（q、R²、拟合 P1），首位度 S2 = P1/P2、四城市指数 S4 = P1/(P2+P3+P4)、十一城市指数 S11 = 2·P1/(P2+…+P11)，基尼系数及双对数图。
-
-输出：城镇及其字段，另加 score、rank、level、is_pole、access_km 和标准化指标 n_&lt;字段&gt;。指标为空的城镇可跳过（不计分并计数）或拒绝运行（NULLS）。</translation>
-    </message>
-    <message>
         <source>Towns</source>
         <translation>城镇</translation>
     </message>
@@ -2363,10 +2331,6 @@ Output: the towns with their fields plus score, rank, level, is_pole, access_km 
         <translation>报告（JSON）</translation>
     </message>
     <message>
-        <source>FIELDS: choose at least one indicator field (or give LINES to rank by accessibility).</source>
-        <translation>FIELDS：请至少选择一个指标字段（或提供 LINES 按可达性排序）。</translation>
-    </message>
-    <message>
         <source>COST_FIELDS: &apos;%1&apos; is not one of the indicator FIELDS.</source>
         <translation>COST_FIELDS：“%1”不是指标字段 FIELDS 之一。</translation>
     </message>
@@ -2457,6 +2421,90 @@ Output: the towns with their fields plus score, rank, level, is_pole, access_km 
     <message>
         <source>REPORT: cannot write %1.</source>
         <translation>REPORT：无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Ranks towns into a hierarchy (中心城市 → 县城 → 重点镇 → 一般镇) and picks growth poles (增长极).
+
+&lt;b&gt;Indicators&lt;/b&gt;: numeric fields (population, GDP, revenue, built-up area…); fields listed in Cost fields count as costs (less is better). With Lines (rail, highways) the distance from each town to the nearest line, in km on the WGS 84 ellipsoid, is added as the cost indicator access_km.
+
+&lt;b&gt;Normalisation&lt;/b&gt;: min-max x&apos; = (x − min)/(max − min), or (max − x)/(max − min) for costs; or z-score x&apos; = ±(x − mean)/sd.
+
+&lt;b&gt;Weights&lt;/b&gt;: entropy weight method (default): p_ij = x&apos;_ij/Σ_i x&apos;_ij on min-max values, e_j = −Σ_i p_ij·ln p_ij / ln n, w_j = (1 − e_j)/Σ(1 − e_k); an indicator with one value everywhere gets weight 0. Equal weights, or custom as field=weight;… (rescaled to sum 1). Score = Σ_j w_j·x&apos;_ij.
+
+&lt;b&gt;Levels&lt;/b&gt; (1 = top) by Jenks natural breaks, exact for any number of towns (an O(k·n log n) dynamic programme; QGIS&apos;s renderer samples above 3,000 values), quantiles, head/tail breaks (split at the mean while the head holds ≤ 40 %), or fixed score thresholds (t1;t2;… ascending). Equal scores keep the input order in the ranking.
+
+&lt;b&gt;Poles&lt;/b&gt;: the top level, the top N, or score ≥ a threshold; a true value in Pole field (e.g. county seats) always makes a pole.
+
+&lt;b&gt;Report&lt;/b&gt; (HTML, with a JSON twin): weights, level thresholds and counts, the ranking, and the city-size distribution of the Population field (default: the first indicator), counting only values &gt; 0: rank-size fit ln P = ln P1 − q·ln r (q, R², fitted P1), primacy S2 = P1/P2, S4 = P1/(P2+P3+P4), S11 = 2·P1/(P2+…+P11), the Gini coefficient and a log-log chart.
+
+&lt;b&gt;Levels from the administrative kind&lt;/b&gt; (towns without population, e.g. township points): Level field + Level map (kind=level;…, e.g. prefecture_city=1;district=1;county_city=2;county=2;town=3;street=3;township=4;other=4) set each town&apos;s level; a kind missing from the map is refused by name. Indicators, where given, then only rank the towns within their level. Level mass (level=people;…, e.g. 1=1500000;2=250000;3=30000;4=8000) gives each level a nominal planning population: the output field mass is the population where a town has one (&gt; 0), else its level&apos;s mass; gravity and the report use it. Growth poles can then be every town of one level (Pole level, e.g. 2 = the county seats).
+
+Output: the towns with their fields plus score, rank, level, is_pole, (mass), access_km and the normalised indicators n_&lt;field&gt;. Towns with NULL indicators are skipped (left unscored, counted) or refused (NULL values).</source>
+        <translation>将城镇划分等级（中心城市 → 县城 → 重点镇 → 一般镇）并选取增长极。
+
+&lt;b&gt;指标&lt;/b&gt;：数值字段（人口、GDP、财政收入、建成区面积…）；列入“成本型字段”的指标越小越好。提供线路（铁路、公路）时，每个城镇到最近线路的距离（WGS 84 椭球面上的公里数）作为成本型指标 access_km 加入。
+
+&lt;b&gt;标准化&lt;/b&gt;：极差标准化 x&apos; = (x − min)/(max − min)，成本型为 (max − x)/(max − min)；或 Z 分数 x&apos; = ±(x − 均值)/标准差。
+
+&lt;b&gt;权重&lt;/b&gt;：熵权法（默认）：在极差标准化值上计算 p_ij = x&apos;_ij/Σ_i x&apos;_ij，e_j = −Σ_i p_ij·ln p_ij / ln n，w_j = (1 − e_j)/Σ(1 − e_k)；各城镇取值相同的指标权重为 0。也可等权，或自定义 字段=权重;…（缩放至和为 1）。得分 = Σ_j w_j·x&apos;_ij。
+
+&lt;b&gt;等级&lt;/b&gt;（1 为最高）：Jenks 自然断点，对任意城镇数都精确求解（O(k·n log n) 动态规划；QGIS 渲染器在超过 3000 个值时抽样），分位数，头尾断点（在均值处分割，直至头部超过 40 %），或固定得分阈值（t1;t2;… 升序）。得分相同时按输入顺序排名。
+
+&lt;b&gt;增长极&lt;/b&gt;：最高等级、前 N 名或得分 ≥ 阈值；增长极字段为真（如县城）的城镇必为增长极。
+
+&lt;b&gt;报告&lt;/b&gt;（HTML，另附 JSON）：权重、等级阈值与数量、排名，以及人口字段（默认为第一个指标）的城镇规模分布（仅计大于 0 的值）：位序-规模拟合 ln P = ln P1 − q·ln r（q、R²、拟合 P1），首位度 S2 = P1/P2、四城市指数 S4 = P1/(P2+P3+P4)、十一城市指数 S11 = 2·P1/(P2+…+P11)，基尼系数及双对数图。
+
+&lt;b&gt;按行政类别定级&lt;/b&gt;（没有人口的城镇，如乡镇点）：等级字段 + 等级对照表（类别=等级;…，如 prefecture_city=1;district=1;county_city=2;county=2;town=3;street=3;township=4;other=4）给出每个城镇的等级；对照表中没有的类别会被按名称拒绝。给出指标时，指标只在同一等级内排序。等级人口（等级=人口;…，如 1=1500000;2=250000;3=30000;4=8000）为每个等级设定规划名义人口：输出字段 mass 在城镇有人口（&gt; 0）时取其人口，否则取所在等级的名义人口；引力和报告使用该值。增长极可取某一等级的全部城镇（增长极等级，如 2 = 县城）。
+
+输出：城镇及其字段，另加 score、rank、level、is_pole、（mass）、access_km 和标准化指标 n_&lt;字段&gt;。指标为空的城镇可跳过（不计分并计数）或拒绝运行（NULLS）。</translation>
+    </message>
+    <message>
+        <source>Every town of the pole level</source>
+        <translation>增长极等级的全部城镇</translation>
+    </message>
+    <message>
+        <source>Pole level</source>
+        <translation>增长极等级</translation>
+    </message>
+    <message>
+        <source>Level from field (administrative kind)</source>
+        <translation>等级取自字段（行政类别）</translation>
+    </message>
+    <message>
+        <source>Level map (kind=level;…)</source>
+        <translation>等级对照表（类别=等级;…）</translation>
+    </message>
+    <message>
+        <source>Nominal population per level (level=people;…)</source>
+        <translation>各等级名义人口（等级=人口;…）</translation>
+    </message>
+    <message>
+        <source>FIELDS: choose at least one indicator field (or give LINES to rank by accessibility, or a LEVEL_FIELD for levels from the administrative kind).</source>
+        <translation>FIELDS：请至少选择一个指标字段（或提供 LINES 按可达性排序，或提供 LEVEL_FIELD 按行政类别定级）。</translation>
+    </message>
+    <message>
+        <source>LEVEL_MAP: feature %1 has kind &apos;%2&apos;, which is not in the level map. Add %2=&lt;level&gt; to LEVEL_MAP, e.g. %2=4.</source>
+        <translation>LEVEL_MAP：要素 %1 的类别为“%2”，不在等级对照表中。请在 LEVEL_MAP 中添加 %2=&lt;等级&gt;，如 %2=4。</translation>
+    </message>
+    <message>
+        <source>LEVEL_MAP: level %1 of kind &apos;%2&apos; is not a whole number &gt;= 1.</source>
+        <translation>LEVEL_MAP：类别“%2”的等级 %1 不是不小于 1 的整数。</translation>
+    </message>
+    <message>
+        <source>SCORE_MIN: %1 is not a number.</source>
+        <translation>SCORE_MIN：%1 不是数值。</translation>
+    </message>
+    <message>
+        <source>LEVEL_MASS: level %1 has no nominal population &gt; 0, and feature %2 has no population. Add %1=&lt;people&gt; to LEVEL_MASS.</source>
+        <translation>LEVEL_MASS：等级 %1 没有大于 0 的名义人口，而要素 %2 没有人口。请在 LEVEL_MASS 中添加 %1=&lt;人口&gt;。</translation>
+    </message>
+    <message>
+        <source>level %1: %2 town(s)</source>
+        <translation>第 %1 级：%2 个城镇</translation>
+    </message>
+    <message>
+        <source>levels from %1</source>
+        <translation>按 %1 定级</translation>
     </message>
 </context>
 <context>
@@ -2734,20 +2782,6 @@ Output: the towns with their fields plus score, rank, level, is_pole, access_km 
         <translation>OUTPUT：%1 不是 GeoPackage；请给出以 .gpkg 结尾的文件名。</translation>
     </message>
     <message>
-        <source>Stage 3 (poleaxis:townclusters) returned no towns layer.</source>
-        <translation>第 3 步（poleaxis:townclusters）没有返回城镇图层。</translation>
-    </message>
-    <message>
-        <source>TOP_N: no town was chosen as a growth pole.</source>
-        <translation>TOP_N：没有城镇被选为增长极。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n growth pole(s).</source>
-        <translation>
-            <numerusform>%n 个增长极。</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Stage 8 of 9: writing %1</source>
         <translation>第 8/9 步：写入 %1</translation>
     </message>
@@ -2794,36 +2828,6 @@ Output: the towns with their fields plus score, rank, level, is_pole, access_km 
         <translation>%1 条线路，来自 %2 个图层。</translation>
     </message>
     <message>
-        <source>Runs the pole-axis (点轴) town-system chain with planning defaults and writes one GeoPackage, the hierarchy report and the plan map.
-
-&lt;b&gt;Stages&lt;/b&gt; (each is also an algorithm of its own; the parameters below keep their names):
-1. Town hierarchy: score = weighted sum of the normalised population (POP_FIELD) and rail/road access (distance to LINES, less is better); LEVELS levels by natural breaks; the TOP_N highest scores are the growth poles (is_pole).
-2. Town functions: transport hubs where lines meet (type, type_zh).
-3. Town groups: METHOD (default Ward linkage into K = 3 groups; with CUT_DISTANCE &gt; 0 cut at that distance in km; DBSCAN uses EPS km and MIN_POINTS), group polygons by HULL.
-4. Service circles of RADIUS km around each pole (default 30 km, the half-hour economic circle at 60 km/h).
-5. Corridors along LINES (one or more layers: rail, highways): half-width from CLASS_FIELD (a field name; a layer without it has its layer name as class) and WIDTH_TABLE (class=km;…), WIDTH km for a class missing from the table; BANDS (e.g. 5;10;20 km) draws distance bands instead. RIVERS (optional) add river belts (class river).
-6. Development axes between the poles over the noded network of LINES: gravity G = M_i·M_j / d^b (M = population, b = EXPONENT, default 2; d per DISTANCE_MODE: geodesic km, or km or minutes along LINES, poles snapped within SNAP_KM), flows summed on the lines and graded 1–3. EXTERNAL (optional points, with EXTERNAL_MASS_FIELD) are metropolises outside the plan that pull on it: they pair only with the poles, and their axes are marked external (how Guizhou&apos;s trunk runs towards Chongqing).
-7. Influence areas of the poles: AREA_METHOD Voronoi, weighted Voronoi (√population, Reilly/Converse breaking points; default) or Huff, clipped to BOUNDARY (or the poles&apos; extent).
-8. The GeoPackage OUTPUT with layers towns (score, level, is_pole, type, group_id), poles, service_circles, corridors, axes, desire_lines, groups, influence_areas and boundary, each with its print style stored as the layer&apos;s default.
-9. The plan map PDF (and PNG at DPI) from those layers: TITLE, SUBTITLE, AUTHOR, DATE, SOURCE, TEMPLATE.
-
-Distances are km on the ground (geodesic, or a logged local projected CRS). A failed or cancelled run removes every file it wrote.</source>
-        <translation>按规划默认值运行点轴（点轴）城镇体系流程，输出一个 GeoPackage、等级报告和规划图。
-
-&lt;b&gt;步骤&lt;/b&gt;（每一步也是一个独立算法；下列参数沿用其名称）：
-1. 城镇等级：得分 = 标准化人口（POP_FIELD）与铁路/公路可达性（到 LINES 的距离，越小越好）的加权和；按自然断点分 LEVELS 级；得分最高的 TOP_N 个城镇为增长极（is_pole）。
-2. 城镇职能：线路交汇处的交通枢纽（type、type_zh）。
-3. 城镇群：METHOD（默认 Ward 连接分为 K = 3 群；CUT_DISTANCE &gt; 0 时按该距离（公里）截断；DBSCAN 用 EPS 公里和 MIN_POINTS），群多边形按 HULL。
-4. 每个增长极 RADIUS 公里的服务圈（默认 30 公里，即 60 公里/小时下的半小时经济圈）。
-5. 沿 LINES（一个或多个图层：铁路、公路）的廊道：单侧宽度由 CLASS_FIELD（字段名；不含该字段的图层以图层名为等级）与 WIDTH_TABLE（等级=公里;…）决定，等级不在表中的线路用 WIDTH 公里；BANDS（如 5;10;20 公里）改为绘制距离圈层。RIVERS（可选）增加沿河城镇带（等级 river）。
-6. 增长极之间经 LINES 节点化网络的发展轴：引力 G = M_i·M_j / d^b（M = 人口，b = EXPONENT，默认 2；d 按 DISTANCE_MODE：测地线公里，或沿 LINES 的公里或分钟，增长极在 SNAP_KM 内接入线网），流量累加到线路上并分为 1–3 级。EXTERNAL（可选点图层，配 EXTERNAL_MASS_FIELD）为规划范围外牵引本区的大城市：只与增长极配对，其发展轴标记为 external（贵州主轴如何伸向重庆）。
-7. 增长极的影响范围：AREA_METHOD 为 Voronoi、加权 Voronoi（√人口，Reilly/Converse 断裂点；默认）或 Huff，裁剪到 BOUNDARY（或增长极范围）。
-8. GeoPackage OUTPUT，含图层 towns（score、level、is_pole、type、group_id）、poles、service_circles、corridors、axes、desire_lines、groups、influence_areas 和 boundary，每层的出图样式保存为默认样式。
-9. 用这些图层输出规划图 PDF（及指定 DPI 的 PNG）：TITLE、SUBTITLE、AUTHOR、DATE、SOURCE、TEMPLATE。
-
-距离均为地面公里（测地线，或记录在日志中的局部投影坐标系）。运行失败或被取消时，删除本次写出的所有文件。</translation>
-    </message>
-    <message>
         <source>Lines (rail, highways; one or more layers)</source>
         <translation>线路（铁路、公路；一个或多个图层）</translation>
     </message>
@@ -2846,6 +2850,168 @@ Distances are km on the ground (geodesic, or a logged local projected CRS). A fa
     <message>
         <source>EXTERNAL_MASS_FIELD: choose the mass field of the external centres (population, score…).</source>
         <translation>EXTERNAL_MASS_FIELD：请选择外部中心的质量字段（人口、得分…）。</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a valid expression: %3</source>
+        <translation>%1：%2 不是有效的表达式：%3</translation>
+    </message>
+    <message>
+        <source>%1: %2 fails on feature %3: %4</source>
+        <translation>%1：%2 在要素 %3 上出错：%4</translation>
+    </message>
+    <message>
+        <source>CENTRAL_CITY: no town matches %1. Check the expression, e.g. &quot;name&quot; = &apos;吉林市&apos;.</source>
+        <translation>CENTRAL_CITY：没有城镇符合 %1。请检查表达式，如 &quot;name&quot; = &apos;吉林市&apos;。</translation>
+    </message>
+    <message>
+        <source>CENTRAL_CITY: %1 towns match %2; the top-ranked of them (feature %3) is the central city.</source>
+        <translation>CENTRAL_CITY：%1 个城镇符合 %2；其中排名最高者（要素 %3）为中心城市。</translation>
+    </message>
+    <message>
+        <source>POLE_EXPRESSION: no town but the central city matches %1.</source>
+        <translation>POLE_EXPRESSION：除中心城市外没有城镇符合 %1。</translation>
+    </message>
+    <message>
+        <source>POLE_LEVEL: no town but the central city has level %1. Choose a level the hierarchy has.</source>
+        <translation>POLE_LEVEL：除中心城市外没有第 %1 级的城镇。请选择等级体系中存在的等级。</translation>
+    </message>
+    <message>
+        <source>TOWNS: feature %1 cannot be transformed to WGS 84.</source>
+        <translation>TOWNS：要素 %1 无法转换到 WGS 84。</translation>
+    </message>
+    <message>
+        <source>%1 circle (%2 km)</source>
+        <translation>%1圈层（%2 公里）</translation>
+    </message>
+    <message>
+        <source>Town groups: %1 in the circle of %2 km, %3 belt(s) of %4 km, %5 group(s) of the rest.</source>
+        <translation>城镇群：%2 公里圈层内 %1 个城镇，%3 个 %4 公里城镇带，其余城镇 %5 个群。</translation>
+    </message>
+    <message>
+        <source>Level from field (administrative kind)</source>
+        <translation>等级取自字段（行政类别）</translation>
+    </message>
+    <message>
+        <source>Level map (kind=level;…)</source>
+        <translation>等级对照表（类别=等级;…）</translation>
+    </message>
+    <message>
+        <source>Nominal population per level (level=people;…)</source>
+        <translation>各等级名义人口（等级=人口;…）</translation>
+    </message>
+    <message>
+        <source>Central city (expression; empty = the top-ranked town)</source>
+        <translation>中心城市（表达式；为空 = 排名第一的城镇）</translation>
+    </message>
+    <message>
+        <source>Circle of the central city (km; its towns form the circle group)</source>
+        <translation>中心城市圈层（公里；圈内城镇构成圈层群）</translation>
+    </message>
+    <message>
+        <source>Growth poles</source>
+        <translation>增长极</translation>
+    </message>
+    <message>
+        <source>Top N by score</source>
+        <translation>按得分前 N 个</translation>
+    </message>
+    <message>
+        <source>Every town of the pole level</source>
+        <translation>增长极等级的全部城镇</translation>
+    </message>
+    <message>
+        <source>An expression</source>
+        <translation>表达式</translation>
+    </message>
+    <message>
+        <source>Pole level</source>
+        <translation>增长极等级</translation>
+    </message>
+    <message>
+        <source>Pole expression</source>
+        <translation>增长极表达式</translation>
+    </message>
+    <message>
+        <source>Belts: towns within this distance of a grade-1 or grade-2 axis (km)</source>
+        <translation>城镇带：距一级或二级发展轴不超过此距离的城镇（公里）</translation>
+    </message>
+    <message>
+        <source>Topology tolerance of the lines: ends this close join (m)</source>
+        <translation>线路拓扑容差：相距不超过此距离的线端相连（米）</translation>
+    </message>
+    <message>
+        <source>POP_FIELD: choose the population field, or a LEVEL_FIELD (administrative kind) for towns without population.</source>
+        <translation>POP_FIELD：请选择人口字段；没有人口的城镇请提供 LEVEL_FIELD（行政类别）。</translation>
+    </message>
+    <message>
+        <source>LEVEL_MASS: levels from %1 need a nominal population per level for gravity, e.g. 1=1500000;2=250000;3=30000;4=8000.</source>
+        <translation>LEVEL_MASS：按 %1 定级时，引力需要各等级的名义人口，如 1=1500000;2=250000;3=30000;4=8000。</translation>
+    </message>
+    <message>
+        <source>BOUNDARY: the layer is not a polygon layer; give the planning area&apos;s polygon.</source>
+        <translation>BOUNDARY：该图层不是面图层；请提供规划区的多边形。</translation>
+    </message>
+    <message>
+        <source>CIRCLE_KM: %1 km is not a distance &gt;= 0 (0 = no circle group).</source>
+        <translation>CIRCLE_KM：%1 公里不是不小于 0 的距离（0 = 不设圈层群）。</translation>
+    </message>
+    <message>
+        <source>BELT_KM: %1 km is not a distance &gt; 0. Give how far from an axis its belt reaches, e.g. 10 km.</source>
+        <translation>BELT_KM：%1 公里不是大于 0 的距离。请给出城镇带距发展轴的范围，如 10 公里。</translation>
+    </message>
+    <message>
+        <source>POLE_EXPRESSION: growth poles by an expression need one, e.g. &quot;kind&quot; IN (&apos;county&apos;, &apos;county_city&apos;).</source>
+        <translation>POLE_EXPRESSION：按表达式选取增长极需要给出表达式，如 &quot;kind&quot; IN (&apos;county&apos;, &apos;county_city&apos;)。</translation>
+    </message>
+    <message>
+        <source>Stage 2 (poleaxis:townfunctions) returned no towns layer.</source>
+        <translation>第 2 步（poleaxis:townfunctions）没有返回城镇图层。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Central city: %1. %n growth pole(s): %2.</source>
+        <translation>
+            <numerusform>中心城市：%1。%n 个增长极：%2。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>RIVERS: no river runs through the plan&apos;s region.</source>
+        <translation>RIVERS：没有河流流经规划区域。</translation>
+    </message>
+    <message>
+        <source>Fewer than 2 towns outside the circle and belts: no further groups.</source>
+        <translation>圈层和城镇带以外的城镇少于 2 个：不再分群。</translation>
+    </message>
+    <message>
+        <source>Draws a city-region town-system plan after the pole-axis (点轴) model — a central city, its circle, growth poles, axes to them and to external centres, belts of towns along the axes, groups of the rest — and writes one GeoPackage, the hierarchy report and the plan map.
+
+&lt;b&gt;Stages&lt;/b&gt; (each is also an algorithm of its own; the parameters below keep their names):
+1. Town hierarchy: score = weighted sum of the normalised population (POP_FIELD) and rail/road access (distance to LINES, less is better); LEVELS levels by natural breaks. Towns without population: LEVEL_FIELD + LEVEL_MAP (kind=level;…) set the levels, the score ranks within a level. LEVEL_MASS (level=people;…) gives towns of unknown population their level&apos;s nominal planning population (field mass), used for gravity, influence and the groups&apos; pop_sum.
+2. Town functions: transport hubs where lines meet (type, type_zh).
+The central city: the top-ranked town CENTRAL_CITY selects (an expression; empty = the top-ranked town; several matches = the top-ranked of them, with a warning). The growth poles by POLE_RULE: the TOP_N highest ranked, every town of POLE_LEVEL, or POLE_EXPRESSION; the central city is never one of its own poles.
+3. Service circles of RADIUS km around the central city and the poles.
+4. Corridors along LINES (one or more layers: rail, highways): half-width from CLASS_FIELD (a field name; a layer without it has its layer name as class) and WIDTH_TABLE (class=km;…), WIDTH km for a class missing from the table; BANDS (e.g. 5;10;20 km) draws distance bands instead. RIVERS (optional) add river belts (class river). Corridors and river belts are clipped to the plan&apos;s region (BOUNDARY, else the towns&apos; extent with a margin).
+5. Development axes from the central city and between the poles over the noded network of LINES (ends within TOLERANCE_M m join): gravity G = M_i·M_j / d^b (M = mass, b = EXPONENT, default 2; d per DISTANCE_MODE: geodesic km, or km or minutes along LINES, centres snapped within SNAP_KM), flows summed on the lines and graded 1–3. EXTERNAL (optional points, with EXTERNAL_MASS_FIELD) are metropolises outside the plan that pull on it: they pair only with the plan&apos;s centres, and their axes are marked external.
+6. Town groups: the circle group, every town within CIRCLE_KM km (geodesic, inclusive) of the central city; a belt group along every grade-1 and grade-2 axis, the towns within BELT_KM km of it (named after the axis, e.g. 吉林市—长春; belts may overlap the circle); the other towns by METHOD (default Ward linkage into K groups; CUT_DISTANCE &gt; 0 cuts at that distance in km; DBSCAN uses EPS km and MIN_POINTS). In the towns layer group_kind and group_id give the first of circle, belt, cluster, and belts lists every belt of the town. The groups layer has the circle, a band of BELT_KM along each belt&apos;s axis and the clusters&apos; envelopes (HULL), clipped to BOUNDARY, with kind, name, n_towns, pop_sum and area_km2.
+7. Influence areas of the centres: AREA_METHOD Voronoi, weighted Voronoi (√mass, Reilly/Converse breaking points; default) or Huff, clipped to BOUNDARY (or the centres&apos; extent).
+8. The GeoPackage OUTPUT with layers towns (score, level, is_pole, is_centre, type, group_kind, group_id, belts), poles (the central city first), service_circles, corridors, axes, desire_lines, groups, influence_areas and boundary, each with its print style stored as the layer&apos;s default.
+9. The plan map PDF (and PNG at DPI) from those layers: TITLE, SUBTITLE, AUTHOR, DATE, SOURCE, TEMPLATE.
+
+Distances are km on the ground (geodesic, or a logged local projected CRS). A failed or cancelled run removes every file it wrote.</source>
+        <translation>按点轴模式绘制城市—区域城镇体系规划——中心城市、其圈层、增长极、通往增长极和外部中心的发展轴、沿轴城镇带以及其余城镇组成的城镇群——输出一个 GeoPackage、等级报告和规划图。
+
+&lt;b&gt;步骤&lt;/b&gt;（每一步也是一个独立算法；下列参数沿用其名称）：
+1. 城镇等级：得分 = 标准化人口（POP_FIELD）与铁路/公路可达性（到 LINES 的距离，越小越好）的加权和；按自然断点分 LEVELS 级。没有人口的城镇：LEVEL_FIELD + LEVEL_MAP（类别=等级;…）给出等级，得分只在同一等级内排序。LEVEL_MASS（等级=人口;…）为人口未知的城镇赋予其等级的规划名义人口（字段 mass），用于引力、影响范围和城镇群的 pop_sum。
+2. 城镇职能：线路交汇处的交通枢纽（type、type_zh）。
+中心城市：CENTRAL_CITY（表达式；为空时取排名第一的城镇；多个匹配时取其中排名最高者并给出警告）所选城镇中排名最高者。增长极按 POLE_RULE：排名前 TOP_N 的城镇、POLE_LEVEL 等级的全部城镇，或 POLE_EXPRESSION；中心城市永远不是它自己的增长极。
+3. 中心城市和各增长极 RADIUS 公里的服务圈。
+4. 沿 LINES（一个或多个图层：铁路、公路）的廊道：单侧宽度由 CLASS_FIELD（字段名；不含该字段的图层以图层名为等级）与 WIDTH_TABLE（等级=公里;…）决定，等级不在表中的线路用 WIDTH 公里；BANDS（如 5;10;20 公里）改为绘制距离圈层。RIVERS（可选）增加沿河城镇带（等级 river）。廊道和沿河城镇带裁剪到规划区域（BOUNDARY，否则为城镇范围外加边距）。
+5. 经 LINES 节点化网络（相距 TOLERANCE_M 米以内的线端相连）从中心城市出发以及增长极之间的发展轴：引力 G = M_i·M_j / d^b（M = mass，b = EXPONENT，默认 2；d 按 DISTANCE_MODE：测地线公里，或沿 LINES 的公里或分钟，中心在 SNAP_KM 内接入线网），流量累加到线路上并分为 1–3 级。EXTERNAL（可选点图层，配 EXTERNAL_MASS_FIELD）为规划范围外牵引本区的大城市：只与规划内的中心配对，其发展轴标记为 external。
+6. 城镇群：圈层群为距中心城市 CIRCLE_KM 公里以内（测地线，含边界）的全部城镇；每条一级、二级发展轴形成一个城镇带，为距该轴 BELT_KM 公里以内的城镇（以发展轴命名，如 吉林市—长春；城镇带可与圈层重叠）；其余城镇按 METHOD 聚类（默认 Ward 连接分为 K 群；CUT_DISTANCE &gt; 0 时按该距离（公里）截断；DBSCAN 用 EPS 公里和 MIN_POINTS）。城镇图层中 group_kind 和 group_id 取圈层、城镇带、聚类中的第一个，belts 列出城镇所在的全部城镇带。城镇群图层包含圈层、沿各城镇带发展轴的 BELT_KM 宽带以及各聚类的包络（HULL），裁剪到 BOUNDARY，字段为 kind、name、n_towns、pop_sum 和 area_km2。
+7. 各中心的影响范围：AREA_METHOD 为 Voronoi、加权 Voronoi（√mass，Reilly/Converse 断裂点；默认）或 Huff，裁剪到 BOUNDARY（或各中心的范围）。
+8. GeoPackage OUTPUT，含图层 towns（score、level、is_pole、is_centre、type、group_kind、group_id、belts）、poles（中心城市在前）、service_circles、corridors、axes、desire_lines、groups、influence_areas 和 boundary，每层的出图样式保存为默认样式。
+9. 用这些图层输出规划图 PDF（及指定 DPI 的 PNG）：TITLE、SUBTITLE、AUTHOR、DATE、SOURCE、TEMPLATE。
+
+距离均为地面公里（测地线，或记录在日志中的局部投影坐标系）。运行失败或被取消时，删除本次写出的所有文件。</translation>
     </message>
 </context>
 <context>
