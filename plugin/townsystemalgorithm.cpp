@@ -18,6 +18,7 @@
 #include <qgsmemoryproviderutils.h>
 
 #include <QFile>
+#include <QRegularExpression>
 #include <map>
 #include <numeric>
 #include <QFileInfo>
@@ -633,7 +634,7 @@ void TownSystemAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(advanced(new QgsProcessingParameterNumber(EPS, tr("DBSCAN radius (km)"), QgsProcessingParameterNumber::Double, 30.0, false, 0.001)));
   addParameter(advanced(new QgsProcessingParameterNumber(MIN_POINTS, tr("DBSCAN minimum towns"), QgsProcessingParameterNumber::Double, 2.0, false, 1.0)));
   addParameter(advanced(new QgsProcessingParameterEnum(HULL, tr("Group polygons"),
-                                                       QStringList() << tr("Convex hull") << tr("Concave hull") << tr("Footprint (discs)"), false, 0)));
+                                                       QStringList() << tr("Convex hull") << tr("Concave hull") << tr("Footprint (discs)"), false, 1)));
   addParameter(new QgsProcessingParameterEnum(AREA_METHOD, tr("Influence areas"),
                                               QStringList() << tr("Voronoi") << tr("Weighted Voronoi (Reilly/Converse)") << tr("Huff"), false, 1));
   addParameter(new QgsProcessingParameterString(SUBTITLE, tr("Map subtitle"), QVariant(), false, true));
@@ -848,6 +849,9 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
                                            nameOf(central));
   QgsVectorLayer* poleLayer = centres;
   QgsVectorLayer* groupLayer = plan.groupLayer;
+  const QString centralName = nameOf(central);
+  QStringList groupFeaturesKinds;
+  for (const QgsFeature& g : featuresOf(*groupLayer)) groupFeaturesKinds << g.attribute(QStringLiteral("kind")).toString();
   QVariantMap areasParameters{{QStringLiteral("CENTRES"), poleLayer->id()},
                               {QStringLiteral("MASS_FIELD"), massField},
                               {QStringLiteral("METHOD"), parameterAsEnum(parameters, AREA_METHOD, context)},
@@ -905,6 +909,17 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
   }
 
   // 9: the plan map from the stored layers, so it shows what the GeoPackage holds.
+  // Without a subtitle, the map says what this run found, in the title's language.
+  QString subtitle = parameterAsString(parameters, SUBTITLE, context).trimmed();
+  if (subtitle.isEmpty()) {
+    const bool chinese = parameterAsString(parameters, TITLE, context).contains(QRegularExpression(QStringLiteral("[\\x{4e00}-\\x{9fff}]")));
+    const int belts = int(std::count_if(groupFeaturesKinds.begin(), groupFeaturesKinds.end(), [](const QString& k) { return k == QLatin1String("belt"); }));
+    const int clusters = int(std::count_if(groupFeaturesKinds.begin(), groupFeaturesKinds.end(), [](const QString& k) { return k == QLatin1String("cluster"); }));
+    subtitle = chinese ? QStringLiteral("中心城市%1，增长极%2个，%3公里圈层%4个城镇，城镇带%5条，城镇群%6个")
+                             .arg(centralName).arg(poles.size()).arg(circleKm).arg(plan.groups.circle_size).arg(belts).arg(clusters)
+                       : QStringLiteral("Central city %1, %2 growth poles, %3 towns within %4 km, %5 belts, %6 town groups")
+                             .arg(centralName).arg(poles.size()).arg(plan.groups.circle_size).arg(circleKm).arg(belts).arg(clusters);
+  }
   auto storedUri = [&](const QString& name) { return QStringLiteral("%1|layername=%2").arg(gpkg, name); };
   auto mapRole = [&](const QString& name) { return mapped.contains(name) ? QVariant(storedUri(name)) : QVariant(); };
   const QString pdf = parameterAsFileOutput(parameters, PDF, context);
@@ -919,7 +934,7 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
                             {QStringLiteral("AREAS"), mapRole(QStringLiteral("influence_areas"))},
                             {QStringLiteral("BOUNDARY"), mapRole(QStringLiteral("boundary"))},
                             {QStringLiteral("TITLE"), parameterAsString(parameters, TITLE, context)},
-                            {QStringLiteral("SUBTITLE"), parameterAsString(parameters, SUBTITLE, context)},
+                            {QStringLiteral("SUBTITLE"), subtitle},
                             {QStringLiteral("AUTHOR"), parameterAsString(parameters, AUTHOR, context)},
                             {QStringLiteral("DATE"), parameterAsString(parameters, DATE, context)},
                             {QStringLiteral("SOURCE"), parameterAsString(parameters, SOURCE, context)},

@@ -8,7 +8,10 @@ the external centre. Then the bad inputs of the new parameters.
 Usage: jilin_city_test.py <companion parent dir> <testdata dir>
 """
 import os
+import re
 import shutil
+import subprocess
+import unicodedata
 import sys
 
 from pyproj import Geod
@@ -88,6 +91,12 @@ def main():
     check(all(g.geometry().isGeosValid() for g in groups), "every group polygon is valid")
     rivers = [f for f in QgsVectorLayer(gpkg + "|layername=corridors", "c", "ogr").getFeatures() if f["corridor"] == "river"]
     check(rivers, "the Songhua makes a river belt")
+    # Without a SUBTITLE the map says what the run found.
+    # NFKC: pdftotext reads some glyphs of the CJK font as radicals (⼼ for 心).
+    text = unicodedata.normalize("NFKC", subprocess.run(["pdftotext", gpkg[:-5] + ".pdf", "-"], capture_output=True, text=True).stdout).replace(" ", "")
+    # (some radicals, e.g. ⻓, survive NFKC, so the run's numbers are matched in order)
+    found = re.search("吉林市.{0,3}增.极5个.{0,2}30公.圈层%d个城镇.{0,2}城镇带2条" % len(circle), text)
+    check(found is not None, "the subtitle states what the run found: the central city, 5 poles, %d towns in 30 km, 2 belts" % len(circle))
 
     # Bad input of the new parameters, each named.
     for changes, fragment, what in (
