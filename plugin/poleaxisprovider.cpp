@@ -13,6 +13,7 @@
 #include "developmentaxesalgorithm.h"
 #include "influenceareasalgorithm.h"
 #include "planmapalgorithm.h"
+#include "townstandardsalgorithm.h"
 #include "townsystemalgorithm.h"
 #include "serviceradiialgorithm.h"
 #include "townclustersalgorithm.h"
@@ -81,6 +82,7 @@ void PoleaxisProvider::loadAlgorithms() {
   addAlgorithm(new TownClustersAlgorithm());
   addAlgorithm(new TownFunctionsAlgorithm());
   addAlgorithm(new TownHierarchyAlgorithm());
+  addAlgorithm(new TownStandardsAlgorithm());
   addAlgorithm(new TownSystemAlgorithm());
 }
 

@@ -2508,6 +2508,121 @@ Output: the towns with their fields plus score, rank, level, is_pole, (mass), ac
     </message>
 </context>
 <context>
+    <name>TownStandardsAlgorithm</name>
+    <message>
+        <source>Town standards (planning targets)</source>
+        <translation>城镇建设标准（规划指标）</translation>
+    </message>
+    <message>
+        <source>Poles</source>
+        <translation>增长极</translation>
+    </message>
+    <message>
+        <source>standards,targets,indicators,small town,plan,built-up area,green,gas,waste,建设标准,规划指标,小城镇</source>
+        <translation>标准,指标,指标体系,小城镇,规划,建成区面积,绿地,燃气,垃圾,建设标准,规划指标,小城镇</translation>
+    </message>
+    <message>
+        <source>Checks every town against a plan&apos;s targets (built-up area, road area per person, green cover…): pass or fail, the gap, and how many it meets.</source>
+        <translation>按规划指标（建成区面积、人均道路面积、绿化覆盖率…）检查每个城镇：是否达标、差距以及达标项数。</translation>
+    </message>
+    <message>
+        <source>Checks each town against planning targets, as a district&apos;s small-town plan sets them.
+
+&lt;b&gt;Targets&lt;/b&gt;: indicator op value;… where the indicator is a field of the towns and op is &gt;=, &lt;=, &gt; or &lt;, e.g. built_km2&gt;=2;road_m2_pc&gt;=8;green_pct&gt;=30;park_m2_pc&gt;=4;gas_pct&gt;=60;waste_pct&gt;=50 (the default).
+
+Per town and target: &lt;field&gt;_ok (1 met, 0 not met, NULL when the value is missing) and &lt;field&gt;_gap, how far the town falls short in the indicator&apos;s units (target − value for &gt;=, value − target for &lt;=; 0 when met, NULL when missing); n_met (targets met) and n_known (targets with a value). A NULL or non-numeric value (e.g. &apos;1,000&apos; in a text field) is missing: it is counted and the towns are named in the log and the report, never read as 0.
+
+&lt;b&gt;Report&lt;/b&gt; (HTML, with a JSON twin): per target the towns that meet it, miss it and lack a value; the towns by targets met.</source>
+        <translation>按片区小城镇规划设定的规划指标逐一检查各城镇。
+
+&lt;b&gt;指标&lt;/b&gt;：指标 比较符 值;…，指标为城镇图层的字段，比较符为 &gt;=、&lt;=、&gt; 或 &lt;，如 built_km2&gt;=2;road_m2_pc&gt;=8;green_pct&gt;=30;park_m2_pc&gt;=4;gas_pct&gt;=60;waste_pct&gt;=50（默认）。
+
+每个城镇、每项指标：&lt;field&gt;_ok（1 达标，0 未达标，缺值时为空）和 &lt;field&gt;_gap，即该城镇以指标单位计的差距（&gt;= 时为 目标 − 值，&lt;= 时为 值 − 目标；达标为 0，缺值为空）；n_met（达标项数）和 n_known（有值的项数）。空值或非数值（如文本字段中的 &apos;1,000&apos;）视为缺值：计数并在日志和报告中列出城镇，绝不当作 0。
+
+&lt;b&gt;报告&lt;/b&gt;（HTML，附 JSON）：每项指标达标、未达标和缺值的城镇；按达标项数排列的城镇。</translation>
+    </message>
+    <message>
+        <source>Towns</source>
+        <translation>城镇</translation>
+    </message>
+    <message>
+        <source>Targets (indicator&gt;=value;…)</source>
+        <translation>规划指标（指标&gt;=值;…）</translation>
+    </message>
+    <message>
+        <source>Towns against the targets</source>
+        <translation>城镇指标达标情况</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <source>Towns meeting every target</source>
+        <translation>全部达标的城镇数</translation>
+    </message>
+    <message>
+        <source>Missing indicator values</source>
+        <translation>缺失的指标值</translation>
+    </message>
+    <message>
+        <source>TARGETS: indicator &apos;%1&apos; is not a field of INPUT. Fields there: %2.</source>
+        <translation>TARGETS：指标“%1”不是 INPUT 的字段。其字段为：%2。</translation>
+    </message>
+    <message>
+        <source>%1: %2 town(s) have no numeric value (NULL or text) and are counted as missing, not as 0: feature ids %3.</source>
+        <translation>%1：%2 个城镇没有数值（空值或文本），计为缺值而非 0：要素 ID %3。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 town(s) meet every target.</source>
+        <translation>%2 个城镇中有 %1 个全部达标。</translation>
+    </message>
+    <message>
+        <source>Town standards — %1</source>
+        <translation>城镇建设标准 — %1</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺值</translation>
+    </message>
+    <message>
+        <source>towns without a value</source>
+        <translation>缺值的城镇</translation>
+    </message>
+    <message>
+        <source>town</source>
+        <translation>城镇</translation>
+    </message>
+    <message>
+        <source>targets met</source>
+        <translation>达标项数</translation>
+    </message>
+    <message>
+        <source>targets with a value</source>
+        <translation>有值的项数</translation>
+    </message>
+    <message>
+        <source>REPORT: cannot write %1. Choose a file in a folder you can write to.</source>
+        <translation>REPORT：无法写入 %1。请选择可写文件夹中的文件。</translation>
+    </message>
+</context>
+<context>
     <name>TownSystemAlgorithm</name>
     <message>
         <source>Stage %1 of %2: poleaxis:%3</source>

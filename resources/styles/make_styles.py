@@ -225,6 +225,19 @@ def network_components():
     save(layer, "network_components")
 
 
+def town_standards():
+    """Towns by targets met (n_met): red for none, through amber, to green; grey without any value."""
+    layer = QgsVectorLayer("Point?crs=EPSG:4326&field=n_met:integer", "town_standards", "memory")
+    ranges = []
+    for low, high, colour, label in ((0, 0, "215,48,39", "0"), (1, 2, "252,141,89", "1–2"), (3, 4, "254,224,139", "3–4"),
+                                     (5, 6, "145,207,96", "5–6"), (7, 99, "26,152,80", "7 +")):
+        symbol = QgsMarkerSymbol.createSimple({"name": "circle", "color": colour, "outline_color": "60,60,60",
+                                               "outline_width": "0.2", "size": "2.4"})
+        ranges.append(QgsRendererRange(low - 0.5, high + 0.5, symbol, label))
+    layer.setRenderer(QgsGraduatedSymbolRenderer("n_met", ranges))
+    save(layer, "town_standards")
+
+
 if __name__ == "__main__":
     QgsApplication.setPrefixPath("/usr", True)
     app = QgsApplication([], False)
@@ -245,4 +258,5 @@ if __name__ == "__main__":
     plain_points()
     plain_lines()
     network_components()
+    town_standards()
     app.exitQgis()

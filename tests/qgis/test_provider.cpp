@@ -89,7 +89,8 @@ TEST(Provider, EveryOutputRoleHasAStyleThatApplies) {
                            Role{"grouped_towns", "Point?crs=EPSG:4326&field=group_id:integer", "RuleRenderer"},
                            Role{"towns_plain", "Point?crs=EPSG:4326", "singleSymbol"},
                            Role{"lines_plain", "LineString?crs=EPSG:4326", "singleSymbol"},
-                           Role{"network_components", "MultiLineString?crs=EPSG:4326&field=comp_id:integer", "categorizedSymbol"}}) {
+                           Role{"network_components", "MultiLineString?crs=EPSG:4326&field=comp_id:integer", "categorizedSymbol"},
+                           Role{"town_standards", "Point?crs=EPSG:4326&field=n_met:integer", "graduatedSymbol"}}) {
     SCOPED_TRACE(role.name);
     QgsVectorLayer layer(QString::fromLatin1(role.layer), QStringLiteral("l"), QStringLiteral("memory"));
     QString message;
