@@ -16,6 +16,7 @@
 #include "poleaxis/key_values.h"
 #include "poleaxis/line_index.h"
 #include "poleaxis/rank_size.h"
+#include "poleaxis/city_size.h"
 #include "poleaxis/town_hierarchy.h"
 #include "stylepostprocessor.h"
 
@@ -96,6 +97,11 @@ QString TownHierarchyAlgorithm::shortHelpString() const {
       "gives each level a nominal planning population: the output field mass is the population where a town has one "
       "(> 0), else its level's mass; gravity and the report use it. Growth poles can then be every town of one level "
       "(Pole level, e.g. 2 = the county seats).\n\n"
+      "<b>China city size classes</b> (Classification; State Council 2014, by the urban population in the Population "
+      "field): 1 super city ≥ 10 M, 2 megacity 5–10 M, 3 large city I 3–5 M, 4 large city II 1–3 M, 5 medium city "
+      "0.5–1 M, 6 small city I 0.2–0.5 M, 7 small city II < 0.2 M (lower bounds inclusive); the output field "
+      "size_cls holds the Chinese class name (超大城市 … Ⅱ型小城市), and the report lists the classes. Towns with "
+      "no population are left unranked and named.\n\n"
       "Output: the towns with their fields plus score, rank, level, is_pole, (mass), access_km and the normalised "
       "indicators n_<field>. Towns with NULL indicators are skipped (left unscored, counted) or refused (NULL values).");
 }
@@ -118,7 +124,8 @@ void TownHierarchyAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterNumber(LEVELS, tr("Number of levels"), QgsProcessingParameterNumber::Integer, 4));
   addParameter(new QgsProcessingParameterEnum(CLASSIFICATION, tr("Classification"),
                                               QStringList() << tr("Jenks natural breaks") << tr("Quantiles")
-                                                            << tr("Head/tail breaks") << tr("Fixed thresholds"),
+                                                            << tr("Head/tail breaks") << tr("Fixed thresholds")
+                                                            << tr("China city size classes (State Council 2014, by population)"),
                                               false, 0));
   addParameter(new QgsProcessingParameterString(THRESHOLDS, tr("Fixed score thresholds (t1;t2;…)"), QVariant(), false, true));
   addParameter(new QgsProcessingParameterEnum(POLE_RULE, tr("Growth poles"),
@@ -188,6 +195,13 @@ QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsPr
   const int popField = !popName.isEmpty() ? requireField(fields, popName, POP_FIELD, INPUT, true)
                        : indicatorFields.empty() ? -1 : indicatorFields.front();
   const bool refuseNulls = parameterAsEnum(parameters, NULLS, context) == NullsRefuse;
+  const int classification = parameterAsEnum(parameters, CLASSIFICATION, context);
+  const bool sizeClasses = classification == 4;
+  if (sizeClasses && levelField >= 0)
+    throw QgsProcessingException(tr("CLASSIFICATION: city size classes and LEVEL_FIELD both set the levels; choose one."));
+  if (sizeClasses && popField < 0)
+    throw QgsProcessingException(tr("POP_FIELD: China's city size classes need the urban population; choose POP_FIELD."));
+  std::vector<QgsFeatureId> unknownSize;
   checkOutputFolders(parameters, {OUTPUT, REPORT}, context);
 
   feedback->pushInfo(tr("Reading towns"));
@@ -219,6 +233,14 @@ QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsPr
       nullIds.push_back(towns.ids[row]);
       continue;
     }
+    if (sizeClasses) {
+      const int sizeClass = poleaxis::china_city_size_class(conversion::numberOrNan(attributes.at(popField)));
+      if (sizeClass == 0) {
+        unknownSize.push_back(towns.ids[row]);
+        continue;
+      }
+      request.given_levels.push_back(sizeClass);
+    }
     if (levelField >= 0) {
       const QVariant kind = attributes.at(levelField);
       const double* level = kind.isNull() ? nullptr : levelMap.find(kind.toString().trimmed().toStdString());
@@ -237,6 +259,10 @@ QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsPr
   }
   if (!nullIds.empty())
     feedback->pushWarning(tr("%1 town(s) with NULL indicators left unscored: feature ids %2.").arg(nullIds.size()).arg(idList(nullIds)));
+  if (!unknownSize.empty())
+    feedback->pushWarning(tr("%1 town(s) with no population (0 or NULL) have no size class and are left unranked: feature ids %2.")
+                              .arg(unknownSize.size())
+                              .arg(idList(unknownSize)));
 
   std::vector<double> accessKm;
   if (linesSource) {
@@ -266,8 +292,7 @@ QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsPr
   request.normalization = parameterAsEnum(parameters, NORMALIZATION, context) == 0 ? poleaxis::Normalization::MinMax
                                                                                    : poleaxis::Normalization::ZScore;
   request.levels = parameterAsInt(parameters, LEVELS, context);
-  const int classification = parameterAsEnum(parameters, CLASSIFICATION, context);
-  request.classification = static_cast<poleaxis::Classification>(classification);
+  request.classification = sizeClasses ? poleaxis::Classification::Jenks : static_cast<poleaxis::Classification>(classification);
   if (request.classification == poleaxis::Classification::Fixed) {
     for (const QString& part : parameterAsString(parameters, THRESHOLDS, context).split(QRegularExpression(QStringLiteral("[;,\\s]+")), Qt::SkipEmptyParts)) {
       double t = 0;
@@ -277,8 +302,8 @@ QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsPr
     }
     if (request.thresholds.empty())
       throw QgsProcessingException(tr("THRESHOLDS: fixed classification needs thresholds like 0.2;0.5;0.8."));
-  } else if (levelField >= 0) {
-    // Levels come from the kinds: nothing to classify.
+  } else if (levelField >= 0 || sizeClasses) {
+    // Levels come from the kinds or the size classes: nothing to classify.
   } else if (request.levels < 2) {
     throw QgsProcessingException(tr("LEVELS: a hierarchy needs at least 2 levels, got %1.").arg(request.levels));
   } else if (size_t(request.levels) > scoredRows.size()) {
@@ -354,6 +379,7 @@ QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsPr
        {QStringLiteral("level"), QVariant::Int},
        {QStringLiteral("is_pole"), QVariant::Bool}});
   if (withMass) added.append(QgsField(QStringLiteral("mass"), QVariant::Double));
+  if (sizeClasses) added.append(QgsField(QStringLiteral("size_cls"), QVariant::String));
   if (linesSource) added.append(QgsField(ACCESS, QVariant::Double));
   for (const poleaxis::Indicator& ind : request.indicators)
     added.append(QgsField(QStringLiteral("n_%1").arg(QString::fromStdString(ind.name).toLower()), QVariant::Double));
@@ -372,6 +398,8 @@ QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsPr
       attributes << (request.indicators.empty() ? QVariant() : QVariant(result.score.score[size_t(k)])) << result.rank[size_t(k)]
                  << result.level[size_t(k)] << bool(result.is_pole[size_t(k)]);
       if (withMass) attributes << massOf[size_t(k)];
+      if (sizeClasses)
+        attributes << QString::fromStdString(poleaxis::china_city_size_classes()[size_t(result.level[size_t(k)] - 1)].name_zh);
       if (linesSource) attributes << accessKm[size_t(k)];
       for (const std::vector<double>& column : result.score.normalized) attributes << column[size_t(k)];
     } else {
@@ -423,7 +451,11 @@ QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsPr
     report.hierarchy = &result;
     report.rankSize = rankSize.get();
     report.rankSizeField = rankSizeField;
-    report.classification = levelField >= 0 ? tr("levels from %1").arg(levelName)
+    QStringList sizeText;
+    for (const poleaxis::CitySizeClass& c : poleaxis::china_city_size_classes())
+      sizeText << QStringLiteral("%1 %2 (%3) ≥ %4").arg(c.level).arg(QString::fromStdString(c.name_zh), QString::fromStdString(c.name_en)).arg(c.min_population, 0, 'f', 0);
+    report.classification = sizeClasses ? tr("China city size classes (State Council 2014): %1").arg(sizeText.join(QStringLiteral("; ")))
+                            : levelField >= 0 ? tr("levels from %1").arg(levelName)
                                             : QStringList{tr("Jenks natural breaks"), tr("Quantiles"), tr("Head/tail breaks"), tr("Fixed thresholds")}[classification];
     report.notes = notes;
     const int names = nameFieldIndex(fields);

@@ -2423,42 +2423,6 @@ Output: the towns with type (dominant id), type_en, type_zh, types (all that qua
         <translation>REPORT：无法写入 %1。</translation>
     </message>
     <message>
-        <source>Ranks towns into a hierarchy (中心城市 → 县城 → 重点镇 → 一般镇) and picks growth poles (增长极).
-
-&lt;b&gt;Indicators&lt;/b&gt;: numeric fields (population, GDP, revenue, built-up area…); fields listed in Cost fields count as costs (less is better). With Lines (rail, highways) the distance from each town to the nearest line, in km on the WGS 84 ellipsoid, is added as the cost indicator access_km.
-
-&lt;b&gt;Normalisation&lt;/b&gt;: min-max x&apos; = (x − min)/(max − min), or (max − x)/(max − min) for costs; or z-score x&apos; = ±(x − mean)/sd.
-
-&lt;b&gt;Weights&lt;/b&gt;: entropy weight method (default): p_ij = x&apos;_ij/Σ_i x&apos;_ij on min-max values, e_j = −Σ_i p_ij·ln p_ij / ln n, w_j = (1 − e_j)/Σ(1 − e_k); an indicator with one value everywhere gets weight 0. Equal weights, or custom as field=weight;… (rescaled to sum 1). Score = Σ_j w_j·x&apos;_ij.
-
-&lt;b&gt;Levels&lt;/b&gt; (1 = top) by Jenks natural breaks, exact for any number of towns (an O(k·n log n) dynamic programme; QGIS&apos;s renderer samples above 3,000 values), quantiles, head/tail breaks (split at the mean while the head holds ≤ 40 %), or fixed score thresholds (t1;t2;… ascending). Equal scores keep the input order in the ranking.
-
-&lt;b&gt;Poles&lt;/b&gt;: the top level, the top N, or score ≥ a threshold; a true value in Pole field (e.g. county seats) always makes a pole.
-
-&lt;b&gt;Report&lt;/b&gt; (HTML, with a JSON twin): weights, level thresholds and counts, the ranking, and the city-size distribution of the Population field (default: the first indicator), counting only values &gt; 0: rank-size fit ln P = ln P1 − q·ln r (q, R², fitted P1), primacy S2 = P1/P2, S4 = P1/(P2+P3+P4), S11 = 2·P1/(P2+…+P11), the Gini coefficient and a log-log chart.
-
-&lt;b&gt;Levels from the administrative kind&lt;/b&gt; (towns without population, e.g. township points): Level field + Level map (kind=level;…, e.g. prefecture_city=1;district=1;county_city=2;county=2;town=3;street=3;township=4;other=4) set each town&apos;s level; a kind missing from the map is refused by name. Indicators, where given, then only rank the towns within their level. Level mass (level=people;…, e.g. 1=1500000;2=250000;3=30000;4=8000) gives each level a nominal planning population: the output field mass is the population where a town has one (&gt; 0), else its level&apos;s mass; gravity and the report use it. Growth poles can then be every town of one level (Pole level, e.g. 2 = the county seats).
-
-Output: the towns with their fields plus score, rank, level, is_pole, (mass), access_km and the normalised indicators n_&lt;field&gt;. Towns with NULL indicators are skipped (left unscored, counted) or refused (NULL values).</source>
-        <translation>将城镇划分等级（中心城市 → 县城 → 重点镇 → 一般镇）并选取增长极。
-
-&lt;b&gt;指标&lt;/b&gt;：数值字段（人口、GDP、财政收入、建成区面积…）；列入“成本型字段”的指标越小越好。提供线路（铁路、公路）时，每个城镇到最近线路的距离（WGS 84 椭球面上的公里数）作为成本型指标 access_km 加入。
-
-&lt;b&gt;标准化&lt;/b&gt;：极差标准化 x&apos; = (x − min)/(max − min)，成本型为 (max − x)/(max − min)；或 Z 分数 x&apos; = ±(x − 均值)/标准差。
-
-&lt;b&gt;权重&lt;/b&gt;：熵权法（默认）：在极差标准化值上计算 p_ij = x&apos;_ij/Σ_i x&apos;_ij，e_j = −Σ_i p_ij·ln p_ij / ln n，w_j = (1 − e_j)/Σ(1 − e_k)；各城镇取值相同的指标权重为 0。也可等权，或自定义 字段=权重;…（缩放至和为 1）。得分 = Σ_j w_j·x&apos;_ij。
-
-&lt;b&gt;等级&lt;/b&gt;（1 为最高）：Jenks 自然断点，对任意城镇数都精确求解（O(k·n log n) 动态规划；QGIS 渲染器在超过 3000 个值时抽样），分位数，头尾断点（在均值处分割，直至头部超过 40 %），或固定得分阈值（t1;t2;… 升序）。得分相同时按输入顺序排名。
-
-&lt;b&gt;增长极&lt;/b&gt;：最高等级、前 N 名或得分 ≥ 阈值；增长极字段为真（如县城）的城镇必为增长极。
-
-&lt;b&gt;报告&lt;/b&gt;（HTML，另附 JSON）：权重、等级阈值与数量、排名，以及人口字段（默认为第一个指标）的城镇规模分布（仅计大于 0 的值）：位序-规模拟合 ln P = ln P1 − q·ln r（q、R²、拟合 P1），首位度 S2 = P1/P2、四城市指数 S4 = P1/(P2+P3+P4)、十一城市指数 S11 = 2·P1/(P2+…+P11)，基尼系数及双对数图。
-
-&lt;b&gt;按行政类别定级&lt;/b&gt;（没有人口的城镇，如乡镇点）：等级字段 + 等级对照表（类别=等级;…，如 prefecture_city=1;district=1;county_city=2;county=2;town=3;street=3;township=4;other=4）给出每个城镇的等级；对照表中没有的类别会被按名称拒绝。给出指标时，指标只在同一等级内排序。等级人口（等级=人口;…，如 1=1500000;2=250000;3=30000;4=8000）为每个等级设定规划名义人口：输出字段 mass 在城镇有人口（&gt; 0）时取其人口，否则取所在等级的名义人口；引力和报告使用该值。增长极可取某一等级的全部城镇（增长极等级，如 2 = 县城）。
-
-输出：城镇及其字段，另加 score、rank、level、is_pole、（mass）、access_km 和标准化指标 n_&lt;字段&gt;。指标为空的城镇可跳过（不计分并计数）或拒绝运行（NULLS）。</translation>
-    </message>
-    <message>
         <source>Every town of the pole level</source>
         <translation>增长极等级的全部城镇</translation>
     </message>
@@ -2505,6 +2469,66 @@ Output: the towns with their fields plus score, rank, level, is_pole, (mass), ac
     <message>
         <source>levels from %1</source>
         <translation>按 %1 定级</translation>
+    </message>
+    <message>
+        <source>Ranks towns into a hierarchy (中心城市 → 县城 → 重点镇 → 一般镇) and picks growth poles (增长极).
+
+&lt;b&gt;Indicators&lt;/b&gt;: numeric fields (population, GDP, revenue, built-up area…); fields listed in Cost fields count as costs (less is better). With Lines (rail, highways) the distance from each town to the nearest line, in km on the WGS 84 ellipsoid, is added as the cost indicator access_km.
+
+&lt;b&gt;Normalisation&lt;/b&gt;: min-max x&apos; = (x − min)/(max − min), or (max − x)/(max − min) for costs; or z-score x&apos; = ±(x − mean)/sd.
+
+&lt;b&gt;Weights&lt;/b&gt;: entropy weight method (default): p_ij = x&apos;_ij/Σ_i x&apos;_ij on min-max values, e_j = −Σ_i p_ij·ln p_ij / ln n, w_j = (1 − e_j)/Σ(1 − e_k); an indicator with one value everywhere gets weight 0. Equal weights, or custom as field=weight;… (rescaled to sum 1). Score = Σ_j w_j·x&apos;_ij.
+
+&lt;b&gt;Levels&lt;/b&gt; (1 = top) by Jenks natural breaks, exact for any number of towns (an O(k·n log n) dynamic programme; QGIS&apos;s renderer samples above 3,000 values), quantiles, head/tail breaks (split at the mean while the head holds ≤ 40 %), or fixed score thresholds (t1;t2;… ascending). Equal scores keep the input order in the ranking.
+
+&lt;b&gt;Poles&lt;/b&gt;: the top level, the top N, or score ≥ a threshold; a true value in Pole field (e.g. county seats) always makes a pole.
+
+&lt;b&gt;Report&lt;/b&gt; (HTML, with a JSON twin): weights, level thresholds and counts, the ranking, and the city-size distribution of the Population field (default: the first indicator), counting only values &gt; 0: rank-size fit ln P = ln P1 − q·ln r (q, R², fitted P1), primacy S2 = P1/P2, S4 = P1/(P2+P3+P4), S11 = 2·P1/(P2+…+P11), the Gini coefficient and a log-log chart.
+
+&lt;b&gt;Levels from the administrative kind&lt;/b&gt; (towns without population, e.g. township points): Level field + Level map (kind=level;…, e.g. prefecture_city=1;district=1;county_city=2;county=2;town=3;street=3;township=4;other=4) set each town&apos;s level; a kind missing from the map is refused by name. Indicators, where given, then only rank the towns within their level. Level mass (level=people;…, e.g. 1=1500000;2=250000;3=30000;4=8000) gives each level a nominal planning population: the output field mass is the population where a town has one (&gt; 0), else its level&apos;s mass; gravity and the report use it. Growth poles can then be every town of one level (Pole level, e.g. 2 = the county seats).
+
+&lt;b&gt;China city size classes&lt;/b&gt; (Classification; State Council 2014, by the urban population in the Population field): 1 super city ≥ 10 M, 2 megacity 5–10 M, 3 large city I 3–5 M, 4 large city II 1–3 M, 5 medium city 0.5–1 M, 6 small city I 0.2–0.5 M, 7 small city II &lt; 0.2 M (lower bounds inclusive); the output field size_cls holds the Chinese class name (超大城市 … Ⅱ型小城市), and the report lists the classes. Towns with no population are left unranked and named.
+
+Output: the towns with their fields plus score, rank, level, is_pole, (mass), access_km and the normalised indicators n_&lt;field&gt;. Towns with NULL indicators are skipped (left unscored, counted) or refused (NULL values).</source>
+        <translation>将城镇划分等级（中心城市 → 县城 → 重点镇 → 一般镇）并选取增长极。
+
+&lt;b&gt;指标&lt;/b&gt;：数值字段（人口、GDP、财政收入、建成区面积…）；列入“成本型字段”的指标越小越好。提供线路（铁路、公路）时，每个城镇到最近线路的距离（WGS 84 椭球面上的公里数）作为成本型指标 access_km 加入。
+
+&lt;b&gt;标准化&lt;/b&gt;：极差标准化 x&apos; = (x − min)/(max − min)，成本型为 (max − x)/(max − min)；或 Z 分数 x&apos; = ±(x − 均值)/标准差。
+
+&lt;b&gt;权重&lt;/b&gt;：熵权法（默认）：在极差标准化值上计算 p_ij = x&apos;_ij/Σ_i x&apos;_ij，e_j = −Σ_i p_ij·ln p_ij / ln n，w_j = (1 − e_j)/Σ(1 − e_k)；各城镇取值相同的指标权重为 0。也可等权，或自定义 字段=权重;…（缩放至和为 1）。得分 = Σ_j w_j·x&apos;_ij。
+
+&lt;b&gt;等级&lt;/b&gt;（1 为最高）：Jenks 自然断点，对任意城镇数都精确求解（O(k·n log n) 动态规划；QGIS 渲染器在超过 3000 个值时抽样），分位数，头尾断点（在均值处分割，直至头部超过 40 %），或固定得分阈值（t1;t2;… 升序）。得分相同时按输入顺序排名。
+
+&lt;b&gt;增长极&lt;/b&gt;：最高等级、前 N 名或得分 ≥ 阈值；增长极字段为真（如县城）的城镇必为增长极。
+
+&lt;b&gt;报告&lt;/b&gt;（HTML，另附 JSON）：权重、等级阈值与数量、排名，以及人口字段（默认为第一个指标）的城镇规模分布（仅计大于 0 的值）：位序-规模拟合 ln P = ln P1 − q·ln r（q、R²、拟合 P1），首位度 S2 = P1/P2、四城市指数 S4 = P1/(P2+P3+P4)、十一城市指数 S11 = 2·P1/(P2+…+P11)，基尼系数及双对数图。
+
+&lt;b&gt;按行政类别定级&lt;/b&gt;（没有人口的城镇，如乡镇点）：等级字段 + 等级对照表（类别=等级;…，如 prefecture_city=1;district=1;county_city=2;county=2;town=3;street=3;township=4;other=4）给出每个城镇的等级；对照表中没有的类别会被按名称拒绝。给出指标时，指标只在同一等级内排序。等级人口（等级=人口;…，如 1=1500000;2=250000;3=30000;4=8000）为每个等级设定规划名义人口：输出字段 mass 在城镇有人口（&gt; 0）时取其人口，否则取所在等级的名义人口；引力和报告使用该值。增长极可取某一等级的全部城镇（增长极等级，如 2 = 县城）。
+
+&lt;b&gt;中国城市规模等级&lt;/b&gt;（分级方法；国务院 2014 年标准，按人口字段中的城区常住人口）：1 超大城市 ≥ 1000 万，2 特大城市 500–1000 万，3 Ⅰ型大城市 300–500 万，4 Ⅱ型大城市 100–300 万，5 中等城市 50–100 万，6 Ⅰ型小城市 20–50 万，7 Ⅱ型小城市 &lt; 20 万（下限含本数）；输出字段 size_cls 为中文等级名（超大城市 … Ⅱ型小城市），报告列出各等级。没有人口的城镇不参与排序并被列出。
+
+输出：城镇及其字段，另加 score、rank、level、is_pole、（mass）、access_km 和标准化指标 n_&lt;字段&gt;。指标为空的城镇可跳过（不计分并计数）或拒绝运行（NULLS）。</translation>
+    </message>
+    <message>
+        <source>China city size classes (State Council 2014, by population)</source>
+        <translation>中国城市规模等级（国务院 2014 年标准，按人口）</translation>
+    </message>
+    <message>
+        <source>CLASSIFICATION: city size classes and LEVEL_FIELD both set the levels; choose one.</source>
+        <translation>CLASSIFICATION：城市规模等级和 LEVEL_FIELD 都会设定等级；请只选其一。</translation>
+    </message>
+    <message>
+        <source>POP_FIELD: China&apos;s city size classes need the urban population; choose POP_FIELD.</source>
+        <translation>POP_FIELD：中国城市规模等级需要城区人口；请选择 POP_FIELD。</translation>
+    </message>
+    <message>
+        <source>%1 town(s) with no population (0 or NULL) have no size class and are left unranked: feature ids %2.</source>
+        <translation>%1 个没有人口（0 或空值）的城镇没有规模等级，不参与排序：要素 ID %2。</translation>
+    </message>
+    <message>
+        <source>China city size classes (State Council 2014): %1</source>
+        <translation>中国城市规模等级（国务院 2014 年标准）：%1</translation>
     </message>
 </context>
 <context>

@@ -121,7 +121,30 @@ def main():
           "several central-city matches: the top-ranked of the 5 (%s) with a warning" % top)
 
 
+def size_classes():
+    """China's city size classes (State Council 2014) on Jilin province's GeoNames populations, against the table."""
+    table = [(10e6, "超大城市"), (5e6, "特大城市"), (3e6, "Ⅰ型大城市"), (1e6, "Ⅱ型大城市"), (0.5e6, "中等城市"), (0.2e6, "Ⅰ型小城市"), (0, "Ⅱ型小城市")]
+    def expected(p):
+        return next(name for bound, name in table if p >= bound) if p and p > 0 else None
+    log = Log()
+    report = os.path.join(scratch, "size.html")
+    result = processing.run("poleaxis:townhierarchy", {"INPUT": os.path.join(testdata, "jilin_towns.gpkg"), "FIELDS": ["population"],
+                                                       "POP_FIELD": "population", "CLASSIFICATION": 4, "OUTPUT": "TEMPORARY_OUTPUT",
+                                                       "REPORT": report}, feedback=log)
+    towns = list(result["OUTPUT"].getFeatures())
+    wrong = [(f["name"], f["population"], f["size_cls"]) for f in towns if f["size_cls"] != expected(f["population"])]
+    check(not wrong, "every town's size class follows the State Council table (%d towns; wrong: %s)" % (len(towns), wrong[:3]))
+    named = {f["name"]: f["size_cls"] for f in towns}
+    check(named.get("Changchun") == "Ⅰ型大城市" and named.get("Jilin") == "Ⅱ型大城市" and named.get("Siping") == "中等城市",
+          "Changchun 4.7 M is large city I, Jilin 1.9 M large city II, Siping 0.56 M medium")
+    unknown = [f for f in towns if not f["population"]]
+    check(unknown and all(f["level"] is None for f in unknown) and any("no size class" in w for w in log.warnings),
+          "%d towns without population have no class and are named in the log" % len(unknown))
+    check("超大城市" in open(report, encoding="utf-8").read(), "the report lists the classes with their Chinese names")
+
+
 main()
+size_classes()
 qgis.exit()
 shutil.rmtree(scratch, ignore_errors=True)
 checks.finish()
