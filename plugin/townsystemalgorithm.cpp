@@ -50,6 +50,9 @@ const QString POLE_LEVEL = QStringLiteral("POLE_LEVEL");
 const QString POLE_EXPRESSION = QStringLiteral("POLE_EXPRESSION");
 const QString BELT_KM = QStringLiteral("BELT_KM");
 const QString TOLERANCE_M = QStringLiteral("TOLERANCE_M");
+const QString CIRCLE_MINUTES = QStringLiteral("CIRCLE_MINUTES");
+const QString SPEED_TABLE = QStringLiteral("SPEED_TABLE");
+const QString ACCESS_SPEED_KMH = QStringLiteral("ACCESS_SPEED_KMH");
 const QString EXTERNAL = QStringLiteral("EXTERNAL");
 const QString EXTERNAL_MASS_FIELD = QStringLiteral("EXTERNAL_MASS_FIELD");
 const QString TITLE = QStringLiteral("TITLE");
@@ -228,7 +231,7 @@ struct PlanGroupLayers {
 };
 
 PlanGroupLayers planGroups(const std::vector<QgsFeature>& all, const QgsVectorLayer& towns, size_t central, QgsVectorLayer* axes,
-                           double circleKm, double beltKm, QgsProcessingContext& context) {
+                           double circleKm, double beltKm, QgsProcessingContext& context, const std::vector<char>& circleMembers) {
   PlanGroupLayers out;
   const QgsCoordinateTransform toLonLat = conversion::toWgs84(towns.crs(), TOWNS, context);
   for (const QgsFeature& f : all) {
@@ -269,6 +272,7 @@ PlanGroupLayers planGroups(const std::vector<QgsFeature>& all, const QgsVectorLa
   request.towns = out.lonlat;
   request.central = long(central);
   request.circle_km = circleKm;
+  request.circle_members = circleMembers;
   request.axes = out.beltLines;
   request.belt_km = beltKm;
   out.groups = poleaxis::plan_groups(request);
@@ -323,7 +327,8 @@ void clipToRegion(QgsVectorLayer* layer, const QgsGeometry& region, QgsProcessin
 QgsVectorLayer* finishGroups(PlanGroupLayers& plan, const std::vector<QgsFeature>& all, const QgsVectorLayer& typed, size_t central,
                              const std::vector<size_t>& poles, double circleKm, double beltKm, QgsVectorLayer* clusterTowns,
                              QgsVectorLayer* clusterGroups, const PlanFields& fields, QgsProcessingFeatureSource* boundary,
-                             QgsProcessingContext& context, QgsProcessingFeedback* feedback, const QString& centralName) {
+                             QgsProcessingContext& context, QgsProcessingFeedback* feedback, const QString& centralName,
+                             double circleMinutes, QgsVectorLayer* reachArea) {
   const size_t n = all.size();
   std::vector<int> groupId(n, 0);
   std::vector<QString> kind(n);
@@ -341,8 +346,21 @@ QgsVectorLayer* finishGroups(PlanGroupLayers& plan, const std::vector<QgsFeature
   auto clipped = [&](const poleaxis::MultiPolygon& shape) { return boundary ? poleaxis::intersection(shape, area) : shape; };
   int next = 1;
   if (plan.groups.circle_size > 0) {
-    groups.push_back({next, QStringLiteral("circle"), TownSystemAlgorithm::tr("%1 circle (%2 km)").arg(centralName).arg(circleKm),
-                      clipped(poleaxis::geodesic_circle(plan.lonlat[central], circleKm * 1000.0, 72)), int(plan.groups.circle_size)});
+    poleaxis::MultiPolygon circle;
+    if (reachArea) {  // the travel-time area
+      const QgsCoordinateTransform toLonLat = conversion::toWgs84(reachArea->crs(), TOWNS, context);
+      for (const QgsFeature& f : featuresOf(*reachArea)) {
+        QgsGeometry g = f.geometry();
+        g.transform(toLonLat);
+        const poleaxis::MultiPolygon part = conversion::toMultiPolygon(g);
+        circle.insert(circle.end(), part.begin(), part.end());
+      }
+    } else {
+      circle = poleaxis::geodesic_circle(plan.lonlat[central], circleKm * 1000.0, 72);
+    }
+    const QString name = reachArea ? TownSystemAlgorithm::tr("%1 %2-minute circle").arg(centralName).arg(circleMinutes)
+                                   : TownSystemAlgorithm::tr("%1 circle (%2 km)").arg(centralName).arg(circleKm);
+    groups.push_back({next, QStringLiteral("circle"), name, clipped(circle), int(plan.groups.circle_size)});
     for (size_t i = 0; i < n; ++i)
       if (plan.groups.in_circle[i]) groupId[i] = next, kind[i] = QStringLiteral("circle");
     ++next;
@@ -448,9 +466,10 @@ QgsVectorLayer* finishGroups(PlanGroupLayers& plan, const std::vector<QgsFeature
     features << f;
   }
   out->dataProvider()->addFeatures(features);
-  feedback->pushInfo(TownSystemAlgorithm::tr("Town groups: %1 in the circle of %2 km, %3 belt(s) of %4 km, %5 group(s) of the rest.")
+  feedback->pushInfo(TownSystemAlgorithm::tr("Town groups: %1 in the circle (%2), %3 belt(s) of %4 km, %5 group(s) of the rest.")
                          .arg(plan.groups.circle_size)
-                         .arg(circleKm)
+                         .arg(reachArea ? TownSystemAlgorithm::tr("%1 minutes of travel").arg(circleMinutes)
+                                        : TownSystemAlgorithm::tr("%1 km").arg(circleKm))
                          .arg(std::count_if(beltId.begin(), beltId.end(), [](int id) { return id > 0; }))
                          .arg(beltKm)
                          .arg(std::count_if(groups.begin(), groups.end(), [](const Group& g) { return g.kind == QLatin1String("cluster"); })));
@@ -561,7 +580,9 @@ QString TownSystemAlgorithm::shortHelpString() const {
       "geodesic km, or km or minutes along LINES, centres snapped within SNAP_KM), flows summed on the lines and "
       "graded 1–3. EXTERNAL (optional points, with EXTERNAL_MASS_FIELD) are metropolises outside the plan that pull "
       "on it: they pair only with the plan's centres, and their axes are marked external.\n"
-      "6. Town groups: the circle group, every town within CIRCLE_KM km (geodesic, inclusive) of the central city; "
+      "6. Town groups: the circle group, every town within CIRCLE_KM km (geodesic, inclusive) of the central city, or "
+      "with CIRCLE_MINUTES > 0 every town it reaches within that travel time over LINES (speeds from SPEED_TABLE, "
+      "ACCESS_SPEED_KMH off the lines; the circle's polygon is then the travel-time area, a stage of its own); "
       "a belt group along every grade-1 and grade-2 axis, the towns within BELT_KM km of it (named after the axis, "
       "e.g. 吉林市—长春; belts may overlap the circle); the other towns by METHOD (default Ward linkage into K groups; "
       "CUT_DISTANCE > 0 cuts at that distance in km; DBSCAN uses EPS km and MIN_POINTS). In the towns layer "
@@ -600,6 +621,12 @@ void TownSystemAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterExpression(POLE_EXPRESSION, tr("Pole expression"), QVariant(), TOWNS, true));
   addParameter(new QgsProcessingParameterNumber(BELT_KM, tr("Belts: towns within this distance of a grade-1 or grade-2 axis (km)"),
                                                 QgsProcessingParameterNumber::Double, 10.0, true));
+  addParameter(new QgsProcessingParameterNumber(CIRCLE_MINUTES, tr("Circle by travel time over the lines (minutes; 0 = by CIRCLE_KM)"),
+                                                QgsProcessingParameterNumber::Double, 0.0, true, 0.0));
+  addParameter(advanced(new QgsProcessingParameterString(SPEED_TABLE, tr("Line speeds for travel times (class=km/h;…)"),
+                                                         QStringLiteral("rail=120;rail_hsr=250;expressway=100;national_road=70"), false, true)));
+  addParameter(advanced(new QgsProcessingParameterNumber(ACCESS_SPEED_KMH, tr("Access speed off the lines (km/h)"),
+                                                         QgsProcessingParameterNumber::Double, 20.0, true)));
   addParameter(advanced(new QgsProcessingParameterNumber(TOLERANCE_M, tr("Topology tolerance of the lines: ends this close join (m)"),
                                                          QgsProcessingParameterNumber::Double, 100.0, true)));
   addParameter(new QgsProcessingParameterMultipleLayers(LINES, tr("Lines (rail, highways; one or more layers)"), QgsProcessing::TypeVectorLine));
@@ -684,6 +711,9 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
   const double circleKm = parameterAsDouble(parameters, CIRCLE_KM, context);
   if (!(circleKm >= 0) || !std::isfinite(circleKm))
     throw QgsProcessingException(tr("CIRCLE_KM: %1 km is not a distance >= 0 (0 = no circle group).").arg(circleKm));
+  const double circleMinutes = parameterAsDouble(parameters, CIRCLE_MINUTES, context);
+  if (!(circleMinutes >= 0) || !std::isfinite(circleMinutes))
+    throw QgsProcessingException(tr("CIRCLE_MINUTES: %1 is not a travel time >= 0 minutes (0 = the circle by CIRCLE_KM).").arg(circleMinutes));
   const double beltKm = parameterAsDouble(parameters, BELT_KM, context);
   if (!(beltKm > 0) || !std::isfinite(beltKm))
     throw QgsProcessingException(tr("BELT_KM: %1 km is not a distance > 0. Give how far from an axis its belt reaches, e.g. 10 km.").arg(beltKm));
@@ -700,7 +730,7 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
   // Every stage reads one line layer: the LINES layers merged, with their class (CLASS_FIELD, else the layer name).
   const QString classField = QStringLiteral("class");
   QgsVectorLayer* merged = mergedLines(lineLayers, givenClassField, context, feedback);
-  Chain chain(context, feedback, 9);
+  Chain chain(context, feedback, circleMinutes > 0 ? 10 : 9);
   const QVariant townsInput = parameters.value(TOWNS), linesInput = merged->id();
   const QVariant boundaryInput = boundary ? parameters.value(BOUNDARY) : QVariant();
   const QString memory = QStringLiteral("memory:");
@@ -812,6 +842,7 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
                              {QStringLiteral("SNAP_KM"), parameterAsDouble(parameters, SNAP_KM, context)},
                              {QStringLiteral("PAIRS"), 0},
                              {QStringLiteral("TOLERANCE_M"), parameterAsDouble(parameters, TOLERANCE_M, context)},
+                             {QStringLiteral("SPEED_TABLE"), parameterAsString(parameters, SPEED_TABLE, context)},
                              {QStringLiteral("DESIRE_LINES"), memory},
                              {QStringLiteral("AXES"), memory}};
   if (external) {
@@ -822,7 +853,33 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
   QgsVectorLayer* axisLayer = chain.layer(axes, QStringLiteral("AXES"));
 
   // 6–7: the circle group, the belt groups along grade-1 and grade-2 axes, and groups of the rest.
-  PlanGroupLayers plan = planGroups(all, *typed, central, axisLayer, circleKm, beltKm, context);
+  // A circle by travel time: the towns the central city reaches within CIRCLE_MINUTES over the lines.
+  std::vector<char> reached;
+  QgsVectorLayer* reachArea = nullptr;
+  if (circleMinutes > 0) {
+    QgsVectorLayer* centreOnly = memoryCopy(*typed, QStringLiteral("central"), context);
+    centreOnly->dataProvider()->addFeatures(QgsFeatureList() << all[central]);
+    const QVariantMap reach = chain.run(QStringLiteral("serviceradii"),
+                                        {{QStringLiteral("INPUT"), centreOnly->id()},
+                                         {QStringLiteral("RADIUS_MODE"), 5},
+                                         {QStringLiteral("TRAVEL_MINUTES"), circleMinutes},
+                                         {QStringLiteral("NETWORK"), QVariantList{linesInput}},
+                                         {QStringLiteral("CLASS_FIELD"), classField},
+                                         {QStringLiteral("SPEED_TABLE"), parameterAsString(parameters, SPEED_TABLE, context)},
+                                         {QStringLiteral("ACCESS_SPEED_KMH"), parameterAsDouble(parameters, ACCESS_SPEED_KMH, context)},
+                                         {QStringLiteral("NETWORK_SNAP_KM"), parameterAsDouble(parameters, SNAP_KM, context)},
+                                         {QStringLiteral("TOLERANCE_M"), parameterAsDouble(parameters, TOLERANCE_M, context)},
+                                         {QStringLiteral("DEMAND"), typed->id()},
+                                         {QStringLiteral("OUTPUT"), memory},
+                                         {QStringLiteral("DEMAND_OUTPUT"), memory}});
+    reachArea = chain.layer(reach, QStringLiteral("OUTPUT"));
+    if (QgsVectorLayer* demand = chain.layer(reach, QStringLiteral("DEMAND_OUTPUT"))) {
+      const int cover = demand->fields().lookupField(QStringLiteral("n_cover"));
+      for (const QgsFeature& f : featuresOf(*demand)) reached.push_back(f.attribute(cover).toInt() > 0);
+    }
+    if (reached.size() != all.size()) throw QgsProcessingException(tr("CIRCLE_MINUTES: the travel-time stage returned %1 of %2 towns.").arg(reached.size()).arg(all.size()));
+  }
+  PlanGroupLayers plan = planGroups(all, *typed, central, axisLayer, circleKm, beltKm, context, reached);
   QVariantMap groups;
   QgsVectorLayer* rest = memoryCopy(*typed, QStringLiteral("rest"), context);
   rest->dataProvider()->addFeatures(plan.ungrouped);
@@ -846,7 +903,7 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
   }
   QgsVectorLayer* townLayer = finishGroups(plan, all, *typed, central, poles, circleKm, beltKm, chain.layer(groups, QStringLiteral("OUTPUT")),
                                            chain.layer(groups, QStringLiteral("GROUPS")), planFields, boundary.get(), context, feedback,
-                                           nameOf(central));
+                                           nameOf(central), circleMinutes, reachArea);
   QgsVectorLayer* poleLayer = centres;
   QgsVectorLayer* groupLayer = plan.groupLayer;
   const QString centralName = nameOf(central);
@@ -915,10 +972,12 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
     const bool chinese = parameterAsString(parameters, TITLE, context).contains(QRegularExpression(QStringLiteral("[\\x{4e00}-\\x{9fff}]")));
     const int belts = int(std::count_if(groupFeaturesKinds.begin(), groupFeaturesKinds.end(), [](const QString& k) { return k == QLatin1String("belt"); }));
     const int clusters = int(std::count_if(groupFeaturesKinds.begin(), groupFeaturesKinds.end(), [](const QString& k) { return k == QLatin1String("cluster"); }));
-    subtitle = chinese ? QStringLiteral("中心城市%1，增长极%2个，%3公里圈层%4个城镇，城镇带%5条，城镇群%6个")
-                             .arg(centralName).arg(poles.size()).arg(circleKm).arg(plan.groups.circle_size).arg(belts).arg(clusters)
-                       : QStringLiteral("Central city %1, %2 growth poles, %3 towns within %4 km, %5 belts, %6 town groups")
-                             .arg(centralName).arg(poles.size()).arg(plan.groups.circle_size).arg(circleKm).arg(belts).arg(clusters);
+    const QString reachZh = circleMinutes > 0 ? QStringLiteral("%1分钟").arg(circleMinutes) : QStringLiteral("%1公里").arg(circleKm);
+    const QString reachEn = circleMinutes > 0 ? QStringLiteral("%1 minutes").arg(circleMinutes) : QStringLiteral("%1 km").arg(circleKm);
+    subtitle = chinese ? QStringLiteral("中心城市%1，增长极%2个，%3圈层%4个城镇，城镇带%5条，城镇群%6个")
+                             .arg(centralName).arg(poles.size()).arg(reachZh).arg(plan.groups.circle_size).arg(belts).arg(clusters)
+                       : QStringLiteral("Central city %1, %2 growth poles, %3 towns within %4, %5 belts, %6 town groups")
+                             .arg(centralName).arg(poles.size()).arg(plan.groups.circle_size).arg(reachEn).arg(belts).arg(clusters);
   }
   auto storedUri = [&](const QString& name) { return QStringLiteral("%1|layername=%2").arg(gpkg, name); };
   auto mapRole = [&](const QString& name) { return mapped.contains(name) ? QVariant(storedUri(name)) : QVariant(); };

@@ -11,6 +11,7 @@ namespace poleaxis {
 PlanGroups plan_groups(const PlanGroupsRequest& request) {
   const size_t n = request.towns.size();
   if (request.central >= long(n)) throw InputError("the central city is not one of the towns");
+  if (!request.circle_members.empty() && request.circle_members.size() != n) throw InputError("one circle flag per town is required");
   if (!std::isfinite(request.circle_km) || !std::isfinite(request.belt_km)) throw InputError("circle and belt distances must be numbers");
   PlanGroups out;
   out.in_circle.assign(n, 0);
@@ -23,7 +24,9 @@ PlanGroups plan_groups(const PlanGroupsRequest& request) {
     for (size_t i = 0; i < n; ++i) {
       out.central_km[i] = g.distance_m(centre, request.towns[i]) / 1000.0;
       // Inclusive, to 1 mm: a town placed on the rim stays in despite rounding.
-      if (request.circle_km > 0 && long(i) != request.central && out.central_km[i] <= request.circle_km + 1e-6) {
+      const bool member = request.circle_members.empty() ? request.circle_km > 0 && out.central_km[i] <= request.circle_km + 1e-6
+                                                         : i < request.circle_members.size() && request.circle_members[i];
+      if (long(i) != request.central && member) {
         out.in_circle[i] = 1;
         ++out.circle_size;
       }

@@ -3023,10 +3023,6 @@ Per town and target: &lt;field&gt;_ok (1 met, 0 not met, NULL when the value is 
         <translation>%1圈层（%2 公里）</translation>
     </message>
     <message>
-        <source>Town groups: %1 in the circle of %2 km, %3 belt(s) of %4 km, %5 group(s) of the rest.</source>
-        <translation>城镇群：%2 公里圈层内 %1 个城镇，%3 个 %4 公里城镇带，其余城镇 %5 个群。</translation>
-    </message>
-    <message>
         <source>Level from field (administrative kind)</source>
         <translation>等级取自字段（行政类别）</translation>
     </message>
@@ -3121,6 +3117,42 @@ Per town and target: &lt;field&gt;_ok (1 met, 0 not met, NULL when the value is 
         <translation>圈层和城镇带以外的城镇少于 2 个：不再分群。</translation>
     </message>
     <message>
+        <source>%1 %2-minute circle</source>
+        <translation>%1 %2 分钟圈层</translation>
+    </message>
+    <message>
+        <source>Town groups: %1 in the circle (%2), %3 belt(s) of %4 km, %5 group(s) of the rest.</source>
+        <translation>城镇群：圈层（%2）内 %1 个城镇，%3 个 %4 公里城镇带，其余城镇 %5 个群。</translation>
+    </message>
+    <message>
+        <source>%1 minutes of travel</source>
+        <translation>出行 %1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 公里</translation>
+    </message>
+    <message>
+        <source>Circle by travel time over the lines (minutes; 0 = by CIRCLE_KM)</source>
+        <translation>按线路出行时间划定圈层（分钟；0 = 按 CIRCLE_KM）</translation>
+    </message>
+    <message>
+        <source>Line speeds for travel times (class=km/h;…)</source>
+        <translation>出行时间所用的线路速度（等级=公里/小时;…）</translation>
+    </message>
+    <message>
+        <source>Access speed off the lines (km/h)</source>
+        <translation>线路以外的接驳速度（公里/小时）</translation>
+    </message>
+    <message>
+        <source>CIRCLE_MINUTES: %1 is not a travel time &gt;= 0 minutes (0 = the circle by CIRCLE_KM).</source>
+        <translation>CIRCLE_MINUTES：%1 不是不小于 0 分钟的出行时间（0 = 按 CIRCLE_KM 划定圈层）。</translation>
+    </message>
+    <message>
+        <source>CIRCLE_MINUTES: the travel-time stage returned %1 of %2 towns.</source>
+        <translation>CIRCLE_MINUTES：出行时间一步只返回了 %2 个城镇中的 %1 个。</translation>
+    </message>
+    <message>
         <source>Draws a city-region town-system plan after the pole-axis (点轴) model — a central city, its circle, growth poles, axes to them and to external centres, belts of towns along the axes, groups of the rest — and writes one GeoPackage, the hierarchy report and the plan map.
 
 &lt;b&gt;Stages&lt;/b&gt; (each is also an algorithm of its own; the parameters below keep their names):
@@ -3130,7 +3162,7 @@ The central city: the top-ranked town CENTRAL_CITY selects (an expression; empty
 3. Service circles of RADIUS km around the central city and the poles.
 4. Corridors along LINES (one or more layers: rail, highways): half-width from CLASS_FIELD (a field name; a layer without it has its layer name as class) and WIDTH_TABLE (class=km;…), WIDTH km for a class missing from the table; BANDS (e.g. 5;10;20 km) draws distance bands instead. RIVERS (optional) add river belts (class river). Corridors and river belts are clipped to the plan&apos;s region (BOUNDARY, else the towns&apos; extent with a margin).
 5. Development axes from the central city and between the poles over the noded network of LINES (ends within TOLERANCE_M m join): gravity G = M_i·M_j / d^b (M = mass, b = EXPONENT, default 2; d per DISTANCE_MODE: geodesic km, or km or minutes along LINES, centres snapped within SNAP_KM), flows summed on the lines and graded 1–3. EXTERNAL (optional points, with EXTERNAL_MASS_FIELD) are metropolises outside the plan that pull on it: they pair only with the plan&apos;s centres, and their axes are marked external.
-6. Town groups: the circle group, every town within CIRCLE_KM km (geodesic, inclusive) of the central city; a belt group along every grade-1 and grade-2 axis, the towns within BELT_KM km of it (named after the axis, e.g. 吉林市—长春; belts may overlap the circle); the other towns by METHOD (default Ward linkage into K groups; CUT_DISTANCE &gt; 0 cuts at that distance in km; DBSCAN uses EPS km and MIN_POINTS). In the towns layer group_kind and group_id give the first of circle, belt, cluster, and belts lists every belt of the town. The groups layer has the circle, a band of BELT_KM along each belt&apos;s axis and the clusters&apos; envelopes (HULL), clipped to BOUNDARY, with kind, name, n_towns, pop_sum and area_km2.
+6. Town groups: the circle group, every town within CIRCLE_KM km (geodesic, inclusive) of the central city, or with CIRCLE_MINUTES &gt; 0 every town it reaches within that travel time over LINES (speeds from SPEED_TABLE, ACCESS_SPEED_KMH off the lines; the circle&apos;s polygon is then the travel-time area, a stage of its own); a belt group along every grade-1 and grade-2 axis, the towns within BELT_KM km of it (named after the axis, e.g. 吉林市—长春; belts may overlap the circle); the other towns by METHOD (default Ward linkage into K groups; CUT_DISTANCE &gt; 0 cuts at that distance in km; DBSCAN uses EPS km and MIN_POINTS). In the towns layer group_kind and group_id give the first of circle, belt, cluster, and belts lists every belt of the town. The groups layer has the circle, a band of BELT_KM along each belt&apos;s axis and the clusters&apos; envelopes (HULL), clipped to BOUNDARY, with kind, name, n_towns, pop_sum and area_km2.
 7. Influence areas of the centres: AREA_METHOD Voronoi, weighted Voronoi (√mass, Reilly/Converse breaking points; default) or Huff, clipped to BOUNDARY (or the centres&apos; extent).
 8. The GeoPackage OUTPUT with layers towns (score, level, is_pole, is_centre, type, group_kind, group_id, belts), poles (the central city first), service_circles, corridors, axes, desire_lines, groups, influence_areas and boundary, each with its print style stored as the layer&apos;s default.
 9. The plan map PDF (and PNG at DPI) from those layers: TITLE, SUBTITLE, AUTHOR, DATE, SOURCE, TEMPLATE.
@@ -3145,7 +3177,7 @@ Distances are km on the ground (geodesic, or a logged local projected CRS). A fa
 3. 中心城市和各增长极 RADIUS 公里的服务圈。
 4. 沿 LINES（一个或多个图层：铁路、公路）的廊道：单侧宽度由 CLASS_FIELD（字段名；不含该字段的图层以图层名为等级）与 WIDTH_TABLE（等级=公里;…）决定，等级不在表中的线路用 WIDTH 公里；BANDS（如 5;10;20 公里）改为绘制距离圈层。RIVERS（可选）增加沿河城镇带（等级 river）。廊道和沿河城镇带裁剪到规划区域（BOUNDARY，否则为城镇范围外加边距）。
 5. 经 LINES 节点化网络（相距 TOLERANCE_M 米以内的线端相连）从中心城市出发以及增长极之间的发展轴：引力 G = M_i·M_j / d^b（M = mass，b = EXPONENT，默认 2；d 按 DISTANCE_MODE：测地线公里，或沿 LINES 的公里或分钟，中心在 SNAP_KM 内接入线网），流量累加到线路上并分为 1–3 级。EXTERNAL（可选点图层，配 EXTERNAL_MASS_FIELD）为规划范围外牵引本区的大城市：只与规划内的中心配对，其发展轴标记为 external。
-6. 城镇群：圈层群为距中心城市 CIRCLE_KM 公里以内（测地线，含边界）的全部城镇；每条一级、二级发展轴形成一个城镇带，为距该轴 BELT_KM 公里以内的城镇（以发展轴命名，如 吉林市—长春；城镇带可与圈层重叠）；其余城镇按 METHOD 聚类（默认 Ward 连接分为 K 群；CUT_DISTANCE &gt; 0 时按该距离（公里）截断；DBSCAN 用 EPS 公里和 MIN_POINTS）。城镇图层中 group_kind 和 group_id 取圈层、城镇带、聚类中的第一个，belts 列出城镇所在的全部城镇带。城镇群图层包含圈层、沿各城镇带发展轴的 BELT_KM 宽带以及各聚类的包络（HULL），裁剪到 BOUNDARY，字段为 kind、name、n_towns、pop_sum 和 area_km2。
+6. 城镇群：圈层群为距中心城市 CIRCLE_KM 公里以内（测地线，含边界）的全部城镇，或在 CIRCLE_MINUTES &gt; 0 时为中心城市经 LINES 在该出行时间内可到达的全部城镇（速度取自 SPEED_TABLE，线路以外按 ACCESS_SPEED_KMH；此时圈层的多边形为出行时间服务区，作为单独一步）；每条一级、二级发展轴形成一个城镇带，为距该轴 BELT_KM 公里以内的城镇（以发展轴命名，如 吉林市—长春；城镇带可与圈层重叠）；其余城镇按 METHOD 聚类（默认 Ward 连接分为 K 群；CUT_DISTANCE &gt; 0 时按该距离（公里）截断；DBSCAN 用 EPS 公里和 MIN_POINTS）。城镇图层中 group_kind 和 group_id 取圈层、城镇带、聚类中的第一个，belts 列出城镇所在的全部城镇带。城镇群图层包含圈层、沿各城镇带发展轴的 BELT_KM 宽带以及各聚类的包络（HULL），裁剪到 BOUNDARY，字段为 kind、name、n_towns、pop_sum 和 area_km2。
 7. 各中心的影响范围：AREA_METHOD 为 Voronoi、加权 Voronoi（√mass，Reilly/Converse 断裂点；默认）或 Huff，裁剪到 BOUNDARY（或各中心的范围）。
 8. GeoPackage OUTPUT，含图层 towns（score、level、is_pole、is_centre、type、group_kind、group_id、belts）、poles（中心城市在前）、service_circles、corridors、axes、desire_lines、groups、influence_areas 和 boundary，每层的出图样式保存为默认样式。
 9. 用这些图层输出规划图 PDF（及指定 DPI 的 PNG）：TITLE、SUBTITLE、AUTHOR、DATE、SOURCE、TEMPLATE。

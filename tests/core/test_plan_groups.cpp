@@ -29,6 +29,13 @@ TEST(PlanGroups, CircleIsInclusiveAndBeltsMayOverlapIt) {
   EXPECT_EQ(out.belts[4], std::vector<size_t>{0});
   EXPECT_TRUE(out.belts[1].empty());
   EXPECT_EQ(out.belt_size, std::vector<size_t>{2});
+  // Members given (a travel-time circle): the central city still excepted.
+  r.circle_members = {1, 0, 0, 1, 1};
+  const PlanGroups given = plan_groups(r);
+  EXPECT_EQ(given.in_circle, (std::vector<char>{0, 0, 0, 1, 1}));
+  r.circle_members = {1};
+  EXPECT_THROW(plan_groups(r), InputError);
+  r.circle_members.clear();
   r.central = 5;
   EXPECT_THROW(plan_groups(r), InputError);
 }

@@ -121,6 +121,29 @@ def main():
           "several central-city matches: the top-ranked of the 5 (%s) with a warning" % top)
 
 
+def travel_circle():
+    """CIRCLE_MINUTES: the circle group is the towns 吉林市 reaches within 30 minutes over the rail (20 km/h off it),
+    the same towns serviceradii's travel-time coverage (checked against NetworkX elsewhere) finds."""
+    result, gpkg, log = run("minutes", CIRCLE_MINUTES=30)
+    towns = list(QgsVectorLayer(gpkg + "|layername=towns", "towns", "ogr").getFeatures())
+    circle = sorted(f["name"] for f in towns if f["group_kind"] == "circle")
+    centre = QgsVectorLayer(townships, "c", "ogr")
+    centre.setSubsetString("name = '吉林市'")
+    reach = processing.run("poleaxis:serviceradii", {
+        "INPUT": centre, "RADIUS_MODE": 5, "TRAVEL_MINUTES": 30, "NETWORK": plan["LINES"], "CLASS_FIELD": "class",
+        "SPEED_TABLE": "rail=120;rail_hsr=250;expressway=100;national_road=70", "ACCESS_SPEED_KMH": 20, "NETWORK_SNAP_KM": 10,
+        "TOLERANCE_M": 3000, "DEMAND": townships, "OUTPUT": "TEMPORARY_OUTPUT", "DEMAND_OUTPUT": "TEMPORARY_OUTPUT"})
+    expected = sorted(f["name"] for f in reach["DEMAND_OUTPUT"].getFeatures() if f["n_cover"] > 0 and f["name"] != "吉林市")
+    check(circle == expected and circle, "the 30-minute circle group is the %d towns reached within 30 minutes (ours %d)" % (len(expected), len(circle)))
+    groups = [g for g in QgsVectorLayer(gpkg + "|layername=groups", "g", "ogr").getFeatures() if g["kind"] == "circle"]
+    check(groups and "30-minute" in groups[0]["name"] and groups[0].geometry().isGeosValid(), "its polygon is the travel-time area: %s" % [g["name"] for g in groups])
+    check(not error_free_minutes(-1), "CIRCLE_MINUTES < 0 is refused")
+
+
+def error_free_minutes(minutes):
+    return "CIRCLE_MINUTES" not in def_error(CIRCLE_MINUTES=minutes)
+
+
 def size_classes():
     """China's city size classes (State Council 2014) on Jilin province's GeoNames populations, against the table."""
     table = [(10e6, "超大城市"), (5e6, "特大城市"), (3e6, "Ⅰ型大城市"), (1e6, "Ⅱ型大城市"), (0.5e6, "中等城市"), (0.2e6, "Ⅰ型小城市"), (0, "Ⅱ型小城市")]
@@ -144,6 +167,7 @@ def size_classes():
 
 
 main()
+travel_circle()
 size_classes()
 qgis.exit()
 shutil.rmtree(scratch, ignore_errors=True)

@@ -19,6 +19,9 @@ struct PlanGroupsRequest {
   std::vector<Point> towns;  // lon/lat
   long central = -1;         // index into towns; -1: no circle
   double circle_km = 30.0;   // <= 0: no circle group
+  // Per town, the circle's members when the circle is not a distance (a
+  // travel time over the network); empty: by circle_km.
+  std::vector<char> circle_members;
   std::vector<Line> axes;    // lon/lat; one entry per belt
   double belt_km = 10.0;     // <= 0: no belts
 };
