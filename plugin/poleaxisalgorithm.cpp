@@ -315,3 +315,17 @@ void PoleaxisAlgorithm::writeNetworkComponents(const poleaxis::Network& network,
   outputs.insert(NetworkInput::COMPONENTS, id);
   StylePostProcessor::styleOnLoad(context, id, QStringLiteral("network_components"));
 }
+
+QString PoleaxisAlgorithm::writeReportFiles(const QString& parameter, const QString& htmlPath, const QByteArray& html,
+                                            const QByteArray& json) const {
+  const QFileInfo info(htmlPath);
+  const QString jsonPath = info.path() + QLatin1Char('/') + info.completeBaseName() + QStringLiteral(".json");
+  removeOnFailure(htmlPath);
+  removeOnFailure(jsonPath);
+  for (const auto& [path, bytes] : std::vector<std::pair<QString, QByteArray>>{{htmlPath, html}, {jsonPath, json}}) {
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+      throw QgsProcessingException(tr("%1: cannot write %2. Choose a file in a folder you can write to.").arg(parameter, path));
+  }
+  return jsonPath;
+}

@@ -83,6 +83,10 @@ class PoleaxisAlgorithm : public QgsProcessingAlgorithm {
   // hand): removed, with its sidecars, if the run throws, unless it existed
   // before the run. Sinks register their own files.
   void removeOnFailure(const QString& path) const;
+  // Writes a report (HTML) and its JSON twin beside it (same name, .json);
+  // both are removed if the run fails; throws naming `parameter` when a file
+  // cannot be written. Returns the JSON path.
+  QString writeReportFiles(const QString& parameter, const QString& htmlPath, const QByteArray& html, const QByteArray& json) const;
   // The destination a parameter asks for, as text (TEMPORARY_OUTPUT stays
   // as it is), without parameterAsOutputLayer()'s side effect of queueing a
   // layer to load on completion.

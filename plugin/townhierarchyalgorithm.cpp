@@ -461,12 +461,7 @@ QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsPr
     const int names = nameFieldIndex(fields);
     for (size_t row : scoredRows)
       report.townNames << (names >= 0 ? towns.features[row].attribute(names).toString() : QString::number(towns.ids[row]));
-    const QString jsonPath = QFileInfo(reportPath).path() + QLatin1Char('/') + QFileInfo(reportPath).completeBaseName() + QStringLiteral(".json");
-    for (const auto& [path, bytes] : std::vector<std::pair<QString, QByteArray>>{{reportPath, report.html().toUtf8()}, {jsonPath, report.json()}}) {
-      QFile file(path);
-      if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-        throw QgsProcessingException(tr("REPORT: cannot write %1.").arg(path));
-    }
+    const QString jsonPath = writeReportFiles(REPORT, reportPath, report.html().toUtf8(), report.json());
     outputs.insert(REPORT, reportPath);
     outputs.insert(QStringLiteral("REPORT_JSON"), jsonPath);
   }

@@ -191,14 +191,7 @@ QVariantMap TownStandardsAlgorithm::execute(const QVariantMap& parameters, QgsPr
     html += QStringLiteral("</table></body></html>");
     const QJsonObject root{{QStringLiteral("targets"), jsonTargets}, {QStringLiteral("towns"), jsonTowns},
                            {QStringLiteral("all_met"), qint64(allMet)}};
-    const QString jsonPath = QFileInfo(reportPath).path() + QLatin1Char('/') + QFileInfo(reportPath).completeBaseName() + QStringLiteral(".json");
-    removeOnFailure(reportPath);
-    removeOnFailure(jsonPath);
-    for (const auto& [path, bytes] : std::vector<std::pair<QString, QByteArray>>{{reportPath, html.toUtf8()}, {jsonPath, QJsonDocument(root).toJson()}}) {
-      QFile file(path);
-      if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-        throw QgsProcessingException(tr("REPORT: cannot write %1. Choose a file in a folder you can write to.").arg(path));
-    }
+    const QString jsonPath = writeReportFiles(REPORT, reportPath, html.toUtf8(), QJsonDocument(root).toJson());
     outputs.insert(REPORT, reportPath);
     outputs.insert(QStringLiteral("REPORT_JSON"), jsonPath);
   }

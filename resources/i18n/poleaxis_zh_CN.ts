@@ -1253,6 +1253,10 @@ Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG
         <source>Unexpected internal error. Please report it with the input layers.</source>
         <translation>意外的内部错误。请连同输入图层一起报告。</translation>
     </message>
+    <message>
+        <source>%1: cannot write %2. Choose a file in a folder you can write to.</source>
+        <translation>%1：无法写入 %2。请选择可写文件夹中的文件。</translation>
+    </message>
 </context>
 <context>
     <name>PoleaxisPlugin</name>
@@ -2419,10 +2423,6 @@ Output: the towns with type (dominant id), type_en, type_zh, types (all that qua
         <translation>城镇等级——%1</translation>
     </message>
     <message>
-        <source>REPORT: cannot write %1.</source>
-        <translation>REPORT：无法写入 %1。</translation>
-    </message>
-    <message>
         <source>Every town of the pole level</source>
         <translation>增长极等级的全部城镇</translation>
     </message>
@@ -2640,10 +2640,6 @@ Per town and target: &lt;field&gt;_ok (1 met, 0 not met, NULL when the value is 
     <message>
         <source>targets with a value</source>
         <translation>有值的项数</translation>
-    </message>
-    <message>
-        <source>REPORT: cannot write %1. Choose a file in a folder you can write to.</source>
-        <translation>REPORT：无法写入 %1。请选择可写文件夹中的文件。</translation>
     </message>
 </context>
 <context>

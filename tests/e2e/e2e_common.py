@@ -54,6 +54,26 @@ class Qgis:
         self.app.exitQgis()
 
 
+def recording_feedback():
+    """A QgsProcessingFeedback that keeps what an algorithm says: .lines (info,
+    and warnings prefixed "WARNING ") and .warnings."""
+    from qgis.core import QgsProcessingFeedback
+
+    class Recording(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.lines, self.warnings = [], []
+
+        def pushInfo(self, text):
+            self.lines.append(text)
+
+        def pushWarning(self, text):
+            self.warnings.append(text)
+            self.lines.append("WARNING " + text)
+
+    return Recording()
+
+
 def render_page(pdf, scratch, dpi=30):
     """Renders a PDF's first page with pdftoppm; returns (width, height, share
     of sampled pixels that are inked, i.e. darker than near-white)."""

@@ -16,26 +16,17 @@ import sys
 
 from pyproj import Geod
 
-from e2e_common import Checks, Qgis, private_testdata
+from e2e_common import Checks, Qgis, private_testdata, recording_feedback
 
 companion_dir, source_data = sys.argv[1:3]
 scratch, testdata = private_testdata(source_data, "poleaxis-jilin-city-")
 qgis = Qgis(companion_dir)
 import processing  # noqa: E402
-from qgis.core import QgsProcessingFeedback, QgsVectorLayer  # noqa: E402
+from qgis.core import QgsVectorLayer  # noqa: E402
 
 checks = Checks()
 check = checks.check
 geod = Geod(ellps="WGS84")
-
-
-class Log(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.warnings = []
-
-    def pushWarning(self, text):
-        self.warnings.append(text)
 
 
 townships = os.path.join(testdata, "jilin_city_townships.gpkg")
@@ -50,7 +41,7 @@ plan = {"TOWNS": townships, "LEVEL_FIELD": "kind",
 
 def run(name, **changes):
     out = os.path.join(scratch, name)
-    log = Log()
+    log = recording_feedback()
     result = processing.run("poleaxis:townsystem", dict(plan, OUTPUT=out + ".gpkg", PDF=out + ".pdf", **changes), feedback=log)
     return result, out + ".gpkg", log
 
@@ -149,7 +140,7 @@ def size_classes():
     table = [(10e6, "超大城市"), (5e6, "特大城市"), (3e6, "Ⅰ型大城市"), (1e6, "Ⅱ型大城市"), (0.5e6, "中等城市"), (0.2e6, "Ⅰ型小城市"), (0, "Ⅱ型小城市")]
     def expected(p):
         return next(name for bound, name in table if p >= bound) if p and p > 0 else None
-    log = Log()
+    log = recording_feedback()
     report = os.path.join(scratch, "size.html")
     result = processing.run("poleaxis:townhierarchy", {"INPUT": os.path.join(testdata, "jilin_towns.gpkg"), "FIELDS": ["population"],
                                                        "POP_FIELD": "population", "CLASSIFICATION": 4, "OUTPUT": "TEMPORARY_OUTPUT",

@@ -14,7 +14,7 @@ import sys
 import networkx as nx
 from pyproj import Geod
 
-from e2e_common import Checks, Qgis, private_testdata
+from e2e_common import Checks, Qgis, private_testdata, recording_feedback
 
 companion_dir, source_data, shared_data = sys.argv[1:4]
 NATIONAL = os.path.join(shared_data, "china_rail_lines.gpkg")
@@ -27,33 +27,21 @@ scratch, testdata = private_testdata(source_data, "poleaxis-network-")
 qgis = Qgis(companion_dir)
 import processing  # noqa: E402
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsGeometry,  # noqa: E402
-                       QgsPointXY, QgsProcessingFeedback, QgsProject, QgsVectorLayer)
+                       QgsPointXY, QgsProject, QgsVectorLayer)
 
 checks = Checks()
 check = checks.check
 geod = Geod(ellps="WGS84")
 
 
-class Log(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushInfo(self, text):
-        self.lines.append(text)
-
-    def pushWarning(self, text):
-        self.lines.append("WARNING " + text)
-
-
 def run(algorithm, parameters):
-    log = Log()
+    log = recording_feedback()
     return processing.run(algorithm, parameters, feedback=log), log
 
 
 def error_of(algorithm, parameters):
     try:
-        processing.run(algorithm, parameters, feedback=Log())
+        processing.run(algorithm, parameters, feedback=recording_feedback())
     except Exception as e:  # QgsProcessingException reaches Python as a plain Exception
         return str(e)
     return ""

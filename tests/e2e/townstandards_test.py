@@ -9,27 +9,18 @@ import os
 import shutil
 import sys
 
-from e2e_common import Checks, Qgis
+from e2e_common import Checks, Qgis, recording_feedback
 
 companion_dir, scratch = sys.argv[1:3]
 shutil.rmtree(scratch, ignore_errors=True)
 os.makedirs(scratch)
 qgis = Qgis(companion_dir)
 import processing  # noqa: E402
-from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingFeedback, QgsVectorLayer  # noqa: E402
+from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer  # noqa: E402
 
 checks = Checks()
 check = checks.check
 TARGETS = "built_km2>=2;road_m2_pc>=8;green_pct>=30"
-
-
-class Log(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.warnings = []
-
-    def pushWarning(self, text):
-        self.warnings.append(text)
 
 
 def towns():
@@ -46,7 +37,7 @@ def towns():
 
 
 def main():
-    log = Log()
+    log = recording_feedback()
     report = os.path.join(scratch, "标准.html")
     result = processing.run("poleaxis:townstandards", {"INPUT": towns(), "TARGETS": TARGETS, "OUTPUT": "TEMPORARY_OUTPUT", "REPORT": report},
                             feedback=log)
