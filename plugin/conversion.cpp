@@ -59,6 +59,26 @@ void transformOrRefuse(QgsGeometry& g, const QgsCoordinateTransform& transform, 
   }
 }
 
+// Refuses a geometry (in WGS 84) with a vertex that is not a number or lies
+// off the globe: NaN vertices hung the overlay, and lon 500 was written back.
+void refuseOffGlobe(const QgsGeometry& g, const QString& parameter, QgsFeatureId id) {
+  for (auto v = g.vertices_begin(); v != g.vertices_end(); ++v) {
+    const QgsPoint p = *v;
+    if (!std::isfinite(p.x()) || !std::isfinite(p.y()))
+      throw QgsProcessingException(tr("%1: feature %2 has a vertex that is not a number. Fix or delete that vertex (Vertex tool, or "
+                                      "Check validity) and run again.")
+                                       .arg(parameter)
+                                       .arg(id));
+    if (std::fabs(p.y()) > 90.0 || std::fabs(p.x()) > 180.0 + 1e-9)
+      throw QgsProcessingException(tr("%1: feature %2 has a vertex off the globe (%3, %4 in WGS 84). Check the layer's CRS and "
+                                      "coordinates (longitudes −180…180, latitudes −90…90).")
+                                       .arg(parameter)
+                                       .arg(id)
+                                       .arg(p.x())
+                                       .arg(p.y()));
+  }
+}
+
 }  // namespace
 
 void throwCanceled() { throw QgsProcessingException(tr("Canceled.")); }
@@ -178,10 +198,17 @@ PointTable readPoints(const QgsFeatureSource& source, const QString& parameter,
     if (keepFeatures) table.features.push_back(f);
   }
   throwIfCanceled(feedback);
+  for (size_t i = 0; i < table.native.size(); ++i)
+    if (!std::isfinite(table.native[i].x) || !std::isfinite(table.native[i].y))
+      throw QgsProcessingException(tr("%1: feature %2 has a coordinate that is not a number. Fix its geometry or filter it out.")
+                                       .arg(parameter)
+                                       .arg(table.ids[i]));
   if (!toLonLat) return table;
 
   // One PROJ call for the layer; only when it fails, point by point to name the feature.
-  auto outsideGlobe = [](const poleaxis::Point& p) { return !std::isfinite(p.x) || !std::isfinite(p.y) || std::fabs(p.y) > 90.0; };
+  auto outsideGlobe = [](const poleaxis::Point& p) {
+    return !std::isfinite(p.x) || !std::isfinite(p.y) || std::fabs(p.y) > 90.0 || std::fabs(p.x) > 180.0 + 1e-9;
+  };
   bool failed = false;
   try {
     table.lonlat = transform.isShortCircuited() ? table.native : transformPoints(table.native, transform);
@@ -232,6 +259,7 @@ LineTable readLines(const QgsFeatureSource& source, const QString& parameter, co
       throw QgsProcessingException(tr("%1: feature %2 is not a line.").arg(parameter).arg(f.id()));
     if (QgsWkbTypes::isCurvedType(g.wkbType())) g = QgsGeometry(g.constGet()->segmentize());
     transformOrRefuse(g, transform, parameter, f.id());
+    refuseOffGlobe(g, parameter, f.id());
     const QgsMultiPolylineXY parts = g.isMultipart() ? g.asMultiPolyline() : QgsMultiPolylineXY{g.asPolyline()};
     poleaxis::Line line;
     for (const QgsPolylineXY& part : parts) {
@@ -266,6 +294,7 @@ poleaxis::MultiPolygon readPolygonsAsLonLat(const QgsFeatureSource& source, cons
     if (QgsWkbTypes::geometryType(g.wkbType()) != QgsWkbTypes::PolygonGeometry)
       throw QgsProcessingException(tr("%1: feature %2 is not a polygon.").arg(parameter).arg(f.id()));
     transformOrRefuse(g, transform, parameter, f.id());
+    refuseOffGlobe(g, parameter, f.id());
     const poleaxis::MultiPolygon parts = toMultiPolygon(g);
     all.insert(all.end(), parts.begin(), parts.end());
   }

@@ -14,6 +14,7 @@
 #include <qgsproviderregistry.h>
 
 #include <QDir>
+#include <cmath>
 #include <QFile>
 #include <QFileInfo>
 #include <QIcon>
@@ -167,6 +168,19 @@ QString PoleaxisAlgorithm::destinationOf(const QVariantMap& parameters, const QS
 }
 
 void PoleaxisAlgorithm::guardDestinations(const QVariantMap& parameters, QgsProcessingContext& context) const {
+  // A number parameter given as NaN or infinity passes QGIS's own checks; none of ours means anything then.
+  for (const QgsProcessingParameterDefinition* definition : parameterDefinitions()) {
+    const QString type = definition->type();
+    if ((type != QgsProcessingParameterNumber::typeName() && type != QgsProcessingParameterDistance::typeName()) ||
+        !parameters.contains(definition->name()))
+      continue;
+    const QVariant value = parameters.value(definition->name());
+    if (!value.isValid() || value.isNull() || value.toString().isEmpty()) continue;
+    const double number = QgsProcessingParameters::parameterAsDouble(definition, parameters, context);
+    if (!std::isfinite(number))
+      throw QgsProcessingException(tr("%1: %2 is not a number. Give a finite value (default %3).")
+                                       .arg(definition->name(), value.toString(), definition->defaultValue().toString()));
+  }
   // The files the inputs are read from.
   struct Input {
     QString parameter, path, layer;

@@ -1257,6 +1257,10 @@ Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG
         <source>%1: cannot write %2. Choose a file in a folder you can write to.</source>
         <translation>%1：无法写入 %2。请选择可写文件夹中的文件。</translation>
     </message>
+    <message>
+        <source>%1: %2 is not a number. Give a finite value (default %3).</source>
+        <translation>%1：%2 不是数值。请给出有限的值（默认 %3）。</translation>
+    </message>
 </context>
 <context>
     <name>PoleaxisPlugin</name>
@@ -3222,6 +3226,18 @@ Distances are km on the ground (geodesic, or a logged local projected CRS). A fa
     <message>
         <source>Working CRS: %1 (%2); largest scale error over %3 %4 %.</source>
         <translation>工作坐标系：%1（%2）；在%3上的最大尺度误差 %4 %。</translation>
+    </message>
+    <message>
+        <source>%1: feature %2 has a vertex that is not a number. Fix or delete that vertex (Vertex tool, or Check validity) and run again.</source>
+        <translation>%1：要素 %2 有一个不是数值的顶点。请修正或删除该顶点（顶点工具或“检查有效性”）后重新运行。</translation>
+    </message>
+    <message>
+        <source>%1: feature %2 has a vertex off the globe (%3, %4 in WGS 84). Check the layer&apos;s CRS and coordinates (longitudes −180…180, latitudes −90…90).</source>
+        <translation>%1：要素 %2 有一个顶点超出地球范围（WGS 84 下为 %3, %4）。请检查图层的坐标参考系和坐标（经度 −180…180，纬度 −90…90）。</translation>
+    </message>
+    <message>
+        <source>%1: feature %2 has a coordinate that is not a number. Fix its geometry or filter it out.</source>
+        <translation>%1：要素 %2 有一个不是数值的坐标。请修正其几何或将其过滤掉。</translation>
     </message>
 </context>
 </TS>
