@@ -276,7 +276,7 @@ QVariantMap CorridorBuffersAlgorithm::execute(const QVariantMap& parameters, Qgs
     const QgsFields townFields = makeFields({{QStringLiteral("corridor"), QVariant::String},
          {QStringLiteral("dist_km"), QVariant::Double},
          {QStringLiteral("band"), QVariant::Int}});
-    const QgsFields allFields = QgsProcessingUtils::combineFields(townSource->fields(), townFields);
+    const QgsFields allFields = combineOutputFields(townSource->fields(), townFields, feedback, TOWNS);
     QString townsId;
     std::unique_ptr<QgsFeatureSink> townSink = createSink(parameters, TOWNS_OUTPUT, context, townsId, allFields, QgsWkbTypes::Point, townSource->sourceCrs(), false);
     for (size_t t = 0; t < towns.ids.size(); ++t) {

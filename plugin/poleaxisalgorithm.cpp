@@ -343,3 +343,25 @@ QString PoleaxisAlgorithm::writeReportFiles(const QString& parameter, const QStr
   }
   return jsonPath;
 }
+
+QgsFields PoleaxisAlgorithm::combineOutputFields(const QgsFields& input, const QgsFields& added, QgsProcessingFeedback* feedback,
+                                                 const QString& parameter) {
+  auto taken = [&](const QString& name, const QgsFields& fields) { return fields.lookupField(name) >= 0; };
+  QgsFields out;
+  QStringList renamed;
+  for (int i = 0; i < input.count(); ++i) {
+    QgsField field = input.at(i);
+    if (taken(field.name(), added)) {
+      QString name = field.name() + QStringLiteral("_in");
+      for (int k = 2; taken(name, added) || taken(name, input) || taken(name, out); ++k) name = field.name() + QStringLiteral("_in%1").arg(k);
+      renamed << QStringLiteral("%1 → %2").arg(field.name(), name);
+      field.setName(name);
+    }
+    out.append(field);
+  }
+  for (int i = 0; i < added.count(); ++i) out.append(added.at(i));
+  if (!renamed.isEmpty() && feedback)
+    feedback->pushWarning(tr("%1: the layer's own field(s) %2 are renamed in the output, since this algorithm writes fields of those names.")
+                              .arg(parameter, renamed.join(QStringLiteral(", "))));
+  return out;
+}

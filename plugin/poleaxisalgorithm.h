@@ -110,6 +110,12 @@ class PoleaxisAlgorithm : public QgsProcessingAlgorithm {
     parameter->setFlags(parameter->flags() | QgsProcessingParameterDefinition::FlagAdvanced);
     return parameter;
   }
+  // The input's fields followed by the algorithm's. One rule for clashes:
+  // the algorithm's fields keep their documented names (styles classify by
+  // them), and an input field of the same name (case-insensitive) is renamed
+  // <name>_in, with a warning naming `parameter`.
+  static QgsFields combineOutputFields(const QgsFields& input, const QgsFields& added, QgsProcessingFeedback* feedback,
+                                       const QString& parameter);
   // Output fields from (name, type) pairs.
   static QgsFields makeFields(std::initializer_list<std::pair<QString, QVariant::Type>> fields);
   // "3, 7, 12 and 4 more" for logs.

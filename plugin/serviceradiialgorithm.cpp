@@ -391,7 +391,7 @@ QVariantMap ServiceRadiiAlgorithm::execute(const QVariantMap& parameters, QgsPro
     added.append(doubleField(QStringLiteral("pop_demand")));
   }
   const QgsFields outFields =
-      request.dissolve == poleaxis::Dissolve::None ? QgsProcessingUtils::combineFields(fields, added) : added;
+      request.dissolve == poleaxis::Dissolve::None ? combineOutputFields(fields, added, feedback, INPUT) : added;
   QString outId;
   std::unique_ptr<QgsFeatureSink> sink =
       createSink(parameters, OUTPUT, context, outId, outFields, QgsWkbTypes::MultiPolygon, crs, true);
@@ -488,7 +488,7 @@ QVariantMap ServiceRadiiAlgorithm::execute(const QVariantMap& parameters, QgsPro
       coverFields.append(doubleField(QStringLiteral("minutes")));
       coverFields.append(doubleField(QStringLiteral("snap_km")));
     }
-    const QgsFields demandFields = QgsProcessingUtils::combineFields(demandSource->fields(), coverFields);
+    const QgsFields demandFields = combineOutputFields(demandSource->fields(), coverFields, feedback, DEMAND);
     QString demandId;
     std::unique_ptr<QgsFeatureSink> demandSink = createSink(parameters, DEMAND_OUTPUT, context, demandId, demandFields,
                                                             QgsWkbTypes::Point, demandSource->sourceCrs(), false);

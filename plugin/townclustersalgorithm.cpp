@@ -390,7 +390,7 @@ QVariantMap TownClustersAlgorithm::execute(const QVariantMap& parameters, QgsPro
 
   // Towns.
   const QgsFields added = makeFields({{QStringLiteral("group_id"), QVariant::Int}, {QStringLiteral("is_core"), QVariant::Int}});
-  const QgsFields townFields = QgsProcessingUtils::combineFields(fields, added);
+  const QgsFields townFields = combineOutputFields(fields, added, feedback, INPUT);
   QString townsId;
   std::unique_ptr<QgsFeatureSink> townSink = createSink(parameters, OUTPUT, context, townsId, townFields, source->wkbType(), layerCrs, true);
   SinkWriter townWriter(townSink.get(), parameters, OUTPUT);

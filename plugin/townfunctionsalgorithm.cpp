@@ -182,7 +182,7 @@ QVariantMap TownFunctionsAlgorithm::execute(const QVariantMap& parameters, QgsPr
   added.append(QgsField(QStringLiteral("hub_why"), QVariant::String));
   added.append(QgsField(QStringLiteral("lines_near"), QVariant::Int));
   for (const QString& name : sectorNames) added.append(QgsField(QStringLiteral("s_%1").arg(name.toLower()), QVariant::Double));
-  const QgsFields outFields = QgsProcessingUtils::combineFields(fields, added);
+  const QgsFields outFields = combineOutputFields(fields, added, feedback, INPUT);
   QString outId;
   std::unique_ptr<QgsFeatureSink> sink =
       createSink(parameters, OUTPUT, context, outId, outFields, source->wkbType(), source->sourceCrs(), true);

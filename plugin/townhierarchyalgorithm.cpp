@@ -383,7 +383,7 @@ QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsPr
   if (linesSource) added.append(QgsField(ACCESS, QVariant::Double));
   for (const poleaxis::Indicator& ind : request.indicators)
     added.append(QgsField(QStringLiteral("n_%1").arg(QString::fromStdString(ind.name).toLower()), QVariant::Double));
-  const QgsFields outFields = QgsProcessingUtils::combineFields(fields, added);
+  const QgsFields outFields = combineOutputFields(fields, added, feedback, INPUT);
   QString outId;
   std::unique_ptr<QgsFeatureSink> sink =
       createSink(parameters, OUTPUT, context, outId, outFields, source->wkbType(), source->sourceCrs(), true);

@@ -125,7 +125,7 @@ QVariantMap TownStandardsAlgorithm::execute(const QVariantMap& parameters, QgsPr
   }
   added.append(QgsField(QStringLiteral("n_met"), QVariant::Int));
   added.append(QgsField(QStringLiteral("n_known"), QVariant::Int));
-  const QgsFields outFields = QgsProcessingUtils::combineFields(fields, added);
+  const QgsFields outFields = combineOutputFields(fields, added, feedback, INPUT);
   QString outId;
   std::unique_ptr<QgsFeatureSink> sink = createSink(parameters, OUTPUT, context, outId, outFields, source->wkbType(), source->sourceCrs(), true);
   SinkWriter writer(sink.get(), parameters, OUTPUT);

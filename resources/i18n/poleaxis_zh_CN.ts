@@ -1261,6 +1261,10 @@ Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG
         <source>%1: %2 is not a number. Give a finite value (default %3).</source>
         <translation>%1：%2 不是数值。请给出有限的值（默认 %3）。</translation>
     </message>
+    <message>
+        <source>%1: the layer&apos;s own field(s) %2 are renamed in the output, since this algorithm writes fields of those names.</source>
+        <translation>%1：图层自身的字段 %2 在输出中被重命名，因为本算法会写出同名字段。</translation>
+    </message>
 </context>
 <context>
     <name>PoleaxisPlugin</name>

@@ -58,6 +58,9 @@ def main():
     result, gpkg, log = run("jilin_city")
     towns = list(QgsVectorLayer(gpkg + "|layername=towns", "towns", "ogr").getFeatures())
     check(len(towns) == 120, "all 120 township points are in the plan (%d)" % len(towns))
+    # One rule for field clashes: the plan's own `rank` keeps its name, the townships' administrative rank becomes rank_in.
+    check(sorted({f["rank_in"] for f in towns}) == [2, 3, 4] and sorted(f["rank"] for f in towns) == list(range(1, 121)),
+          "the input's rank field is kept as rank_in (2, 3, 4); rank is the hierarchy's, 1…120")
     centre = [f for f in towns if f["is_centre"]]
     check([f["name"] for f in centre] == ["吉林市"], "吉林市 is the central city: %s" % [f["name"] for f in centre])
     poles = sorted(f["name"] for f in towns if f["is_pole"])
