@@ -11,6 +11,10 @@
 #include <qgslayoutitempicture.h>
 #include <qgslayoutitemscalebar.h>
 #include <qgsmaplayerlegend.h>
+#include <qgslayertreemodellegendnode.h>
+
+#include <QMap>
+#include <QRegularExpression>
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
 #include <qgsreadwritecontext.h>
@@ -110,18 +114,27 @@ std::unique_ptr<QgsPrintLayout> buildPlanLayout(const PlanLayoutRequest& r, QgsP
 
   if (auto* legend = item<QgsLayoutItemLegend>(layout.get(), QStringLiteral("legend"))) {
     legend->setAutoUpdateModel(false);
+    legend->setTitle(planLegendText(QStringLiteral("Legend"), r.chinese));
     QgsLayerTree* root = legend->model()->rootGroup();
     root->removeAllChildren();
     for (const auto& entry : r.layers) {
       QgsLayerTreeLayer* node = root->addLayer(entry.second);
-      node->setName(entry.first);
+      node->setName(planLegendText(entry.first, r.chinese));
       // Groups and areas are coloured only so that neighbours differ: one swatch says so.
       const auto* categories = dynamic_cast<const QgsCategorizedSymbolRenderer*>(entry.second->renderer());
       if (categories && categories->classAttribute() == QLatin1String("colour")) {
         QgsMapLayerLegendUtils::setLegendNodeOrder(node, QList<int>() << 0);
-        QgsMapLayerLegendUtils::setLegendNodeUserLabel(node, 0, QObject::tr("one colour each, neighbours differ"));
-        legend->model()->refreshLayerLegend(node);
+        QgsMapLayerLegendUtils::setLegendNodeUserLabel(node, 0, planLegendText(QStringLiteral("one colour each, neighbours differ"), r.chinese));
+      } else {
+        // Every class in the page's language.
+        const QList<QgsLayerTreeModelLegendNode*> classes = legend->model()->layerLegendNodes(node);
+        for (int i = 0; i < classes.size(); ++i) {
+          const QString label = classes[i]->data(Qt::DisplayRole).toString();
+          const QString localized = planLegendText(label, r.chinese);
+          if (localized != label) QgsMapLayerLegendUtils::setLegendNodeUserLabel(node, i, localized);
+        }
       }
+      legend->model()->refreshLayerLegend(node);
     }
     legend->setLinkedMap(map);
     legend->setLegendFilterByMapEnabled(true);  // only the classes the map shows
@@ -129,8 +142,8 @@ std::unique_ptr<QgsPrintLayout> buildPlanLayout(const PlanLayoutRequest& r, QgsP
   if (auto* bar = item<QgsLayoutItemScaleBar>(layout.get(), QStringLiteral("scalebar"))) {
     bar->setLinkedMap(map);
     bar->setUnits(QgsUnitTypes::DistanceKilometers);
-    bar->setUnitLabel(QStringLiteral("km"));
     bar->applyDefaultSize(QgsUnitTypes::DistanceKilometers);
+    bar->setUnitLabel(r.chinese ? QStringLiteral("公里") : QStringLiteral("km"));  // after applyDefaultSize, which resets it
     bar->setNumberOfSegments(4);
     bar->setNumberOfSegmentsLeft(0);
   }
@@ -162,4 +175,47 @@ std::unique_ptr<QgsPrintLayout> buildPlanLayout(const PlanLayoutRequest& r, QgsP
     }
   }
   return layout;
+}
+
+QString planLegendText(const QString& english, bool chinese) {
+  // Style labels carry both languages where they were written bilingual ("Industrial 工业主导型").
+  static const QRegularExpression bilingual(QStringLiteral("^([A-Za-z][A-Za-z -]*) ([\\x{4e00}-\\x{9fff}].*)$"));
+  const QRegularExpressionMatch both = bilingual.match(english);
+  if (both.hasMatch()) return chinese ? both.captured(2) : both.captured(1);
+  if (!chinese) return english;
+  static const QMap<QString, QString> words{
+      {QStringLiteral("Legend"), QStringLiteral("图例")},
+      {QStringLiteral("Towns and growth poles"), QStringLiteral("城镇与增长极")},
+      {QStringLiteral("Development axes"), QStringLiteral("发展轴")},
+      {QStringLiteral("Corridors"), QStringLiteral("廊道与城镇带")},
+      {QStringLiteral("Service circles"), QStringLiteral("服务圈")},
+      {QStringLiteral("Town groups"), QStringLiteral("城镇群")},
+      {QStringLiteral("Influence areas"), QStringLiteral("影响范围")},
+      {QStringLiteral("Boundary"), QStringLiteral("规划范围")},
+      {QStringLiteral("one colour each, neighbours differ"), QStringLiteral("各群一色，相邻不同")},
+      {QStringLiteral("corridor / band 1"), QStringLiteral("廊道 / 第一圈层")},
+      {QStringLiteral("no flow"), QStringLiteral("无流量")},
+      {QStringLiteral("other"), QStringLiteral("其他")},
+      {QStringLiteral("grouped"), QStringLiteral("已成群")},
+      {QStringLiteral("ungrouped"), QStringLiteral("未成群")},
+      {QStringLiteral("not covered"), QStringLiteral("未覆盖")},
+      {QStringLiteral("2 or more circles"), QStringLiteral("两个及以上服务圈")},
+      {QStringLiteral("largest component"), QStringLiteral("最大连通部分")},
+      {QStringLiteral("separate pieces"), QStringLiteral("孤立线段")},
+  };
+  const auto found = words.constFind(english);
+  if (found != words.constEnd()) return found.value();
+  static const QStringList numerals{QString(), QStringLiteral("一"), QStringLiteral("二"), QStringLiteral("三"), QStringLiteral("四"),
+                                    QStringLiteral("五"), QStringLiteral("六"), QStringLiteral("七"), QStringLiteral("八"), QStringLiteral("九")};
+  static const QRegularExpression numbered(QStringLiteral("^(level|grade|band) (\\d)(\\+?)$"));
+  const QRegularExpressionMatch m = numbered.match(english);
+  if (m.hasMatch()) {
+    const int n = m.captured(2).toInt();
+    const QString number = n < numerals.size() ? numerals[n] : m.captured(2);
+    const QString more = m.captured(3).isEmpty() ? QString() : QStringLiteral("及以上");
+    if (m.captured(1) == QLatin1String("level")) return QStringLiteral("%1级城镇%2").arg(number, more);
+    if (m.captured(1) == QLatin1String("grade")) return QStringLiteral("%1级发展轴%2").arg(number, more);
+    return QStringLiteral("第%1圈层%2").arg(number, more);
+  }
+  return english;
 }

@@ -29,7 +29,15 @@ struct PlanLayoutRequest {
   Page page = A3Landscape;
   QString templatePath;               // a .qpt of the planner's; empty = the built-in one for `page`
   QgsVectorLayer* inset = nullptr;    // styled backdrop of the location inset; null = no inset
+  // Every text on the page in one language: the legend's title, group names
+  // and entries (the styles' "level 1", "grade 1"…) and the scale bar's unit.
+  bool chinese = false;
 };
+
+// The legend text of a plan map in Chinese or English: role names and the
+// styles' category labels ("level 2" → 二级城镇, "grade 1" → 一级发展轴…).
+// Text it does not know is returned as it is.
+QString planLegendText(const QString& english, bool chinese);
 
 // The CJK-capable font plans are set in, and whether it is installed.
 QString planFontFamily(bool* installed = nullptr);

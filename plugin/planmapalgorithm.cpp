@@ -19,6 +19,7 @@
 #include <qgsvectorlayer.h>
 
 #include <QDate>
+#include <QRegularExpression>
 #include <QFile>
 #include <memory>
 #include <stdexcept>
@@ -41,6 +42,7 @@ const QString INSET = QStringLiteral("INSET");
 const QString PDF = QStringLiteral("PDF");
 const QString PNG = QStringLiteral("PNG");
 const QString DPI = QStringLiteral("DPI");
+const QString LANGUAGE = QStringLiteral("LANGUAGE");
 
 struct Role {
   QString parameter;
@@ -120,6 +122,9 @@ QString PlanMapAlgorithm::shortHelpString() const {
       "subtitle, a legend of exactly those layers, a scale bar in km, a north arrow, and a footer with author/unit, "
       "date and source note. The map is drawn in a local projected CRS (the UTM zone for a small area, else an "
       "azimuthal equidistant projection on its centre) and framed on the layers' extent.\n\n"
+      "<b>Language</b>: every text on the page in one language — the legend's title, group names and classes (图例, "
+      "城镇与增长极, 一级城镇, 一级发展轴… or Legend, level 1, grade 1…) and the scale bar's unit (公里 or km). Auto follows "
+      "the title's script, or the QGIS locale when there is no title.\n\n"
       "<b>Template</b>: A3 landscape (legend on the right), A4 landscape, A3 or A4 portrait (legend below). Text is set "
       "in Noto Sans CJK SC so Chinese renders (Debian package fonts-noto-cjk); without it the default font is used and "
       "the log says so. The templates are QGIS layout templates (resources/layouts/*.qpt). <b>Own template</b>: any .qpt "
@@ -148,6 +153,10 @@ void PlanMapAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterFileDestination(PDF, tr("Plan map (PDF)"), tr("PDF files (*.pdf)")));
   addParameter(new QgsProcessingParameterFileDestination(PNG, tr("Plan map (PNG)"), tr("PNG files (*.png)"), QVariant(), true, false));
   addParameter(new QgsProcessingParameterNumber(DPI, tr("PNG resolution (dpi)"), QgsProcessingParameterNumber::Integer, 150, false, 36, 1200));
+  addParameter(new QgsProcessingParameterEnum(LANGUAGE, tr("Language of the map's texts"),
+                                              QStringList() << tr("Auto (the title's script, else the QGIS locale)") << QStringLiteral("中文")
+                                                            << QStringLiteral("English"),
+                                              false, 0, true));
 }
 
 QVariantMap PlanMapAlgorithm::execute(const QVariantMap& parameters, QgsProcessingContext& context,
@@ -163,7 +172,7 @@ QVariantMap PlanMapAlgorithm::execute(const QVariantMap& parameters, QgsProcessi
     QString message;
     if (!StylePostProcessor::applyStyle(styled.back().get(), styleFor(role.parameter, *layer), &message))
       feedback->pushWarning(tr("%1: default style kept (%2).").arg(role.parameter, message));
-    request.layers << qMakePair(tr(role.label), styled.back().get());
+    request.layers << qMakePair(QString::fromLatin1(role.label), styled.back().get());
   }
   if (request.layers.isEmpty())
     throw QgsProcessingException(tr("Give at least one layer to map: TOWNS, AXES, CORRIDORS, CIRCLES, GROUPS, AREAS or BOUNDARY."));
@@ -174,6 +183,11 @@ QVariantMap PlanMapAlgorithm::execute(const QVariantMap& parameters, QgsProcessi
     feedback->pushWarning(tr("Noto Sans CJK SC is not installed, so Chinese may not render: install fonts-noto-cjk."));
 
   request.title = parameterAsString(parameters, TITLE, context);
+  // Every text on the page in one language: auto follows the title's script, else the QGIS locale.
+  const int language = parameterAsEnum(parameters, LANGUAGE, context);
+  static const QRegularExpression han(QStringLiteral("[\\x{4e00}-\\x{9fff}]"));
+  request.chinese = language == 1 || (language == 0 && (request.title.contains(han) ||
+                                                        (request.title.trimmed().isEmpty() && QgsApplication::locale().startsWith(QLatin1String("zh")))));
   request.subtitle = parameterAsString(parameters, SUBTITLE, context);
   request.author = parameterAsString(parameters, AUTHOR, context);
   request.date = parameterAsString(parameters, DATE, context);

@@ -1151,22 +1151,6 @@ Fields: centre_fid, name, mass, weight, area_km2 (ellipsoidal), n_towns and pop_
         <translation>布局“%1”已添加到工程（工程 ▸ 布局）。</translation>
     </message>
     <message>
-        <source>Lays out a finished plan map: each given layer (towns and poles, development axes, corridors, service circles, town groups, influence areas, boundary — all optional, at least one) in its print style, with a title and subtitle, a legend of exactly those layers, a scale bar in km, a north arrow, and a footer with author/unit, date and source note. The map is drawn in a local projected CRS (the UTM zone for a small area, else an azimuthal equidistant projection on its centre) and framed on the layers&apos; extent.
-
-&lt;b&gt;Template&lt;/b&gt;: A3 landscape (legend on the right), A4 landscape, A3 or A4 portrait (legend below). Text is set in Noto Sans CJK SC so Chinese renders (Debian package fonts-noto-cjk); without it the default font is used and the log says so. The templates are QGIS layout templates (resources/layouts/*.qpt). &lt;b&gt;Own template&lt;/b&gt;: any .qpt saved from a QGIS layout; items are filled by id — map (required), legend, title, subtitle, footer_left (author, date), footer_right (source), scalebar, north, inset — and other items are printed as they are.
-
-&lt;b&gt;Location inset&lt;/b&gt;: China&apos;s provinces (Natural Earth, public domain) with the plan&apos;s map frame in red, in the template&apos;s inset item; left out when the plan lies outside China.
-
-Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG at the given DPI.</source>
-        <translation>排版一幅完整的规划图：所给的每个图层（城镇与增长极、发展轴、廊道、服务圈、城镇群、影响范围、边界——均为可选，至少一个）按其出图样式绘制，并配有标题和副标题、只含这些图层的图例、以公里为单位的比例尺、指北针，以及注明编制单位、日期和资料来源的页脚。地图采用局部投影坐标系（小范围用 UTM 分带，否则用以中心为原点的方位等距投影），并按图层范围取景。
-
-&lt;b&gt;模板&lt;/b&gt;：A3 横版（图例在右）、A4 横版、A3 或 A4 竖版（图例在下）。文字使用 Noto Sans CJK SC 字体以正确显示中文（Debian 软件包 fonts-noto-cjk）；未安装时使用默认字体并在日志中提示。 模板为 QGIS 图幅模板（resources/layouts/*.qpt）。&lt;b&gt;自定义模板&lt;/b&gt;：任何从 QGIS 图幅保存的 .qpt；按 id 填充图元——map（必需）、legend、title、subtitle、footer_left（编制单位、日期）、footer_right（资料来源）、scalebar、north、inset——其他图元原样输出。
-
-&lt;b&gt;区位图&lt;/b&gt;：中国各省（Natural Earth，公有领域），并以红框标出规划图范围，放在模板的 inset 图元中；规划范围不在中国时省略。
-
-导出矢量 PDF（文字可检索、可编辑），并可按给定 DPI 导出 PNG。</translation>
-    </message>
-    <message>
         <source>Own layout template (.qpt; replaces Template)</source>
         <translation>自定义图幅模板（.qpt；替代模板选项）</translation>
     </message>
@@ -1185,6 +1169,34 @@ Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG
     <message>
         <source>%1: %2. Use a template saved from a QGIS layout whose main map item has the id &quot;map&quot;.</source>
         <translation>%1：%2。请使用从 QGIS 图幅保存、主地图图元 id 为 &quot;map&quot; 的模板。</translation>
+    </message>
+    <message>
+        <source>Language of the map&apos;s texts</source>
+        <translation>图面文字的语言</translation>
+    </message>
+    <message>
+        <source>Auto (the title&apos;s script, else the QGIS locale)</source>
+        <translation>自动（按标题的文字，否则按 QGIS 界面语言）</translation>
+    </message>
+    <message>
+        <source>Lays out a finished plan map: each given layer (towns and poles, development axes, corridors, service circles, town groups, influence areas, boundary — all optional, at least one) in its print style, with a title and subtitle, a legend of exactly those layers, a scale bar in km, a north arrow, and a footer with author/unit, date and source note. The map is drawn in a local projected CRS (the UTM zone for a small area, else an azimuthal equidistant projection on its centre) and framed on the layers&apos; extent.
+
+&lt;b&gt;Language&lt;/b&gt;: every text on the page in one language — the legend&apos;s title, group names and classes (图例, 城镇与增长极, 一级城镇, 一级发展轴… or Legend, level 1, grade 1…) and the scale bar&apos;s unit (公里 or km). Auto follows the title&apos;s script, or the QGIS locale when there is no title.
+
+&lt;b&gt;Template&lt;/b&gt;: A3 landscape (legend on the right), A4 landscape, A3 or A4 portrait (legend below). Text is set in Noto Sans CJK SC so Chinese renders (Debian package fonts-noto-cjk); without it the default font is used and the log says so. The templates are QGIS layout templates (resources/layouts/*.qpt). &lt;b&gt;Own template&lt;/b&gt;: any .qpt saved from a QGIS layout; items are filled by id — map (required), legend, title, subtitle, footer_left (author, date), footer_right (source), scalebar, north, inset — and other items are printed as they are.
+
+&lt;b&gt;Location inset&lt;/b&gt;: China&apos;s provinces (Natural Earth, public domain) with the plan&apos;s map frame in red, in the template&apos;s inset item; left out when the plan lies outside China.
+
+Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG at the given DPI.</source>
+        <translation>排版一幅完整的规划图：所给的每个图层（城镇与增长极、发展轴、廊道、服务圈、城镇群、影响范围、边界——均为可选，至少一个）按其出图样式绘制，并配有标题和副标题、只含这些图层的图例、以公里为单位的比例尺、指北针，以及注明编制单位、日期和资料来源的页脚。地图采用局部投影坐标系（小范围用 UTM 分带，否则用以中心为原点的方位等距投影），并按图层范围取景。
+
+&lt;b&gt;语言&lt;/b&gt;：图面上所有文字使用同一种语言——图例标题、图层组名和分类（图例、城镇与增长极、一级城镇、一级发展轴…，或 Legend、level 1、grade 1…）以及比例尺单位（公里或 km）。自动时按标题的文字，没有标题时按 QGIS 界面语言。
+
+&lt;b&gt;模板&lt;/b&gt;：A3 横版（图例在右）、A4 横版、A3 或 A4 竖版（图例在下）。文字使用 Noto Sans CJK SC 字体以正确显示中文（Debian 软件包 fonts-noto-cjk）；未安装时使用默认字体并在日志中提示。 模板为 QGIS 图幅模板（resources/layouts/*.qpt）。&lt;b&gt;自定义模板&lt;/b&gt;：任何从 QGIS 图幅保存的 .qpt；按 id 填充图元——map（必需）、legend、title、subtitle、footer_left（编制单位、日期）、footer_right（资料来源）、scalebar、north、inset——其他图元原样输出。
+
+&lt;b&gt;区位图&lt;/b&gt;：中国各省（Natural Earth，公有领域），并以红框标出规划图范围，放在模板的 inset 图元中；规划范围不在中国时省略。
+
+导出矢量 PDF（文字可检索、可编辑），并可按给定 DPI 导出 PNG。</translation>
     </message>
 </context>
 <context>
@@ -1318,10 +1330,6 @@ Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG
 </context>
 <context>
     <name>QObject</name>
-    <message>
-        <source>one colour each, neighbours differ</source>
-        <translation>每个一种颜色，相邻的不同</translation>
-    </message>
     <message>
         <source>cannot read the layout template %1 %2</source>
         <translation>无法读取图幅模板 %1 %2</translation>

@@ -9,6 +9,7 @@ Usage: planmap_test.py <companion parent dir> <testdata dir> <artifacts dir>
 import os
 import shutil
 import subprocess
+import unicodedata
 import sys
 
 from e2e_common import Checks, Qgis, private_testdata, render_page
@@ -46,8 +47,19 @@ check(os.path.exists(pdf) and os.path.exists(png), "PDF and PNG written (Chinese
 info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
 check("Pages:           1" in info, "one page")
 check("1191 x 842 pts (A3)" in info, "A3 landscape page: %s" % [line for line in info.splitlines() if "Page size" in line])
-text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
-check("吉林省城镇体系规划图" in text and "km" in text, "title in Chinese and scale bar units are text in the PDF")
+text = unicodedata.normalize("NFKC", subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout)
+check("吉林省城镇体系规划图" in text and "公里" in text, "title in Chinese and the scale bar's unit (公里) are text in the PDF")
+# A Chinese title: every legend text in Chinese (pdftotext reads some CJK glyphs as radicals, so compare loosely).
+english = [w for w in ("Legend", "level", "grade", "Towns", "Boundary", "circles", "km") if w in text]
+check(not english and "图例" in text and "级城镇" in text and "级发展轴" in text,
+      "with a Chinese title the legend is all Chinese (图例, …级城镇, …级发展轴; English words left: %s)" % english)
+english_pdf = os.path.join(scratch, "english.pdf")
+processing.run("poleaxis:planmap", {"TOWNS": hierarchy, "AXES": axes, "CIRCLES": circles, "BOUNDARY": boundary,
+                                    "TITLE": "吉林省城镇体系规划图", "LANGUAGE": 2, "PDF": english_pdf})
+english_text = unicodedata.normalize("NFKC", subprocess.run(["pdftotext", english_pdf, "-"], capture_output=True, text=True).stdout)
+chinese_left = [w for w in ("图例", "级城镇", "级发展轴", "公里", "规划范围") if w in english_text]
+check("Legend" in english_text and "level" in english_text and "grade" in english_text and "km" in english_text and not chinese_left,
+      "with LANGUAGE = English the legend is all English (Chinese left: %s)" % chinese_left)
 width, height, share = render_page(pdf, scratch)
 check(width > height and 0.05 < share < 0.9, "the page is not blank: %.0f %% inked (%dx%d px)" % (100 * share, width, height))
 from qgis.PyQt.QtGui import QImage  # noqa: E402
