@@ -336,6 +336,7 @@ QVariantMap InfluenceAreasAlgorithm::execute(const QVariantMap& parameters, QgsP
     const poleaxis::Bounds b = poleaxis::bounds(clip);
     const double cell = std::max(b.xmax - b.xmin, b.ymax - b.ymin) / kRasterCells;
     const int cols = std::max(1, int(std::ceil((b.xmax - b.xmin) / cell))), rows = std::max(1, int(std::ceil((b.ymax - b.ymin) / cell)));
+    removeOnFailure(rasterPath);  // a cancelled or failed run leaves no p.tif (only if it did not exist before)
     QgsRasterFileWriter writer(rasterPath);
     std::unique_ptr<QgsRasterDataProvider> provider(
         writer.createOneBandRaster(Qgis::DataType::Float32, cols, rows, QgsRectangle(b.xmin, b.ymax - rows * cell, b.xmin + cols * cell, b.ymax), working.crs));

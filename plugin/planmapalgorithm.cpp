@@ -19,6 +19,7 @@
 #include <qgsvectorlayer.h>
 
 #include <QDate>
+#include <cmath>
 #include <QRegularExpression>
 #include <QFile>
 #include <memory>
@@ -168,6 +169,21 @@ QVariantMap PlanMapAlgorithm::execute(const QVariantMap& parameters, QgsProcessi
     if (!layer) continue;
     if (layer->featureCount() == 0)
       throw QgsProcessingException(tr("%1: the layer has no features; leave the role empty instead.").arg(role.parameter));
+    // One bad layer ruins the page: refuse it by name instead.
+    if (!layer->crs().isValid())
+      throw QgsProcessingException(tr("%1: the layer has no coordinate reference system. Set it (Layer Properties ▸ Source) first.").arg(role.parameter));
+    const QgsWkbTypes::GeometryType expected = role.type == QgsProcessing::TypeVectorPoint  ? QgsWkbTypes::PointGeometry
+                                               : role.type == QgsProcessing::TypeVectorLine ? QgsWkbTypes::LineGeometry
+                                                                                            : QgsWkbTypes::PolygonGeometry;
+    if (layer->geometryType() != expected)
+      throw QgsProcessingException(tr("%1: the layer holds %2, but this role needs %3.")
+                                       .arg(role.parameter, QgsWkbTypes::geometryDisplayString(layer->geometryType()),
+                                            QgsWkbTypes::geometryDisplayString(expected)));
+    const QgsRectangle lonlat = lonLatExtent({layer}, context.transformContext());
+    if (lonlat.isNull() || !std::isfinite(lonlat.width()) || !std::isfinite(lonlat.height()) || lonlat.yMinimum() < -90 ||
+        lonlat.yMaximum() > 90 || lonlat.xMinimum() < -180 || lonlat.xMaximum() > 180)
+      throw QgsProcessingException(tr("%1: the layer reaches beyond the globe (%2 in WGS 84). Fix or filter out the features outside it.")
+                                       .arg(role.parameter, lonlat.toString(3)));
     styled.emplace_back(layer->clone());
     QString message;
     if (!StylePostProcessor::applyStyle(styled.back().get(), styleFor(role.parameter, *layer), &message))
@@ -226,27 +242,27 @@ QVariantMap PlanMapAlgorithm::execute(const QVariantMap& parameters, QgsProcessi
   QVariantMap outputs;
   QgsLayoutExporter exporter(layout.get());
   const QString pdf = parameterAsFileOutput(parameters, PDF, context);
+  const QString png = parameterAsFileOutput(parameters, PNG, context);
+  removeOnFailure(pdf);  // only if this run creates them
+  removeOnFailure(png);
   QgsLayoutExporter::PdfExportSettings pdfSettings;
   pdfSettings.forceVectorOutput = true;
   pdfSettings.rasterizeWholeImage = false;
   // Text as text: searchable, and editable in a drawing program.
   pdfSettings.textRenderFormat = Qgis::TextRenderFormat::AlwaysText;
-  if (exporter.exportToPdf(pdf, pdfSettings) != QgsLayoutExporter::Success) {
-    QFile::remove(pdf);
+  if (exporter.exportToPdf(pdf, pdfSettings) != QgsLayoutExporter::Success)
     throw QgsProcessingException(tr("PDF: cannot write %1 (%2)").arg(pdf, exporter.errorFile()));
-  }
   outputs.insert(PDF, pdf);
   feedback->setProgress(70);
-  const QString png = parameterAsFileOutput(parameters, PNG, context);
+  conversion::throwIfCanceled(feedback);  // a cancel during the PDF stops before the PNG
   if (!png.isEmpty()) {
     QgsLayoutExporter::ImageExportSettings imageSettings;
     imageSettings.dpi = parameterAsInt(parameters, DPI, context);
     imageSettings.exportMetadata = false;
     imageSettings.generateWorldFile = false;
-    if (exporter.exportToImage(png, imageSettings) != QgsLayoutExporter::Success) {
-      QFile::remove(png);
+    if (exporter.exportToImage(png, imageSettings) != QgsLayoutExporter::Success)
       throw QgsProcessingException(tr("PNG: cannot write %1 (%2)").arg(png, exporter.errorFile()));
-    }
+    conversion::throwIfCanceled(feedback);
     outputs.insert(PNG, png);
   }
   // In desktop QGIS the planner gets the layout (and its styled layers, in a

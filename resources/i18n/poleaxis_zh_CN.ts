@@ -1198,6 +1198,18 @@ Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG
 
 导出矢量 PDF（文字可检索、可编辑），并可按给定 DPI 导出 PNG。</translation>
     </message>
+    <message>
+        <source>%1: the layer has no coordinate reference system. Set it (Layer Properties ▸ Source) first.</source>
+        <translation>%1：该图层没有坐标参考系。请先设置（图层属性 ▸ 源）。</translation>
+    </message>
+    <message>
+        <source>%1: the layer holds %2, but this role needs %3.</source>
+        <translation>%1：该图层为 %2，而此角色需要 %3。</translation>
+    </message>
+    <message>
+        <source>%1: the layer reaches beyond the globe (%2 in WGS 84). Fix or filter out the features outside it.</source>
+        <translation>%1：该图层超出地球范围（WGS 84 下为 %2）。请修正或过滤掉超出范围的要素。</translation>
+    </message>
 </context>
 <context>
     <name>PoleaxisAlgorithm</name>

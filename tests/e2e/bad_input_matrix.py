@@ -19,7 +19,7 @@ companion_dir, source_data = sys.argv[1:3]
 scratch, testdata = private_testdata(source_data, "poleaxis-matrix-")
 qgis = Qgis(companion_dir)
 import processing  # noqa: E402
-from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsPolygon, QgsLineString, QgsPoint, QgsVectorLayer  # noqa: E402
+from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry, QgsPointXY, QgsPolygon, QgsLineString, QgsPoint, QgsVectorLayer  # noqa: E402
 
 checks = Checks()
 check = checks.check
@@ -59,7 +59,22 @@ def layers(folder):
         "@empty_points": memory("Point?crs=EPSG:4326&field=population:double", "empty", []),
         "@polygons": polygon([(124, 42), (129, 42), (129, 45), (124, 45), (124, 42)]),
         "@same_file": towns, "@out.gpkg": os.path.join(folder, "out.gpkg"), "@out.pdf": os.path.join(folder, "out.pdf"),
+        "@out.png": os.path.join(folder, "out.png"), "@boundary": os.path.join(testdata, "jilin_boundary.geojson"),
+        "@no_crs_points": without_crs(memory("Point", "no crs", [QgsGeometry.fromPointXY(QgsPointXY(126.5, 43.8))])),
+        "@folder.png": folder_png(folder),
     }
+
+
+def without_crs(layer):
+    layer.setCrs(QgsCoordinateReferenceSystem())  # memory layers default to EPSG:4326
+    return layer
+
+
+def folder_png(folder):
+    """A PNG path that is a folder, outside the run's own folder so that the folder itself is not counted as left."""
+    path = os.path.join(scratch, os.path.basename(folder) + "-plan.png")
+    os.makedirs(path, exist_ok=True)
+    return path
 
 
 def resolve(value, names):
