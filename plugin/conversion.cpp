@@ -176,6 +176,7 @@ PointTable readPoints(const QgsFeatureSource& source, const QString& parameter,
     const QgsGeometry g = f.geometry();
     if (g.isNull() || g.isEmpty()) {
       ++table.withoutGeometry;
+      table.withoutGeometryIds.push_back(f.id());
       continue;
     }
     if (QgsWkbTypes::geometryType(g.wkbType()) != QgsWkbTypes::PointGeometry)

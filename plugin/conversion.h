@@ -59,6 +59,7 @@ struct PointTable {
   std::vector<QgsFeatureId> ids;
   std::vector<QgsFeature> features;       // filled when asked for (attributes and original geometry)
   long withoutGeometry = 0;               // null or empty geometries, skipped
+  std::vector<QgsFeatureId> withoutGeometryIds;  // their feature ids
 };
 
 // Reads a point layer as lon/lat. Null and empty geometries are skipped and

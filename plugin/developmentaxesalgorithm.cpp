@@ -182,7 +182,7 @@ QVariantMap DevelopmentAxesAlgorithm::execute(const QVariantMap& parameters, Qgs
   std::vector<QgsFeatureId> noMass, externalNoMass;
   const conversion::PointTable points = conversion::readPoints(*centresSource, CENTRES, context, feedback, true, 0, 5);
   appendCentres(points, massField, nameFieldIndex(centreFields), centreFields.lookupField(QStringLiteral("name")), false, centres, noMass);
-  if (points.withoutGeometry) feedback->pushWarning(tr("%n centre(s) without geometry skipped.", nullptr, int(points.withoutGeometry)));
+  warnWithoutGeometry(feedback, CENTRES, points.withoutGeometryIds);
   if (!noMass.empty())
     feedback->pushWarning(tr("%1 centre(s) with NULL or mass <= 0 skipped: feature ids %2.").arg(noMass.size()).arg(idList(noMass)));
   const size_t internalCount = centres.lonlat.size();

@@ -365,3 +365,8 @@ QgsFields PoleaxisAlgorithm::combineOutputFields(const QgsFields& input, const Q
                               .arg(parameter, renamed.join(QStringLiteral(", "))));
   return out;
 }
+
+void PoleaxisAlgorithm::warnWithoutGeometry(QgsProcessingFeedback* feedback, const QString& parameter, const std::vector<QgsFeatureId>& ids) {
+  if (ids.empty() || !feedback) return;
+  feedback->pushWarning(tr("%1: %2 feature(s) without geometry (NULL or empty) skipped: feature ids %3.").arg(parameter).arg(ids.size()).arg(idList(ids)));
+}

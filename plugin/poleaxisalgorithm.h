@@ -118,6 +118,8 @@ class PoleaxisAlgorithm : public QgsProcessingAlgorithm {
                                        const QString& parameter);
   // Output fields from (name, type) pairs.
   static QgsFields makeFields(std::initializer_list<std::pair<QString, QVariant::Type>> fields);
+  // Warns, naming the parameter and the features, that points without geometry were skipped.
+  static void warnWithoutGeometry(QgsProcessingFeedback* feedback, const QString& parameter, const std::vector<QgsFeatureId>& ids);
   // "3, 7, 12 and 4 more" for logs.
   static QString idList(const std::vector<QgsFeatureId>& ids, size_t shown = 10);
 

@@ -272,8 +272,7 @@ QVariantMap ServiceRadiiAlgorithm::execute(const QVariantMap& parameters, QgsPro
     request.radii_km.push_back(km);
     request.groups.push_back(poleaxis::LevelTable::normalise(level));
   }
-  if (centres.withoutGeometry)
-    feedback->pushWarning(tr("%n centre(s) without geometry skipped.", nullptr, int(centres.withoutGeometry)));
+  warnWithoutGeometry(feedback, INPUT, centres.withoutGeometryIds);
   if (!invalid.empty())
     feedback->pushWarning(tr("%1 centre(s) without a valid radius skipped: feature ids %2.")
                               .arg(invalid.size())
@@ -313,8 +312,7 @@ QVariantMap ServiceRadiiAlgorithm::execute(const QVariantMap& parameters, QgsPro
         request.demand_weights.push_back(pop);
       }
     }
-    if (demand.withoutGeometry)
-      feedback->pushWarning(tr("%n demand point(s) without geometry skipped.", nullptr, int(demand.withoutGeometry)));
+    warnWithoutGeometry(feedback, DEMAND, demand.withoutGeometryIds);
     if (demandPopNulls)
       feedback->pushWarning(tr("%n demand point(s) with NULL population counted as 0.", nullptr, int(demandPopNulls)));
   }

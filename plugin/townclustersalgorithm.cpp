@@ -222,7 +222,7 @@ QVariantMap TownClustersAlgorithm::execute(const QVariantMap& parameters, QgsPro
   const QgsCoordinateReferenceSystem layerCrs = source->sourceCrs();
   const bool geographic = layerCrs.isGeographic();
   const conversion::PointTable towns = conversion::readPoints(*source, INPUT, context, feedback, true, 0, 10, geographic || byNetwork);
-  if (towns.withoutGeometry) feedback->pushWarning(tr("%n town(s) without geometry left out.", nullptr, int(towns.withoutGeometry)));
+  warnWithoutGeometry(feedback, INPUT, towns.withoutGeometryIds);
   const size_t n = towns.ids.size();
   if (n < 2) throw QgsProcessingException(tr("INPUT: %n town(s) with a position; grouping needs at least 2.", nullptr, int(n)));
   if ((method == KMeans || (method >= Single && method <= Ward && k > 0)) && size_t(k) > n)

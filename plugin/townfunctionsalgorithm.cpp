@@ -123,8 +123,7 @@ QVariantMap TownFunctionsAlgorithm::execute(const QVariantMap& parameters, QgsPr
 
   feedback->pushInfo(tr("Reading towns"));
   const conversion::PointTable towns = conversion::readPoints(*source, INPUT, context, feedback, true, 0, 20);
-  if (towns.withoutGeometry)
-    feedback->pushWarning(tr("%n town(s) without geometry skipped.", nullptr, int(towns.withoutGeometry)));
+  warnWithoutGeometry(feedback, INPUT, towns.withoutGeometryIds);
   if (towns.ids.empty()) throw QgsProcessingException(tr("INPUT: no town has a geometry."));
 
   poleaxis::SectorScores scores;

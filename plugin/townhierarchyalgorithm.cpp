@@ -206,8 +206,7 @@ QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsPr
 
   feedback->pushInfo(tr("Reading towns"));
   const conversion::PointTable towns = conversion::readPoints(*source, INPUT, context, feedback, true, 0, 20);
-  if (towns.withoutGeometry)
-    feedback->pushWarning(tr("%n town(s) without geometry skipped.", nullptr, int(towns.withoutGeometry)));
+  warnWithoutGeometry(feedback, INPUT, towns.withoutGeometryIds);
 
   // Indicator values of the towns that have all of them.
   poleaxis::HierarchyRequest request;
@@ -344,7 +343,10 @@ QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsPr
       if (e.item() >= 0) {
         std::vector<QgsFeatureId> ids;
         for (size_t row : scoredRows) ids.push_back(towns.ids[row]);
-        raise(e, popName.isEmpty() ? FIELDS : POP_FIELD, ids, tr("A rank-size fit needs populations >= 0"));
+        raise(e, popName.isEmpty() ? FIELDS : POP_FIELD, ids,
+              popName.isEmpty() ? tr("The rank-size report reads the population from the first indicator; set POP_FIELD to the "
+                                     "population field, or fix the negative value")
+                                : tr("A rank-size fit needs populations >= 0; fix the value or filter the town out"));
       }
       notes << tr("No rank-size fit: %1").arg(QString::fromStdString(e.what()));
       feedback->pushWarning(notes.last());

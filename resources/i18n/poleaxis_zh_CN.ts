@@ -360,12 +360,6 @@ Buffers are made in a projected working CRS: the one given, or an automatic one 
         <source>Reading centres</source>
         <translation>正在读取中心</translation>
     </message>
-    <message numerus="yes">
-        <source>%n centre(s) without geometry skipped.</source>
-        <translation>
-            <numerusform>已跳过 %n 个没有几何的中心。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 centre(s) with NULL or mass &lt;= 0 skipped: feature ids %2.</source>
         <translation>已跳过 %1 个质量为空或不大于 0 的中心：要素编号 %2。</translation>
@@ -1289,6 +1283,10 @@ Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG
         <source>%1: the layer&apos;s own field(s) %2 are renamed in the output, since this algorithm writes fields of those names.</source>
         <translation>%1：图层自身的字段 %2 在输出中被重命名，因为本算法会写出同名字段。</translation>
     </message>
+    <message>
+        <source>%1: %2 feature(s) without geometry (NULL or empty) skipped: feature ids %3.</source>
+        <translation>%1：跳过 %2 个没有几何（空值或空几何）的要素：要素 ID %3。</translation>
+    </message>
 </context>
 <context>
     <name>PoleaxisPlugin</name>
@@ -1517,12 +1515,6 @@ Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG
         <source>Fix the value, filter those centres out, or tick Skip centres without a valid radius</source>
         <translation>请修正该值、筛除这些中心，或勾选“跳过没有有效半径的中心”</translation>
     </message>
-    <message numerus="yes">
-        <source>%n centre(s) without geometry skipped.</source>
-        <translation>
-            <numerusform>已跳过 %n 个没有几何的中心。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 centre(s) without a valid radius skipped: feature ids %2.</source>
         <translation>已跳过 %1 个没有有效半径的中心：要素编号 %2。</translation>
@@ -1542,12 +1534,6 @@ Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG
     <message>
         <source>Reading demand points</source>
         <translation>正在读取需求点</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n demand point(s) without geometry skipped.</source>
-        <translation>
-            <numerusform>已跳过 %n 个没有几何的需求点。</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>%n demand point(s) with NULL population counted as 0.</source>
@@ -1881,12 +1867,6 @@ Circles that cross the antimeridian are split there; a circle that would contain
         <translation>正在读取城镇</translation>
     </message>
     <message numerus="yes">
-        <source>%n town(s) without geometry left out.</source>
-        <translation>
-            <numerusform>%n 个无几何的城镇被略去。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>INPUT: %n town(s) with a position; grouping needs at least 2.</source>
         <translation>
             <numerusform>INPUT：只有 %n 个有位置的城镇；分组至少需要 2 个。</numerusform>
@@ -2135,12 +2115,6 @@ Output: the towns with type (dominant id), type_en, type_zh, types (all that qua
         <source>Reading towns</source>
         <translation>正在读取城镇</translation>
     </message>
-    <message numerus="yes">
-        <source>%n town(s) without geometry skipped.</source>
-        <translation>
-            <numerusform>已跳过 %n 个没有几何的城镇。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>INPUT: no town has a geometry.</source>
         <translation>INPUT：没有任何城镇具有几何。</translation>
@@ -2370,12 +2344,6 @@ Output: the towns with type (dominant id), type_en, type_zh, types (all that qua
         <source>Reading towns</source>
         <translation>正在读取城镇</translation>
     </message>
-    <message numerus="yes">
-        <source>%n town(s) without geometry skipped.</source>
-        <translation>
-            <numerusform>已跳过 %n 个没有几何的城镇。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>FIELDS: feature %1 has NULL in &apos;%2&apos;. Fill it, filter the town out, or set NULLS to skip.</source>
         <translation>FIELDS：要素 %1 的“%2”为空。请补全、筛除该城镇，或将 NULLS 设为跳过。</translation>
@@ -2415,10 +2383,6 @@ Output: the towns with type (dominant id), type_en, type_zh, types (all that qua
     <message>
         <source>Indicator &apos;%1&apos; has the same value in every town: weight 0.</source>
         <translation>指标“%1”在所有城镇取值相同：权重为 0。</translation>
-    </message>
-    <message>
-        <source>A rank-size fit needs populations &gt;= 0</source>
-        <translation>位序-规模拟合要求人口不小于 0</translation>
     </message>
     <message>
         <source>No rank-size fit: %1</source>
@@ -2557,6 +2521,14 @@ Output: the towns with their fields plus score, rank, level, is_pole, (mass), ac
     <message>
         <source>China city size classes (State Council 2014): %1</source>
         <translation>中国城市规模等级（国务院 2014 年标准）：%1</translation>
+    </message>
+    <message>
+        <source>The rank-size report reads the population from the first indicator; set POP_FIELD to the population field, or fix the negative value</source>
+        <translation>位序—规模报告从第一个指标读取人口；请将 POP_FIELD 设为人口字段，或修正该负值</translation>
+    </message>
+    <message>
+        <source>A rank-size fit needs populations &gt;= 0; fix the value or filter the town out</source>
+        <translation>位序—规模拟合需要人口 &gt;= 0；请修正该值或过滤掉该城镇</translation>
     </message>
 </context>
 <context>

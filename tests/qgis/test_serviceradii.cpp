@@ -256,7 +256,8 @@ TEST(ServiceRadii, NullAndEmptyGeometriesAreSkippedAndCounted) {
   AlgorithmRun run = runAlgorithm(ALG, {{"INPUT", layer->id()}, {"OUTPUT", TEMP}}, {layer});
   ASSERT_TRUE(run.ok) << run.error().toStdString();
   EXPECT_EQ(run.layer("OUTPUT")->featureCount(), 2);
-  EXPECT_TRUE(run.feedback->warnings.join(' ').contains(QStringLiteral("2 centre(s) without geometry skipped")))
+  // Counted, and the features named.
+  EXPECT_TRUE(run.feedback->warnings.join(' ').contains(QStringLiteral("INPUT: 2 feature(s) without geometry (NULL or empty) skipped: feature ids 2, 3")))
       << run.feedback->all().toStdString();
 }
 
