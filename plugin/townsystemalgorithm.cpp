@@ -19,6 +19,7 @@
 
 #include <QFile>
 #include <QRegularExpression>
+#include <limits>
 #include <map>
 #include <numeric>
 #include <QFileInfo>
@@ -139,6 +140,12 @@ struct PlanFields {
   int rank, level, isPole, mass;
 };
 
+// A town's rank; an unranked town (NULL indicators) comes last, never first.
+int rankOf(const QgsFeature& town, const PlanFields& fields) {
+  const QVariant rank = town.attribute(fields.rank);
+  return rank.isNull() ? std::numeric_limits<int>::max() : rank.toInt();
+}
+
 std::vector<QgsFeature> featuresOf(QgsVectorLayer& layer) {
   std::vector<QgsFeature> out;
   QgsFeatureIterator it = layer.getFeatures();
@@ -184,7 +191,7 @@ size_t centralCity(const std::vector<QgsFeature>& all, QgsVectorLayer& layer, co
   }
   if (candidates.empty())
     throw QgsProcessingException(TownSystemAlgorithm::tr("CENTRAL_CITY: no town matches %1. Check the expression, e.g. \"name\" = '吉林市'.").arg(text));
-  auto rank = [&](size_t i) { return all[i].attribute(fields.rank).toInt(); };
+  auto rank = [&](size_t i) { return rankOf(all[i], fields); };
   const size_t best = *std::min_element(candidates.begin(), candidates.end(), [&](size_t a, size_t b) { return rank(a) < rank(b); });
   if (!text.trimmed().isEmpty() && candidates.size() > 1)
     feedback->pushWarning(TownSystemAlgorithm::tr("CENTRAL_CITY: %1 towns match %2; the top-ranked of them (feature %3) is the central city.")
@@ -199,8 +206,7 @@ std::vector<size_t> growthPoles(const std::vector<QgsFeature>& all, QgsVectorLay
                                 const QString& expression, const PlanFields& fields, QgsProcessingContext& context) {
   std::vector<size_t> order(all.size());
   std::iota(order.begin(), order.end(), size_t{0});
-  std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return all[a].attribute(fields.rank).toInt() < all[b].attribute(fields.rank).toInt(); });
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return rankOf(all[a], fields) < rankOf(all[b], fields); });
   std::vector<size_t> poles;
   if (rule == 2) {
     const std::vector<size_t> chosen = matching(all, layer, expression, POLE_EXPRESSION, context);
@@ -214,7 +220,7 @@ std::vector<size_t> growthPoles(const std::vector<QgsFeature>& all, QgsVectorLay
       throw QgsProcessingException(TownSystemAlgorithm::tr("POLE_LEVEL: no town but the central city has level %1. Choose a level the hierarchy has.").arg(poleLevel));
   } else {
     for (size_t i : order)
-      if (i != central && int(poles.size()) < topN) poles.push_back(i);
+      if (i != central && int(poles.size()) < topN && !all[i].attribute(fields.rank).isNull()) poles.push_back(i);
   }
   return poles;
 }

@@ -100,6 +100,26 @@ queued = sorted(d.name for d in context.layersToLoadOnCompletion().values())
 check(queued == sorted(expected), "the nine layers are queued to load on completion: %s" % queued)
 del context
 
+# A town with NULL population is unranked: never the central city nor a pole (a NULL rank once read as 0, the best).
+from qgis.core import QgsFeature  # noqa: E402
+
+source = QgsVectorLayer(towns, "towns", "ogr")
+nulled = QgsVectorLayer("Point?crs=EPSG:4326&field=name:string&field=population:double", "nulled", "memory")
+rows = []
+for f in source.getFeatures():
+    g = QgsFeature(nulled.fields())
+    g.setGeometry(f.geometry())
+    g.setAttributes([f["name"], None if f["name"] in ("Changchun", "Yanji") else float(f["population"])])
+    rows.append(g)
+nulled.dataProvider().addFeatures(rows)
+processing.run("poleaxis:townsystem", dict(base, TOWNS=nulled, BOUNDARY=boundary, OUTPUT=os.path.join(scratch, "nulled.gpkg"),
+                                           PDF=os.path.join(scratch, "nulled.pdf")))
+plan_towns = list(QgsVectorLayer(os.path.join(scratch, "nulled.gpkg") + "|layername=towns", "t", "ogr").getFeatures())
+chosen = {f["name"] for f in plan_towns if f["is_centre"] or f["is_pole"]}
+check(chosen and not chosen & {"Changchun", "Yanji"} and [f["name"] for f in plan_towns if f["is_centre"]] == ["Jilin"],
+      "towns with NULL population are neither the central city nor poles: centre Jilin, chosen %s" % sorted(chosen))
+del nulled, source
+
 # Layers in different CRSs: towns in UTM 52N, boundary in Web Mercator, lines in WGS 84.
 from qgis.core import QgsCoordinateReferenceSystem  # noqa: E402
 
