@@ -251,17 +251,9 @@ QVariantMap DevelopmentAxesAlgorithm::execute(const QVariantMap& parameters, Qgs
     result = poleaxis::development_axes(request, &core);
   } catch (const poleaxis::Canceled&) {
     conversion::throwCanceled();
+  } catch (const poleaxis::LineError& e) {  // from the network builder: the lines' fault
+    NetworkInput::refuse(e, lines);
   } catch (const poleaxis::InputError& e) {
-    // Line faults (a NaN vertex, the tolerance) come from the network builder.
-    const QString what = QString::fromStdString(e.what());
-    if (what.contains(QLatin1String("tolerance")) || what.contains(QLatin1String("lon/lat position"))) {
-      if (e.item() >= 0 && size_t(e.item()) < lines.ids.size())
-        throw QgsProcessingException(tr("LINES: layer '%1', feature %2: %3. Fix or delete that vertex and run again.")
-                                         .arg(lines.layerNames[lines.layer[size_t(e.item())]])
-                                         .arg(lines.ids[size_t(e.item())])
-                                         .arg(what));
-      throw QgsProcessingException(tr("TOLERANCE_M: %1.").arg(what));
-    }
     raise(e, MASS_FIELD, centres.ids);
   }
   if (!result.unsnapped.empty()) {

@@ -234,16 +234,20 @@ std::unique_ptr<poleaxis::Network> NetworkInput::build(const Lines& lines, const
     return std::make_unique<poleaxis::Network>(lines.lines, lines.speeds, centres, options, &core);
   } catch (const poleaxis::Canceled&) {
     conversion::throwCanceled();
-  } catch (const poleaxis::InputError& e) {
-    if (e.item() >= 0 && size_t(e.item()) < lines.ids.size())
-      throw QgsProcessingException(tr("%1: layer '%2', feature %3: %4. Fix or delete that vertex (Vertex tool, or "
-                                      "Check validity) and run again.")
-                                       .arg(lines.parameter)
-                                       .arg(lines.layerNames[lines.layer[size_t(e.item())]])
-                                       .arg(lines.ids[size_t(e.item())])
-                                       .arg(QString::fromStdString(e.what())));
-    throw QgsProcessingException(tr("TOLERANCE_M: %1.").arg(QString::fromStdString(e.what())));
+  } catch (const poleaxis::LineError& e) {
+    refuse(e, lines);
   }
+}
+
+void NetworkInput::refuse(const poleaxis::LineError& e, const Lines& lines) {
+  if (e.item() >= 0 && size_t(e.item()) < lines.ids.size())
+    throw QgsProcessingException(tr("%1: layer '%2', feature %3: %4. Fix or delete that vertex (Vertex tool, or "
+                                    "Check validity) and run again.")
+                                     .arg(lines.parameter)
+                                     .arg(lines.layerNames[lines.layer[size_t(e.item())]])
+                                     .arg(lines.ids[size_t(e.item())])
+                                     .arg(QString::fromStdString(e.what())));
+  throw QgsProcessingException(tr("TOLERANCE_M: %1.").arg(QString::fromStdString(e.what())));
 }
 
 void NetworkInput::log(const poleaxis::Network& network, const std::vector<QgsFeatureId>& centreIds,

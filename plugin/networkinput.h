@@ -80,6 +80,9 @@ class NetworkInput {
   static std::unique_ptr<poleaxis::Network> build(const Lines& lines, const std::vector<poleaxis::Point>& centres,
                                                   double snapKm, QgsProcessingFeedback* feedback, double progressFrom,
                                                   double progressTo);
+  // A LineError from the network builder as a QgsProcessingException naming
+  // the lines' parameter, layer and feature, or TOLERANCE_M.
+  [[noreturn]] static void refuse(const poleaxis::LineError& error, const Lines& lines);
   // Logs what the noding joined, the components and the centres moved to the
   // largest one (ids: the centres' feature ids, for the log).
   static void log(const poleaxis::Network& network, const std::vector<QgsFeatureId>& centreIds,

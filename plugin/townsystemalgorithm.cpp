@@ -26,7 +26,6 @@
 #include <memory>
 
 #include "conversion.h"
-#include "poleaxis/circle_union.h"
 #include "poleaxis/geodesic.h"
 #include "poleaxis/geodesic_circle.h"
 #include "poleaxis/group_shapes.h"
@@ -374,22 +373,9 @@ QgsVectorLayer* finishGroups(PlanGroupLayers& plan, const std::vector<QgsFeature
   std::vector<int> beltId(plan.beltNames.size(), 0);
   for (size_t b = 0; b < plan.beltNames.size(); ++b) {
     if (plan.groups.belt_size[b] == 0) continue;
-    // A band of belt_km each side: geodesic discs every belt_km / 4 along the axis (the band's edge is within 0.8 % of belt_km).
-    std::vector<poleaxis::Point> centres;
-    const double step = beltKm / 4.0;
-    for (const poleaxis::Polyline& part : plan.beltLines[b])
-      for (size_t k = 0; k + 1 < part.size(); ++k) {
-        const double km = poleaxis::Geodesic::wgs84().distance_m(part[k], part[k + 1]) / 1000.0;
-        const int pieces = std::max(1, int(std::ceil(km / step)));
-        for (int j = 0; j < pieces; ++j) {
-          const double t = double(j) / pieces;
-          centres.push_back({part[k].x + t * (part[k + 1].x - part[k].x), part[k].y + t * (part[k + 1].y - part[k].y)});
-        }
-        if (k + 2 == part.size()) centres.push_back(part.back());
-      }
-    const poleaxis::CircleUnion band = poleaxis::union_circles(centres, std::vector<double>(centres.size(), beltKm * 1000.0), 36);
     beltId[b] = next;
-    groups.push_back({next++, QStringLiteral("belt"), plan.beltNames[b], clipped(band.shape), int(plan.groups.belt_size[b])});
+    groups.push_back({next++, QStringLiteral("belt"), plan.beltNames[b], clipped(poleaxis::belt_band(plan.beltLines[b], beltKm)),
+                      int(plan.groups.belt_size[b])});
   }
   for (size_t i = 0; i < n; ++i) {
     QStringList names;

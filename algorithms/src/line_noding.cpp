@@ -102,12 +102,12 @@ PartComponents part_components(const std::vector<Line>& lines) {
 
 NodedLines node_lines(const std::vector<Line>& lines, const NodingOptions& options, Feedback* feedback) {
   if (!(options.tolerance_m > 0) || !std::isfinite(options.tolerance_m))
-    throw InputError("the topology tolerance must be a distance > 0 m, got " + std::to_string(options.tolerance_m));
+    throw LineError("the topology tolerance must be a distance > 0 m, got " + std::to_string(options.tolerance_m));
   for (size_t l = 0; l < lines.size(); ++l)
     for (const Polyline& part : lines[l])
       for (const Point& v : part)
         if (!std::isfinite(v.x) || !std::isfinite(v.y) || std::fabs(v.y) > 90.0)
-          throw InputError("the line has a vertex that is not a finite lon/lat position", long(l));
+          throw LineError("the line has a vertex that is not a finite lon/lat position", long(l));
 
   NodedLines out;
   out.lines = lines;

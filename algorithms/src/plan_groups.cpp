@@ -3,6 +3,9 @@
 #include <cmath>
 #include <limits>
 
+#include <algorithm>
+
+#include "poleaxis/circle_union.h"
 #include "poleaxis/feedback.h"
 #include "poleaxis/geodesic.h"
 
@@ -40,6 +43,24 @@ PlanGroups plan_groups(const PlanGroupsRequest& request) {
     }
   }
   return out;
+}
+
+MultiPolygon belt_band(const Line& axis, double belt_km) {
+  const Geodesic& g = Geodesic::wgs84();
+  const double step = belt_km / 4.0;
+  std::vector<Point> centres;
+  for (const Polyline& part : axis)
+    for (size_t k = 0; k + 1 < part.size(); ++k) {
+      const double km = g.distance_m(part[k], part[k + 1]) / 1000.0;
+      const int pieces = std::max(1, int(std::ceil(km / step)));
+      for (int j = 0; j < pieces; ++j) {
+        const double t = double(j) / pieces;
+        centres.push_back({part[k].x + t * (part[k + 1].x - part[k].x), part[k].y + t * (part[k + 1].y - part[k].y)});
+      }
+      if (k + 2 == part.size()) centres.push_back(part.back());
+    }
+  if (centres.empty()) return {};
+  return union_circles(centres, std::vector<double>(centres.size(), belt_km * 1000.0), 36).shape;
 }
 
 }  // namespace poleaxis

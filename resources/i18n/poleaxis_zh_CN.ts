@@ -496,14 +496,6 @@ Outputs: Desire lines (from_fid, to_fid, names, dist_km, minutes, grav, rank, sh
         <source>MIN_GRAVITY: %1 must be a number &gt;= 0.</source>
         <translation>MIN_GRAVITY：%1 必须是不小于 0 的数。</translation>
     </message>
-    <message>
-        <source>LINES: layer &apos;%1&apos;, feature %2: %3. Fix or delete that vertex and run again.</source>
-        <translation>LINES：图层“%1”，要素 %2：%3。请修正或删除该顶点后重新运行。</translation>
-    </message>
-    <message>
-        <source>TOLERANCE_M: %1.</source>
-        <translation>TOLERANCE_M：%1。</translation>
-    </message>
     <message numerus="yes">
         <source>%n pair(s) of centres at the same position: their desire lines have no geometry.</source>
         <translation>

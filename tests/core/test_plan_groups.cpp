@@ -4,6 +4,7 @@
 #include "poleaxis/feedback.h"
 #include "poleaxis/geodesic.h"
 #include "poleaxis/plan_groups.h"
+#include "poleaxis/polygon_ops.h"
 
 using namespace poleaxis;
 
@@ -38,4 +39,21 @@ TEST(PlanGroups, CircleIsInclusiveAndBeltsMayOverlapIt) {
   r.circle_members.clear();
   r.central = 5;
   EXPECT_THROW(plan_groups(r), InputError);
+}
+
+TEST(PlanGroups, BeltBandHoldsTheBeltAndNoMore) {
+  const Geodesic& g = Geodesic::wgs84();
+  const Point start{126.0, 44.0};
+  const Point end = g.destination(start, 90, 60000.0);
+  const MultiPolygon band = belt_band({{start, end}}, 10.0);
+  // Points on the axis as drawn (the lon/lat segment): at a disc (30 km) and between two (31.25 km).
+  auto on_axis = [&](double t) { return Point{start.x + t * (end.x - start.x), start.y + t * (end.y - start.y)}; };
+  for (double t : {0.5, 31.25 / 60.0})
+    for (double azimuth : {0.0, 180.0}) {
+      EXPECT_TRUE(point_in_polygons(g.destination(on_axis(t), azimuth, 9880.0), band)) << t << " " << azimuth;  // within 1.2 %
+      EXPECT_FALSE(point_in_polygons(g.destination(on_axis(t), azimuth, 10050.0), band)) << t << " " << azimuth;
+    }
+  EXPECT_TRUE(point_in_polygons(g.destination(end, 90, 9880.0), band));  // round ends
+  EXPECT_FALSE(point_in_polygons(g.destination(start, 270, 10050.0), band));
+  EXPECT_TRUE(belt_band({}, 10.0).empty());
 }

@@ -37,6 +37,14 @@ namespace poleaxis {
 
 enum class NodingMode { SharedVertices = 0, Crossings = 1 };
 
+// What the lines themselves get wrong (a bad tolerance: item −1; a vertex
+// that is not a lon/lat position: item = the line), apart from the other
+// inputs of an algorithm that builds a network.
+class LineError : public InputError {
+ public:
+  using InputError::InputError;
+};
+
 struct NodingOptions {
   NodingMode mode = NodingMode::Crossings;
   // Ends within this distance join (metres on the ground, > 0). Real rail and
@@ -58,7 +66,7 @@ struct NodedLines {
   NodingStats stats;
 };
 
-// Throws InputError for a tolerance that is not > 0 or is not finite, and
+// Throws LineError for a tolerance that is not > 0 or is not finite, and
 // for a non-finite coordinate (item = the line).
 NodedLines node_lines(const std::vector<Line>& lines, const NodingOptions& options, Feedback* feedback = nullptr);
 

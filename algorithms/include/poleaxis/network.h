@@ -47,7 +47,7 @@ class Network {
   // are joined when their coordinates are equal to 1e-9°. Centres within
   // snap_m of a line are spliced into it at the nearest point; snapped[i] is
   // their node (−1: too far), snap_distance_m()[i] the distance.
-  // Throws InputError for a bad tolerance or a non-finite vertex (item = line).
+  // Throws LineError for a bad tolerance or a non-finite vertex (item = line).
   Network(const std::vector<Line>& lines, const std::vector<double>& speeds_kmh, const std::vector<Point>& centres,
           const NetworkOptions& options, Feedback* feedback = nullptr);
 

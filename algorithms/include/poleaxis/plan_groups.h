@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "poleaxis/geo_types.h"
 #include "poleaxis/line_index.h"
 
 namespace poleaxis {
@@ -36,5 +37,11 @@ struct PlanGroups {
 
 // Throws InputError for a central index out of range or a non-finite distance.
 PlanGroups plan_groups(const PlanGroupsRequest& request);
+
+// A belt's polygon: the band of belt_km either side of its axis (lon/lat),
+// as geodesic 36-gon discs every belt_km / 4 along it: the band's edge lies
+// between 98.8 % of belt_km (the inscribed 36-gon, cos 5°, times the scallop
+// between discs, √(1 − 1/64)) and belt_km.
+MultiPolygon belt_band(const Line& axis, double belt_km);
 
 }  // namespace poleaxis
