@@ -92,6 +92,51 @@ Ring disc_ring(const Disc& d, double tolerance, Point towards) {
 
 }  // namespace
 
+WeightBands::WeightBands(const std::vector<Point>& xy, const std::vector<double>& weights, const std::vector<bool>& skip)
+    : xy_(xy), weights_(weights) {
+  std::map<int, Band> by_power;
+  for (size_t i = 0; i < xy.size(); ++i) {
+    if (i < skip.size() && skip[i]) continue;
+    Band& band = by_power[int(std::floor(std::log2(weights[i])))];
+    band.members.push_back(i);
+    band.heaviest = std::max(band.heaviest, weights[i]);
+  }
+  for (auto& [power, band] : by_power) {
+    std::vector<Vec3> v;
+    for (size_t i : band.members) v.push_back(planar(xy[i]));
+    band.index = std::make_unique<SphereIndex>(std::move(v));
+    bands_.push_back(std::move(band));
+  }
+}
+
+long WeightBands::owner(Point x) const {
+  double best_v = INFINITY;
+  long best = -1;
+  auto offer = [&](size_t j) {
+    const double v = std::hypot(x.x - xy_[j].x, x.y - xy_[j].y) / weights_[j];
+    if (v < best_v || (v == best_v && long(j) < best)) best_v = v, best = long(j);
+  };
+  // Each band's nearest centre gives an upper bound on the best ratio …
+  for (const Band& band : bands_) offer(band.members[band.index->nearest(planar(x))]);
+  // … and only centres nearer than best · heaviest can beat it (slack for rounding at ties).
+  for (const Band& band : bands_) {
+    const double r = best_v * band.heaviest * (1.0 + 1e-12);
+    band.index->within_squared(planar(x), r * r, [&](size_t k) { offer(band.members[k]); });
+  }
+  return best;
+}
+
+void huff_shares(Point x, const std::vector<Point>& centres, const std::vector<double>& attraction, double lambda,
+                 double floor_m, std::vector<double>& share) {
+  share.resize(centres.size());
+  double total = 0;
+  for (size_t j = 0; j < centres.size(); ++j) {
+    const double d_km = std::max(floor_m, std::hypot(x.x - centres[j].x, x.y - centres[j].y)) / 1000.0;
+    total += share[j] = attraction[j] / std::pow(d_km, lambda);
+  }
+  for (double& s : share) s /= total;
+}
+
 InfluenceCells voronoi_cells(const std::vector<Point>& xy, const Bounds& frame, Feedback* feedback) {
   InfluenceCells out;
   out.duplicate_of = find_duplicates(xy);
@@ -147,26 +192,13 @@ InfluenceCells weighted_voronoi_cells(const std::vector<Point>& xy, const std::v
   out.duplicate_of = find_duplicates(xy);
   out.cells.resize(n);
 
-  // Weight bands: powers of two, each with its kd-tree and heaviest weight.
-  struct Band {
-    std::vector<size_t> members;
-    double heaviest = 0;
-    std::unique_ptr<SphereIndex> index;
-  };
-  std::map<int, Band> bands;
+  std::vector<bool> skip(n);
   std::vector<Vec3> all;
   for (size_t i = 0; i < n; ++i) {
     all.push_back(planar(xy[i]));
-    if (out.duplicate_of[i] >= 0) continue;
-    Band& band = bands[int(std::floor(std::log2(weights[i])))];
-    band.members.push_back(i);
-    band.heaviest = std::max(band.heaviest, weights[i]);
+    skip[i] = out.duplicate_of[i] >= 0;
   }
-  for (auto& [key, band] : bands) {
-    std::vector<Vec3> v;
-    for (size_t i : band.members) v.push_back(planar(xy[i]));
-    band.index = std::make_unique<SphereIndex>(std::move(v));
-  }
+  const WeightBands bands(xy, weights, skip);
   const SphereIndex everyone(all);
   const double spacing = std::sqrt(std::max(1.0, (frame.xmax - frame.xmin) * (frame.ymax - frame.ymin)) / double(std::max<size_t>(n, 1)));
 
@@ -234,7 +266,7 @@ InfluenceCells weighted_voronoi_cells(const std::vector<Point>& xy, const std::v
     for (const auto& [d, j] : near) apply(j);
     // Then every band within its reach of the (now smaller) cell.
     std::vector<std::pair<double, size_t>> candidates;
-    for (const auto& [key, band] : bands) {
+    for (const WeightBands::Band& band : bands.bands()) {
       const double R = std::sqrt(max_distance2(cell, p));
       const double reach = (1.0 + band.heaviest / wi) * R;
       candidates.clear();

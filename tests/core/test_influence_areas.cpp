@@ -114,3 +114,52 @@ TEST(InfluenceAreas, DuplicatesAndBadWeights) {
   EXPECT_THROW(weighted_voronoi_cells(centres, {1, 0, 1}, frame, 10), InputError);
   EXPECT_THROW(weighted_voronoi_cells(centres, {1, 1, 1}, frame, 0), InputError);
 }
+
+// The banded owner query against a scan of every centre, with weights over
+// five orders of magnitude, exact ties and a skipped duplicate.
+TEST(InfluenceAreas, WeightBandsOwnerEqualsFullScan) {
+  std::mt19937 rng(11);
+  std::uniform_real_distribution<double> coord(0, 100000), logw(0, 5);
+  std::vector<Point> xy;
+  std::vector<double> w;
+  for (int i = 0; i < 600; ++i) {
+    xy.push_back({coord(rng), coord(rng)});
+    w.push_back(std::pow(10.0, logw(rng)));
+  }
+  xy.push_back(xy[5]), w.push_back(w[5]);      // a duplicate, skipped
+  xy.push_back({0, 0}), w.push_back(2.0);      // two centres tie at (1000, 0) …
+  xy.push_back({3000, 0}), w.push_back(4.0);   // … d/w = 500 for both
+  std::vector<bool> skip(xy.size());
+  skip[600] = true;
+  const WeightBands bands(xy, w, skip);
+  auto scan = [&](Point x) {
+    long best = -1;
+    double best_v = INFINITY;
+    for (size_t j = 0; j < xy.size(); ++j) {
+      if (skip[j]) continue;
+      const double v = std::hypot(x.x - xy[j].x, x.y - xy[j].y) / w[j];
+      if (v < best_v) best_v = v, best = long(j);
+    }
+    return best;
+  };
+  for (int t = 0; t < 4000; ++t) {
+    const Point x{coord(rng) * 1.2 - 10000, coord(rng) * 1.2 - 10000};
+    ASSERT_EQ(bands.owner(x), scan(x)) << x.x << " " << x.y;
+  }
+  const long tie = scan({1000, 0});
+  EXPECT_EQ(bands.owner({1000, 0}), tie);
+  EXPECT_EQ(WeightBands({}, {}).owner({0, 0}), -1);
+}
+
+// Huff's shares, worked by hand: A = (4, 1), λ = 2, x at 1 km and 2 km:
+// 4/1² = 4 and 1/2² = 0.25, so P = 4/4.25 and 0.25/4.25.
+TEST(InfluenceAreas, HuffSharesHandWorked) {
+  std::vector<double> share;
+  huff_shares({0, 0}, {{1000, 0}, {0, 2000}}, {4, 1}, 2.0, 1000.0, share);
+  ASSERT_EQ(share.size(), 2u);
+  EXPECT_NEAR(share[0], 4.0 / 4.25, 1e-12);
+  EXPECT_NEAR(share[1], 0.25 / 4.25, 1e-12);
+  // At a centre the 1 km floor applies: d = max(0, 1 km).
+  huff_shares({0, 0}, {{0, 0}, {2000, 0}}, {1, 1}, 1.0, 1000.0, share);
+  EXPECT_NEAR(share[0], 1.0 / 1.5, 1e-12);
+}

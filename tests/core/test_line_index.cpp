@@ -1,6 +1,7 @@
 // Point-to-line distances against densely sampled lines (geod_direct/inverse).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 
 #include "poleaxis/geodesic.h"
@@ -54,7 +55,9 @@ TEST(LineIndex, NearestAndWithinEqualDenseSampling) {
     std::vector<size_t> within;
     for (size_t l = 0; l < lines.size(); ++l)
       if (reference(q, l) <= 20000 - 40) within.push_back(l);
-    for (size_t l : within) EXPECT_NE(std::find(index.lines_within(q, 20000).begin(), index.lines_within(q, 20000).end(), l), index.lines_within(q, 20000).end());
+    // One result vector: begin and end must come from the same object.
+    const auto found = index.lines_within(q, 20000);
+    for (size_t l : within) EXPECT_NE(std::find(found.begin(), found.end(), l), found.end()) << "line " << l;
   }
   EXPECT_EQ(LineIndex({}).nearest({126, 44}).line, -1);
 }

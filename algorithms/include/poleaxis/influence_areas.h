@@ -16,12 +16,14 @@
 // when weights span a few orders of magnitude.
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "poleaxis/feedback.h"
 #include "poleaxis/geo_types.h"
 #include "poleaxis/parallel.h"
 #include "poleaxis/polygon_ops.h"
+#include "poleaxis/sphere_index.h"
 
 namespace poleaxis {
 
@@ -38,6 +40,35 @@ InfluenceCells voronoi_cells(const std::vector<Point>& xy, const Bounds& frame, 
 InfluenceCells weighted_voronoi_cells(const std::vector<Point>& xy, const std::vector<double>& weights,
                                       const Bounds& frame, double tolerance_m, Feedback* feedback = nullptr,
                                       unsigned workers = worker_count());
+
+// Centres grouped by weight in powers of two, each group with its planar
+// kd-tree. The weighted owner of a point, argmin_i d(x, i) / w_i, is found by
+// visiting only the centres that can beat the best so far: in a band whose
+// heaviest weight is W, only those within best · W. Near log n per query when
+// weights span a few orders of magnitude (a scan of all n centres otherwise).
+class WeightBands {
+ public:
+  struct Band {
+    std::vector<size_t> members;  // centre indices
+    double heaviest = 0;
+    std::unique_ptr<SphereIndex> index;  // over the members, planar (x, y, 0)
+  };
+  // weights > 0; centres with skip[i] (e.g. duplicates) take no part.
+  WeightBands(const std::vector<Point>& xy, const std::vector<double>& weights, const std::vector<bool>& skip = {});
+  const std::vector<Band>& bands() const { return bands_; }
+  // argmin_i hypot(x − xy_i) / w_i, the lowest index on ties; −1 when no centre takes part.
+  long owner(Point x) const;
+
+ private:
+  std::vector<Point> xy_;  // copies: a band set may outlive its caller's vectors
+  std::vector<double> weights_;
+  std::vector<Band> bands_;
+};
+
+// Huff's (1963) probabilities at x: P_j = (A_j / d_j^λ) / Σ_k (A_k / d_k^λ),
+// with d in km, floored at floor_m so that a centre's own place is finite.
+void huff_shares(Point x, const std::vector<Point>& centres, const std::vector<double>& attraction, double lambda,
+                 double floor_m, std::vector<double>& share);
 
 // Converse's breaking point between A and B, D apart, with weights w:
 // d_A = D · w_A / (w_A + w_B)  (= D / (1 + √(P_B/P_A)) for w = √P).

@@ -44,18 +44,8 @@ const QString OUTPUT = QStringLiteral("OUTPUT");
 constexpr double kHuffFloorM = 1000.0;
 // Probability raster: this many cells along the longer side.
 constexpr int kRasterCells = 500;
-
-// Huff probabilities of every centre at x: (A_j / d^λ) / Σ_k (A_k / d^λ).
-void huffShares(poleaxis::Point x, const std::vector<poleaxis::Point>& centres, const std::vector<double>& attraction, double lambda,
-                std::vector<double>& share) {
-  share.resize(centres.size());
-  double total = 0;
-  for (size_t j = 0; j < centres.size(); ++j) {
-    const double d = std::max(kHuffFloorM, std::hypot(x.x - centres[j].x, x.y - centres[j].y)) / 1000.0;
-    total += share[j] = attraction[j] / std::pow(d, lambda);
-  }
-  for (double& s : share) s /= total;
-}
+// Huff's distance terms (centres × (towns + raster cells)) one run may take: ~20 ns each, about a minute.
+constexpr double kHuffTermLimit = 3e9;
 
 }  // namespace
 
@@ -153,6 +143,24 @@ QVariantMap InfluenceAreasAlgorithm::execute(const QVariantMap& parameters, QgsP
       weight[i] = method == Huff ? std::pow(mass[i], 1.0 / lambda) : power ? std::pow(mass[i], 1.0 / exponent) : std::sqrt(mass[i]);
     }
 
+  // Huff sums over every centre at every town and raster cell: estimate the
+  // work before starting rather than run for an hour.
+  std::unique_ptr<QgsProcessingFeatureSource> townSource(parameterAsSource(parameters, TOWNS, context));
+  if (method == Huff) {
+    const double townCount = townSource ? double(std::max<long long>(0, townSource->featureCount())) : 0.0;
+    const double terms = double(n) * (townCount + (wantRaster ? double(kRasterCells) * kRasterCells : 0.0));
+    if (terms > kHuffTermLimit)
+      throw QgsProcessingException(
+          tr("METHOD Huff: %1 centres × (%2 towns%3) need %4 × 10⁹ distance terms, more than the limit of %5 × 10⁹ (about a minute). "
+             "Use fewer centres (the poles, or the larger towns by an expression filter), fewer towns, no PROBABILITY_RASTER, "
+             "or METHOD Weighted with WEIGHT_RULE power and EXPONENT = λ, which gives the same dominant areas (w = M^(1/λ)).")
+              .arg(n)
+              .arg(townCount)
+              .arg(wantRaster ? tr(" + %1 raster cells").arg(kRasterCells * kRasterCells) : QString())
+              .arg(terms / 1e9, 0, 'f', 1)
+              .arg(kHuffTermLimit / 1e9, 0, 'f', 0));
+  }
+
   // Working frame.
   const QgsCoordinateReferenceSystem layerCrs = source->sourceCrs();
   QgsRectangle extent;
@@ -238,7 +246,6 @@ QVariantMap InfluenceAreasAlgorithm::execute(const QVariantMap& parameters, QgsP
   // Towns per area: owner by the same rule, kept when inside the clip.
   std::vector<int> townCount(n, 0);
   std::vector<double> popSum(n, 0.0), pSum(n, 0.0);
-  std::unique_ptr<QgsProcessingFeatureSource> townSource(parameterAsSource(parameters, TOWNS, context));
   if (townSource) {
     const QString popName = parameterAsString(parameters, TOWN_POP_FIELD, context);
     const int popField = popName.isEmpty() ? -1 : requireField(townSource->fields(), popName, TOWN_POP_FIELD, TOWNS, true);
@@ -250,6 +257,12 @@ QVariantMap InfluenceAreasAlgorithm::execute(const QVariantMap& parameters, QgsP
     std::vector<double> share;
     std::vector<poleaxis::Point> centreMetres(xy.size());
     for (size_t j = 0; j < xy.size(); ++j) centreMetres[j] = {xy[j].x * metresPerUnit, xy[j].y * metresPerUnit};
+    std::unique_ptr<poleaxis::WeightBands> weightBands;
+    if (method != Voronoi) {
+      std::vector<bool> skip(n);
+      for (size_t i = 0; i < n; ++i) skip[i] = cells.duplicate_of[i] >= 0;
+      weightBands = std::make_unique<poleaxis::WeightBands>(xy, weight, skip);
+    }
     long outsideTowns = 0;
     for (size_t t = 0; t < townXy.size(); ++t) {
       if (t % 1000 == 0) conversion::throwIfCanceled(feedback);
@@ -258,15 +271,7 @@ QVariantMap InfluenceAreasAlgorithm::execute(const QVariantMap& parameters, QgsP
         ++outsideTowns;
         continue;
       }
-      size_t owner = index.nearest({p.x, p.y, 0.0});
-      if (method != Voronoi) {
-        double best = INFINITY;
-        for (size_t j = 0; j < n; ++j) {
-          if (cells.duplicate_of[j] >= 0) continue;
-          const double v = std::hypot(p.x - xy[j].x, p.y - xy[j].y) / weight[j];
-          if (v < best) best = v, owner = j;
-        }
-      }
+      size_t owner = method == Voronoi ? index.nearest({p.x, p.y, 0.0}) : size_t(weightBands->owner(p));
       if (cells.duplicate_of[owner] >= 0) owner = size_t(cells.duplicate_of[owner]);
       ++townCount[owner];
       if (popField >= 0) {
@@ -274,7 +279,7 @@ QVariantMap InfluenceAreasAlgorithm::execute(const QVariantMap& parameters, QgsP
         if (pop > 0) popSum[owner] += pop;
       }
       if (method == Huff) {
-        huffShares({p.x * metresPerUnit, p.y * metresPerUnit}, centreMetres, mass, lambda, share);
+        poleaxis::huff_shares({p.x * metresPerUnit, p.y * metresPerUnit}, centreMetres, mass, lambda, kHuffFloorM, share);
         pSum[owner] += share[owner];
       }
     }
@@ -358,7 +363,7 @@ QVariantMap InfluenceAreasAlgorithm::execute(const QVariantMap& parameters, QgsP
           block.setValue(r, k, -1.0);
           continue;
         }
-        huffShares({p.x * metresPerUnit, p.y * metresPerUnit}, metres, mass, lambda, share);
+        poleaxis::huff_shares({p.x * metresPerUnit, p.y * metresPerUnit}, metres, mass, lambda, kHuffFloorM, share);
         block.setValue(r, k, share[c]);
       }
     }
