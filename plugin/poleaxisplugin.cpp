@@ -10,6 +10,7 @@
 #include <QAction>
 #include <QMenu>
 #include <algorithm>
+#include <utility>
 #include <QMessageBox>
 #include <QToolBar>
 #include <QToolButton>
@@ -64,7 +65,7 @@ void PoleaxisPlugin::initGui() {
   connect(about, &QAction::triggered, this, &PoleaxisPlugin::showAbout);
   mActions << about;
 
-  for (QAction* action : qAsConst(mActions)) {
+  for (QAction* action : std::as_const(mActions)) {
     mIface->addPluginToMenu(menuName(), action);
     mToolMenu->addAction(action);
   }
@@ -83,7 +84,7 @@ void PoleaxisPlugin::initGui() {
 void PoleaxisPlugin::unload() {
   if (!mLoaded) return;
   mLoaded = false;
-  for (QAction* action : qAsConst(mActions)) {
+  for (QAction* action : std::as_const(mActions)) {
     mIface->removePluginMenu(menuName(), action);
     delete action;
   }

@@ -63,13 +63,19 @@ bool PoleaxisProvider::installTranslation(const QString& locale) {
   return true;
 }
 
+QString PoleaxisProvider::translationFor(const QString& locale) {
+  const QString language = locale.trimmed().toLower().replace(QLatin1Char('-'), QLatin1Char('_')).section(QLatin1Char('_'), 0, 0);
+  return language == QLatin1String("zh") ? QStringLiteral("zh_CN") : QString();
+}
+
 bool PoleaxisProvider::load() {
   // The UI translation (qgis --lang, or Settings ▸ Options ▸ General) wins
   // over the locale used for number formats.
   auto* app = qobject_cast<QgsApplication*>(QCoreApplication::instance());
   QString language = app ? app->translation() : QString();
   if (language.isEmpty()) language = QgsApplication::locale();
-  if (language.startsWith(QLatin1String("zh"))) installTranslation(QStringLiteral("zh_CN"));
+  const QString translation = translationFor(language);
+  if (!translation.isEmpty()) installTranslation(translation);
   return QgsProcessingProvider::load();
 }
 

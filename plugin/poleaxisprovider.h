@@ -24,6 +24,11 @@ class PoleaxisProvider : public QgsProcessingProvider {
   // Installs the zh_CN (or other) translation when `locale` has one; returns
   // whether one was installed. Called on load with QGIS's locale.
   static bool installTranslation(const QString& locale);
+  // The plugin translation for a QGIS UI locale, or "" for English. Every
+  // Chinese spelling QGIS uses maps to zh_CN: zh, zh_CN, zh-Hans (Debian's
+  // qgis_zh-Hans.qm, the fully Chinese QGIS UI), zh_Hans_CN. Traditional
+  // locales (zh-Hant, zh_TW) get it too: it is the only Chinese one there is.
+  static QString translationFor(const QString& locale);
 
  protected:
   void loadAlgorithms() override;

@@ -1,4 +1,5 @@
 #include "corridorbuffersalgorithm.h"
+#include "qgiscompat.h"
 
 #include <qgsexception.h>
 #include <qgsprocessingoutputs.h>
@@ -85,31 +86,31 @@ QString CorridorBuffersAlgorithm::shortHelpString() const {
 }
 
 void CorridorBuffersAlgorithm::initAlgorithm(const QVariantMap&) {
-  addParameter(new QgsProcessingParameterMultipleLayers(INPUT, tr("Lines (rail, highways; one or more layers)"), QgsProcessing::TypeVectorLine));
-  addParameter(new QgsProcessingParameterMultipleLayers(RIVERS, tr("Rivers (river belts; optional)"), QgsProcessing::TypeVectorLine, QVariant(), true));
+  addParameter(new QgsProcessingParameterMultipleLayers(INPUT, tr("Lines (rail, highways; one or more layers)"), compat::VectorLine));
+  addParameter(new QgsProcessingParameterMultipleLayers(RIVERS, tr("Rivers (river belts; optional)"), compat::VectorLine, QVariant(), true));
   addParameter(new QgsProcessingParameterEnum(WIDTH_MODE, tr("Width from"),
                                               QStringList() << tr("Fixed width") << tr("Width field") << tr("Class table"), false, WidthFixed));
-  addParameter(new QgsProcessingParameterNumber(WIDTH, tr("Width (km, each side)"), QgsProcessingParameterNumber::Double, 5.0));
+  addParameter(new QgsProcessingParameterNumber(WIDTH, tr("Width (km, each side)"), compat::NumberType::Double, 5.0));
   // Field names, read in every layer that has them (a field list cannot follow several layers).
   addParameter(new QgsProcessingParameterString(WIDTH_FIELD, tr("Width field (km)"), QVariant(), false, true));
   addParameter(new QgsProcessingParameterString(CLASS_FIELD, tr("Class field (else the layer name is the class)"), QVariant(), false, true));
   addParameter(new QgsProcessingParameterString(WIDTH_TABLE, tr("Width table (class=km;…)"),
                                                 QStringLiteral("high_speed_rail=10;rail_hsr=10;rail=5;expressway=5;national_road=3;river=3"), false, true));
   addParameter(advanced(new QgsProcessingParameterNumber(DEFAULT_WIDTH, tr("Width for classes not in the table (km, 0 = refuse)"),
-                                                         QgsProcessingParameterNumber::Double, 0.0)));
+                                                         compat::NumberType::Double, 0.0)));
   addParameter(new QgsProcessingParameterString(BANDS, tr("Bands (km, e.g. 5;10;20; empty = widths)"), QVariant(), false, true));
   addParameter(new QgsProcessingParameterEnum(BAND_STYLE, tr("Bands as"), QStringList() << tr("Rings") << tr("Discs"), false, 0));
   addParameter(new QgsProcessingParameterEnum(DISSOLVE, tr("Dissolve"),
                                               QStringList() << tr("None") << tr("By class") << tr("By name") << tr("All"), false, DissolveAll));
   addParameter(new QgsProcessingParameterString(NAME_FIELD, tr("Name field"), QVariant(), false, true));
   addParameter(advanced(new QgsProcessingParameterEnum(END_CAP, tr("End cap"), QStringList() << tr("Round") << tr("Flat"), false, 0)));
-  addParameter(advanced(new QgsProcessingParameterNumber(SEGMENTS, tr("Segments per quarter circle"), QgsProcessingParameterNumber::Integer, 8, false, 1, 90)));
+  addParameter(advanced(new QgsProcessingParameterNumber(SEGMENTS, tr("Segments per quarter circle"), compat::NumberType::Integer, 8, false, 1, 90)));
   addParameter(advanced(new QgsProcessingParameterCrs(WORKING_CRS, tr("Working CRS (projected; empty = automatic)"), QVariant(), true)));
-  addParameter(new QgsProcessingParameterFeatureSource(TOWNS, tr("Towns"), QList<int>() << QgsProcessing::TypeVectorPoint, QVariant(), true));
-  addParameter(new QgsProcessingParameterField(TOWN_POP_FIELD, tr("Town population field"), QVariant(), TOWNS, QgsProcessingParameterField::Numeric, false, true));
-  addParameter(new QgsProcessingParameterFeatureSink(OUTPUT, tr("Corridors"), QgsProcessing::TypeVectorPolygon));
-  addParameter(new QgsProcessingParameterFeatureSink(TOWNS_OUTPUT, tr("Towns along corridors"), QgsProcessing::TypeVectorPoint, QVariant(), true));
-  addParameter(new QgsProcessingParameterFeatureSink(STATS, tr("Corridor statistics"), QgsProcessing::TypeVector, QVariant(), true));
+  addParameter(new QgsProcessingParameterFeatureSource(TOWNS, tr("Towns"), compat::sourceTypes({compat::VectorPoint}), QVariant(), true));
+  addParameter(new QgsProcessingParameterField(TOWN_POP_FIELD, tr("Town population field"), QVariant(), TOWNS, compat::FieldDataType::Numeric, false, true));
+  addParameter(new QgsProcessingParameterFeatureSink(OUTPUT, tr("Corridors"), compat::VectorPolygon));
+  addParameter(new QgsProcessingParameterFeatureSink(TOWNS_OUTPUT, tr("Towns along corridors"), compat::VectorPoint, QVariant(), true));
+  addParameter(new QgsProcessingParameterFeatureSink(STATS, tr("Corridor statistics"), compat::VectorAny, QVariant(), true));
 }
 
 QVariantMap CorridorBuffersAlgorithm::execute(const QVariantMap& parameters, QgsProcessingContext& context,
@@ -197,8 +198,7 @@ QVariantMap CorridorBuffersAlgorithm::execute(const QVariantMap& parameters, Qgs
   }
 
   // The working CRS.
-  QgsRectangle extent;
-  extent.setMinimal();  // a default QgsRectangle is (0,0,0,0) in 3.22, not empty
+  QgsRectangle extent = compat::emptyRectangle();  // a default QgsRectangle is (0,0,0,0) in 3.22, not empty
   for (const poleaxis::Line& line : lines.lines)
     for (const poleaxis::Polyline& part : line)
       for (const poleaxis::Point& p : part) extent.combineExtentWith(p.x, p.y);
@@ -231,12 +231,12 @@ QVariantMap CorridorBuffersAlgorithm::execute(const QVariantMap& parameters, Qgs
   // Output in the input CRS, areas on the ellipsoid.
   const bool inputIsLonLat = lines.crs == conversion::wgs84();
   const QgsCoordinateTransform toLonLatInput(conversion::wgs84(), lines.crs, context.transformContext());
-  const QgsFields outFields = makeFields({{QStringLiteral("corridor"), QVariant::String},
-       {QStringLiteral("band"), QVariant::Int},
-       {QStringLiteral("dist_km"), QVariant::Double},
-       {QStringLiteral("area_km2"), QVariant::Double}});
+  const QgsFields outFields = makeFields({{QStringLiteral("corridor"), compat::value::String},
+       {QStringLiteral("band"), compat::value::Int},
+       {QStringLiteral("dist_km"), compat::value::Double},
+       {QStringLiteral("area_km2"), compat::value::Double}});
   QString outId;
-  std::unique_ptr<QgsFeatureSink> sink = createSink(parameters, OUTPUT, context, outId, outFields, QgsWkbTypes::MultiPolygon, lines.crs, true);
+  std::unique_ptr<QgsFeatureSink> sink = createSink(parameters, OUTPUT, context, outId, outFields, compat::WkbType::MultiPolygon, lines.crs, true);
   std::map<QString, double> areaOf;
   for (const poleaxis::CorridorPiece& piece : pieces) {
     conversion::throwIfCanceled(feedback);
@@ -273,12 +273,12 @@ QVariantMap CorridorBuffersAlgorithm::execute(const QVariantMap& parameters, Qgs
     const int popField = popName.isEmpty() ? -1 : requireField(townSource->fields(), popName, TOWN_POP_FIELD, TOWNS, true);
     const conversion::PointTable towns = conversion::readPoints(*townSource, TOWNS, context, feedback, true, 85, 90);
     const poleaxis::LineIndex index(lines.lines);
-    const QgsFields townFields = makeFields({{QStringLiteral("corridor"), QVariant::String},
-         {QStringLiteral("dist_km"), QVariant::Double},
-         {QStringLiteral("band"), QVariant::Int}});
+    const QgsFields townFields = makeFields({{QStringLiteral("corridor"), compat::value::String},
+         {QStringLiteral("dist_km"), compat::value::Double},
+         {QStringLiteral("band"), compat::value::Int}});
     const QgsFields allFields = combineOutputFields(townSource->fields(), townFields, feedback, TOWNS);
     QString townsId;
-    std::unique_ptr<QgsFeatureSink> townSink = createSink(parameters, TOWNS_OUTPUT, context, townsId, allFields, QgsWkbTypes::Point, townSource->sourceCrs(), false);
+    std::unique_ptr<QgsFeatureSink> townSink = createSink(parameters, TOWNS_OUTPUT, context, townsId, allFields, compat::WkbType::Point, townSource->sourceCrs(), false);
     for (size_t t = 0; t < towns.ids.size(); ++t) {
       conversion::throwIfCanceled(feedback);
       const poleaxis::LineIndex::Nearest near = index.nearest(towns.lonlat[t]);
@@ -309,13 +309,13 @@ QVariantMap CorridorBuffersAlgorithm::execute(const QVariantMap& parameters, Qgs
   }
 
   // Per-corridor table.
-  const QgsFields statFields = makeFields({{QStringLiteral("corridor"), QVariant::String},
-       {QStringLiteral("len_km"), QVariant::Double},
-       {QStringLiteral("area_km2"), QVariant::Double},
-       {QStringLiteral("n_towns"), QVariant::Int},
-       {QStringLiteral("pop_sum"), QVariant::Double}});
+  const QgsFields statFields = makeFields({{QStringLiteral("corridor"), compat::value::String},
+       {QStringLiteral("len_km"), compat::value::Double},
+       {QStringLiteral("area_km2"), compat::value::Double},
+       {QStringLiteral("n_towns"), compat::value::Int},
+       {QStringLiteral("pop_sum"), compat::value::Double}});
   QString statsId;
-  std::unique_ptr<QgsFeatureSink> stats = createSink(parameters, STATS, context, statsId, statFields, QgsWkbTypes::NoGeometry, QgsCoordinateReferenceSystem(), false);
+  std::unique_ptr<QgsFeatureSink> stats = createSink(parameters, STATS, context, statsId, statFields, compat::WkbType::NoGeometry, QgsCoordinateReferenceSystem(), false);
   if (stats) {
     std::map<QString, double> lengthOf;
     const poleaxis::Geodesic& geod = poleaxis::Geodesic::wgs84();

@@ -1,4 +1,5 @@
 #include "developmentaxesalgorithm.h"
+#include "qgiscompat.h"
 
 #include <qgsexception.h>
 #include <qgsprocessingoutputs.h>
@@ -94,31 +95,31 @@ QString DevelopmentAxesAlgorithm::shortHelpString() const {
 }
 
 void DevelopmentAxesAlgorithm::initAlgorithm(const QVariantMap&) {
-  addParameter(new QgsProcessingParameterFeatureSource(CENTRES, tr("Centres"), QList<int>() << QgsProcessing::TypeVectorPoint));
+  addParameter(new QgsProcessingParameterFeatureSource(CENTRES, tr("Centres"), compat::sourceTypes({compat::VectorPoint})));
   addParameter(new QgsProcessingParameterField(MASS_FIELD, tr("Mass field (population, score…)"), QVariant(), CENTRES,
-                                               QgsProcessingParameterField::Numeric));
+                                               compat::FieldDataType::Numeric));
   addParameter(new QgsProcessingParameterFeatureSource(EXTERNAL, tr("External centres (outside the plan)"),
-                                                       QList<int>() << QgsProcessing::TypeVectorPoint, QVariant(), true));
+                                                       compat::sourceTypes({compat::VectorPoint}), QVariant(), true));
   addParameter(new QgsProcessingParameterField(EXTERNAL_MASS_FIELD, tr("Mass field of the external centres"), QVariant(), EXTERNAL,
-                                               QgsProcessingParameterField::Numeric, false, true));
+                                               compat::FieldDataType::Numeric, false, true));
   addNetworkParameters(networkDeclare());
   addParameter(new QgsProcessingParameterEnum(DISTANCE_MODE, tr("Distance"),
                                               QStringList() << tr("Geodesic km") << tr("Network km") << tr("Network minutes"), false, 0));
-  addParameter(new QgsProcessingParameterNumber(EXPONENT, tr("Distance exponent b"), QgsProcessingParameterNumber::Double, 2.0));
-  addParameter(new QgsProcessingParameterNumber(K, tr("Constant k"), QgsProcessingParameterNumber::Double, 1.0));
-  addParameter(new QgsProcessingParameterNumber(SNAP_KM, tr("Snap distance to the network (km)"), QgsProcessingParameterNumber::Double, 5.0));
+  addParameter(new QgsProcessingParameterNumber(EXPONENT, tr("Distance exponent b"), compat::NumberType::Double, 2.0));
+  addParameter(new QgsProcessingParameterNumber(K, tr("Constant k"), compat::NumberType::Double, 1.0));
+  addParameter(new QgsProcessingParameterNumber(SNAP_KM, tr("Snap distance to the network (km)"), compat::NumberType::Double, 5.0));
   addParameter(advanced(new QgsProcessingParameterNumber(MIN_DISTANCE, tr("Distance floor (km, or minutes; 0 = none)"),
-                                                         QgsProcessingParameterNumber::Double, 10.0)));
+                                                         compat::NumberType::Double, 10.0)));
   addParameter(advanced(new QgsProcessingParameterEnum(UNSNAPPED, tr("Centres beyond the snap distance"),
                                                        QStringList() << tr("Exclude with a warning") << tr("Refuse"), false, UnsnappedExclude)));
   addParameter(new QgsProcessingParameterEnum(PAIRS, tr("Pairs"), QStringList() << tr("All") << tr("Top N per centre") << tr("Gravity threshold"), false, 1));
-  addParameter(new QgsProcessingParameterNumber(TOP_N, tr("N (top N partners)"), QgsProcessingParameterNumber::Integer, 3));
-  addParameter(new QgsProcessingParameterNumber(MIN_GRAVITY, tr("Minimum gravity"), QgsProcessingParameterNumber::Double, 0.0));
+  addParameter(new QgsProcessingParameterNumber(TOP_N, tr("N (top N partners)"), compat::NumberType::Integer, 3));
+  addParameter(new QgsProcessingParameterNumber(MIN_GRAVITY, tr("Minimum gravity"), compat::NumberType::Double, 0.0));
   addParameter(new QgsProcessingParameterEnum(GRADING, tr("Axis grades by"),
                                               QStringList() << tr("Jenks natural breaks") << tr("Head/tail breaks"), false, 0));
-  addParameter(new QgsProcessingParameterFeatureSink(DESIRE_LINES, tr("Desire lines"), QgsProcessing::TypeVectorLine));
-  addParameter(new QgsProcessingParameterFeatureSink(EDGES, tr("Network edges with flow"), QgsProcessing::TypeVectorLine, QVariant(), true));
-  addParameter(new QgsProcessingParameterFeatureSink(AXES, tr("Development axes"), QgsProcessing::TypeVectorLine, QVariant(), true));
+  addParameter(new QgsProcessingParameterFeatureSink(DESIRE_LINES, tr("Desire lines"), compat::VectorLine));
+  addParameter(new QgsProcessingParameterFeatureSink(EDGES, tr("Network edges with flow"), compat::VectorLine, QVariant(), true));
+  addParameter(new QgsProcessingParameterFeatureSink(AXES, tr("Development axes"), compat::VectorLine, QVariant(), true));
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("NUM_PAIRS"), tr("Number of pairs")));
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("TOTAL_GRAVITY"), tr("Total gravity")));
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("UNREACHABLE_PAIRS"), tr("Pairs without a path")));
@@ -278,21 +279,21 @@ QVariantMap DevelopmentAxesAlgorithm::execute(const QVariantMap& parameters, Qgs
   // Desire lines.
   const QgsCoordinateReferenceSystem centreCrs = centresSource->sourceCrs();
   const QgsCoordinateTransform toCentres(conversion::wgs84(), centreCrs, context.transformContext());
-  const QgsFields desireFields = makeFields({{QStringLiteral("from_fid"), QVariant::LongLong},
-       {QStringLiteral("to_fid"), QVariant::LongLong},
-       {QStringLiteral("from_name"), QVariant::String},
-       {QStringLiteral("to_name"), QVariant::String},
-       {QStringLiteral("from_node"), QVariant::LongLong},
-       {QStringLiteral("to_node"), QVariant::LongLong},
-       {QStringLiteral("dist_km"), QVariant::Double},
-       {QStringLiteral("minutes"), QVariant::Double},
-       {QStringLiteral("grav"), QVariant::Double},
-       {QStringLiteral("rank"), QVariant::Int},
-       {QStringLiteral("share"), QVariant::Double},
-       {QStringLiteral("external"), QVariant::Int}});
+  const QgsFields desireFields = makeFields({{QStringLiteral("from_fid"), compat::value::LongLong},
+       {QStringLiteral("to_fid"), compat::value::LongLong},
+       {QStringLiteral("from_name"), compat::value::String},
+       {QStringLiteral("to_name"), compat::value::String},
+       {QStringLiteral("from_node"), compat::value::LongLong},
+       {QStringLiteral("to_node"), compat::value::LongLong},
+       {QStringLiteral("dist_km"), compat::value::Double},
+       {QStringLiteral("minutes"), compat::value::Double},
+       {QStringLiteral("grav"), compat::value::Double},
+       {QStringLiteral("rank"), compat::value::Int},
+       {QStringLiteral("share"), compat::value::Double},
+       {QStringLiteral("external"), compat::value::Int}});
   QString desireId;
   std::unique_ptr<QgsFeatureSink> desire =
-      createSink(parameters, DESIRE_LINES, context, desireId, desireFields, QgsWkbTypes::LineString, centreCrs, true);
+      createSink(parameters, DESIRE_LINES, context, desireId, desireFields, compat::WkbType::LineString, centreCrs, true);
   auto nodeOf = [&](size_t c) {
     return result.network && result.network->snapped()[c] >= 0 ? QVariant(qlonglong(result.network->snapped()[c])) : QVariant();
   };
@@ -337,20 +338,20 @@ QVariantMap DevelopmentAxesAlgorithm::execute(const QVariantMap& parameters, Qgs
     auto externalPercent = [&](size_t e) {
       return result.edge_flow[e] > 0 ? 100.0 * result.edge_external_flow[e] / result.edge_flow[e] : 0.0;
     };
-    const QgsFields edgeFields = makeFields({{QStringLiteral("edge_id"), QVariant::LongLong},
-         {QStringLiteral("from_node"), QVariant::LongLong},
-         {QStringLiteral("to_node"), QVariant::LongLong},
-         {QStringLiteral("line_fid"), QVariant::LongLong},
-         {QStringLiteral("layer"), QVariant::String},
-         {QStringLiteral("name"), QVariant::String},
-         {QStringLiteral("len_km"), QVariant::Double},
-         {QStringLiteral("minutes"), QVariant::Double},
-         {QStringLiteral("flow"), QVariant::Double},
-         {QStringLiteral("ext_pct"), QVariant::Double},
-         {QStringLiteral("grade"), QVariant::Int}});
+    const QgsFields edgeFields = makeFields({{QStringLiteral("edge_id"), compat::value::LongLong},
+         {QStringLiteral("from_node"), compat::value::LongLong},
+         {QStringLiteral("to_node"), compat::value::LongLong},
+         {QStringLiteral("line_fid"), compat::value::LongLong},
+         {QStringLiteral("layer"), compat::value::String},
+         {QStringLiteral("name"), compat::value::String},
+         {QStringLiteral("len_km"), compat::value::Double},
+         {QStringLiteral("minutes"), compat::value::Double},
+         {QStringLiteral("flow"), compat::value::Double},
+         {QStringLiteral("ext_pct"), compat::value::Double},
+         {QStringLiteral("grade"), compat::value::Int}});
     QString edgesId;
     std::unique_ptr<QgsFeatureSink> edgeSink =
-        createSink(parameters, EDGES, context, edgesId, edgeFields, QgsWkbTypes::LineString, lines.crs, false);
+        createSink(parameters, EDGES, context, edgesId, edgeFields, compat::WkbType::LineString, lines.crs, false);
     if (edgeSink) {
       SinkWriter writer(edgeSink.get(), parameters, EDGES);
       for (size_t e = 0; e < edges.size(); ++e) {
@@ -371,15 +372,15 @@ QVariantMap DevelopmentAxesAlgorithm::execute(const QVariantMap& parameters, Qgs
       StylePostProcessor::styleOnLoad(context, edgesId, QStringLiteral("network_edges"));
     }
 
-    const QgsFields axisFields = makeFields({{QStringLiteral("grade"), QVariant::Int},
-         {QStringLiteral("name"), QVariant::String},
-         {QStringLiteral("len_km"), QVariant::Double},
-         {QStringLiteral("flow"), QVariant::Double},
-         {QStringLiteral("ext_pct"), QVariant::Double},
-         {QStringLiteral("external"), QVariant::Int}});
+    const QgsFields axisFields = makeFields({{QStringLiteral("grade"), compat::value::Int},
+         {QStringLiteral("name"), compat::value::String},
+         {QStringLiteral("len_km"), compat::value::Double},
+         {QStringLiteral("flow"), compat::value::Double},
+         {QStringLiteral("ext_pct"), compat::value::Double},
+         {QStringLiteral("external"), compat::value::Int}});
     QString axesId;
     std::unique_ptr<QgsFeatureSink> axisSink =
-        createSink(parameters, AXES, context, axesId, axisFields, QgsWkbTypes::LineString, lines.crs, false);
+        createSink(parameters, AXES, context, axesId, axisFields, compat::WkbType::LineString, lines.crs, false);
     if (axisSink) {
       // Graded edges of one grade and route name, merged end to end.
       std::map<std::pair<int, QString>, std::vector<size_t>> groups;

@@ -1,4 +1,5 @@
 #include "influenceareasalgorithm.h"
+#include "qgiscompat.h"
 
 #include <qgsdistancearea.h>
 #include <qgsexception.h>
@@ -82,25 +83,25 @@ QString InfluenceAreasAlgorithm::shortHelpString() const {
 }
 
 void InfluenceAreasAlgorithm::initAlgorithm(const QVariantMap&) {
-  addParameter(new QgsProcessingParameterFeatureSource(CENTRES, tr("Centres"), QList<int>() << QgsProcessing::TypeVectorPoint));
+  addParameter(new QgsProcessingParameterFeatureSource(CENTRES, tr("Centres"), compat::sourceTypes({compat::VectorPoint})));
   addParameter(new QgsProcessingParameterField(MASS_FIELD, tr("Mass field (population, score…; weighted and Huff)"), QVariant(), CENTRES,
-                                               QgsProcessingParameterField::Numeric, false, true));
+                                               compat::FieldDataType::Numeric, false, true));
   addParameter(new QgsProcessingParameterEnum(METHOD, tr("Method"),
                                               QStringList() << tr("Voronoi") << tr("Weighted Voronoi (Reilly/Converse)") << tr("Huff"), false, Voronoi));
   addParameter(new QgsProcessingParameterEnum(WEIGHT_RULE, tr("Weight from mass"), QStringList() << tr("Square root (Reilly)") << tr("Power M^(1/b)"),
                                               false, SquareRoot));
-  addParameter(new QgsProcessingParameterNumber(EXPONENT, tr("Distance exponent b (power rule)"), QgsProcessingParameterNumber::Double, 2.0));
-  addParameter(new QgsProcessingParameterNumber(HUFF_LAMBDA, tr("Huff distance decay λ"), QgsProcessingParameterNumber::Double, 2.0));
-  addParameter(new QgsProcessingParameterFeatureSource(STUDY_AREA, tr("Study area"), QList<int>() << QgsProcessing::TypeVectorPolygon, QVariant(), true));
+  addParameter(new QgsProcessingParameterNumber(EXPONENT, tr("Distance exponent b (power rule)"), compat::NumberType::Double, 2.0));
+  addParameter(new QgsProcessingParameterNumber(HUFF_LAMBDA, tr("Huff distance decay λ"), compat::NumberType::Double, 2.0));
+  addParameter(new QgsProcessingParameterFeatureSource(STUDY_AREA, tr("Study area"), compat::sourceTypes({compat::VectorPolygon}), QVariant(), true));
   addParameter(new QgsProcessingParameterNumber(MARGIN_KM, tr("Margin around the centres without a study area (km)"),
-                                                QgsProcessingParameterNumber::Double, 20.0));
-  addParameter(advanced(new QgsProcessingParameterNumber(TOLERANCE_KM, tr("Arc tolerance (km)"), QgsProcessingParameterNumber::Double, 0.1)));
-  addParameter(new QgsProcessingParameterFeatureSource(TOWNS, tr("Towns to count per area"), QList<int>() << QgsProcessing::TypeVectorPoint, QVariant(), true));
-  addParameter(new QgsProcessingParameterField(TOWN_POP_FIELD, tr("Town population field"), QVariant(), TOWNS, QgsProcessingParameterField::Numeric, false, true));
+                                                compat::NumberType::Double, 20.0));
+  addParameter(advanced(new QgsProcessingParameterNumber(TOLERANCE_KM, tr("Arc tolerance (km)"), compat::NumberType::Double, 0.1)));
+  addParameter(new QgsProcessingParameterFeatureSource(TOWNS, tr("Towns to count per area"), compat::sourceTypes({compat::VectorPoint}), QVariant(), true));
+  addParameter(new QgsProcessingParameterField(TOWN_POP_FIELD, tr("Town population field"), QVariant(), TOWNS, compat::FieldDataType::Numeric, false, true));
   addParameter(advanced(new QgsProcessingParameterNumber(PROBABILITY_CENTRE, tr("Huff: feature id of the centre to map"),
-                                                         QgsProcessingParameterNumber::Integer, -1, true)));
+                                                         compat::NumberType::Integer, -1, true)));
   addParameter(new QgsProcessingParameterRasterDestination(PROBABILITY_RASTER, tr("Huff probability raster"), QVariant(), true, false));
-  addParameter(new QgsProcessingParameterFeatureSink(OUTPUT, tr("Influence areas"), QgsProcessing::TypeVectorPolygon));
+  addParameter(new QgsProcessingParameterFeatureSink(OUTPUT, tr("Influence areas"), compat::VectorPolygon));
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("NUM_AREAS"), tr("Number of areas")));
 }
 
@@ -163,8 +164,7 @@ QVariantMap InfluenceAreasAlgorithm::execute(const QVariantMap& parameters, QgsP
 
   // Working frame.
   const QgsCoordinateReferenceSystem layerCrs = source->sourceCrs();
-  QgsRectangle extent;
-  extent.setMinimal();
+  QgsRectangle extent = compat::emptyRectangle();
   for (const poleaxis::Point& p : centres.lonlat) extent.combineExtentWith(p.x, p.y);
   std::unique_ptr<QgsProcessingFeatureSource> studySource(parameterAsSource(parameters, STUDY_AREA, context));
   poleaxis::MultiPolygon studyLonLat;
@@ -176,7 +176,9 @@ QVariantMap InfluenceAreasAlgorithm::execute(const QVariantMap& parameters, QgsP
     extent.combineExtentWith(b.xmax, b.ymax);
   }
   conversion::WorkingCrs working;
-  if (layerCrs.isGeographic()) {
+  // A projected layer's own coordinates only when they measure the ground.
+  const bool viaLonLat = layerCrs.isGeographic() || !conversion::measuresGround(layerCrs, extent, CENTRES, context, feedback);
+  if (viaLonLat) {
     working = conversion::workingCrs(extent, QgsCoordinateReferenceSystem(), CENTRES, tr("the centres' extent"), context, feedback);
   } else {
     working.crs = layerCrs;
@@ -184,7 +186,7 @@ QVariantMap InfluenceAreasAlgorithm::execute(const QVariantMap& parameters, QgsP
     working.fromWork = QgsCoordinateTransform(layerCrs, conversion::wgs84(), context.transformContext());
     feedback->pushInfo(tr("Working in the layer's CRS %1.").arg(layerCrs.authid()));
   }
-  const double metresPerUnit = layerCrs.isGeographic() ? 1.0 : QgsUnitTypes::fromUnitToUnitFactor(layerCrs.mapUnits(), QgsUnitTypes::DistanceMeters);
+  const double metresPerUnit = viaLonLat ? 1.0 : QgsUnitTypes::fromUnitToUnitFactor(layerCrs.mapUnits(), compat::Metres);
   const std::vector<poleaxis::Point> xy = conversion::transformPoints(centres.lonlat, working.toWork);
   poleaxis::MultiPolygon clip;
   std::vector<QgsFeatureId> outside;
@@ -199,8 +201,7 @@ QVariantMap InfluenceAreasAlgorithm::execute(const QVariantMap& parameters, QgsP
       feedback->pushWarning(tr("%1 centre(s) lie outside the study area; their areas are what of them falls inside: feature ids %2.")
                                 .arg(outside.size()).arg(idList(outside)));
   } else {
-    QgsRectangle box;
-    box.setMinimal();
+    QgsRectangle box = compat::emptyRectangle();
     for (const poleaxis::Point& p : xy) box.combineExtentWith(p.x, p.y);
     const double margin = marginKm * 1000.0 / metresPerUnit;
     box.grow(std::max(margin, 1.0 / metresPerUnit));
@@ -288,17 +289,17 @@ QVariantMap InfluenceAreasAlgorithm::execute(const QVariantMap& parameters, QgsP
 
   // Areas.
   const std::vector<int> colour = poleaxis::colour_neighbours(areas, 1.0 / metresPerUnit);
-  const QgsFields outFields = makeFields({{QStringLiteral("centre_fid"), QVariant::LongLong},
-                                          {QStringLiteral("name"), QVariant::String},
-                                          {QStringLiteral("mass"), QVariant::Double},
-                                          {QStringLiteral("weight"), QVariant::Double},
-                                          {QStringLiteral("area_km2"), QVariant::Double},
-                                          {QStringLiteral("n_towns"), QVariant::Int},
-                                          {QStringLiteral("pop_sum"), QVariant::Double},
-                                          {QStringLiteral("p_mean"), QVariant::Double},
-                                          {QStringLiteral("colour"), QVariant::Int}});
+  const QgsFields outFields = makeFields({{QStringLiteral("centre_fid"), compat::value::LongLong},
+                                          {QStringLiteral("name"), compat::value::String},
+                                          {QStringLiteral("mass"), compat::value::Double},
+                                          {QStringLiteral("weight"), compat::value::Double},
+                                          {QStringLiteral("area_km2"), compat::value::Double},
+                                          {QStringLiteral("n_towns"), compat::value::Int},
+                                          {QStringLiteral("pop_sum"), compat::value::Double},
+                                          {QStringLiteral("p_mean"), compat::value::Double},
+                                          {QStringLiteral("colour"), compat::value::Int}});
   QString outputId;
-  std::unique_ptr<QgsFeatureSink> sink = createSink(parameters, OUTPUT, context, outputId, outFields, QgsWkbTypes::MultiPolygon, layerCrs, true);
+  std::unique_ptr<QgsFeatureSink> sink = createSink(parameters, OUTPUT, context, outputId, outFields, compat::WkbType::MultiPolygon, layerCrs, true);
   QgsDistanceArea measure;
   measure.setSourceCrs(layerCrs, context.transformContext());
   measure.setEllipsoid(QStringLiteral("WGS84"));
@@ -312,7 +313,7 @@ QVariantMap InfluenceAreasAlgorithm::execute(const QVariantMap& parameters, QgsP
     }
     if (areas[i].empty()) continue;
     QgsGeometry g = conversion::toGeometry(areas[i]);
-    if (layerCrs.isGeographic()) {
+    if (viaLonLat) {
       g.transform(working.fromWork);
       g.transform(toLayer);
     }

@@ -1,4 +1,5 @@
 #include "planmapalgorithm.h"
+#include "qgiscompat.h"
 
 #include <qgsexception.h>
 #include <qgslayoutexporter.h>
@@ -48,19 +49,19 @@ const QString LANGUAGE = QStringLiteral("LANGUAGE");
 struct Role {
   QString parameter;
   const char* label;
-  QgsProcessing::SourceType type;
+  compat::SourceType type;
 };
 
 // Top of the map first.
 const std::vector<Role>& roles() {
   static const std::vector<Role> list{
-      {QStringLiteral("TOWNS"), QT_TRANSLATE_NOOP("PlanMapAlgorithm", "Towns and growth poles"), QgsProcessing::TypeVectorPoint},
-      {QStringLiteral("AXES"), QT_TRANSLATE_NOOP("PlanMapAlgorithm", "Development axes"), QgsProcessing::TypeVectorLine},
-      {QStringLiteral("CORRIDORS"), QT_TRANSLATE_NOOP("PlanMapAlgorithm", "Corridors"), QgsProcessing::TypeVectorPolygon},
-      {QStringLiteral("CIRCLES"), QT_TRANSLATE_NOOP("PlanMapAlgorithm", "Service circles"), QgsProcessing::TypeVectorPolygon},
-      {QStringLiteral("GROUPS"), QT_TRANSLATE_NOOP("PlanMapAlgorithm", "Town groups"), QgsProcessing::TypeVectorPolygon},
-      {QStringLiteral("AREAS"), QT_TRANSLATE_NOOP("PlanMapAlgorithm", "Influence areas"), QgsProcessing::TypeVectorPolygon},
-      {QStringLiteral("BOUNDARY"), QT_TRANSLATE_NOOP("PlanMapAlgorithm", "Boundary"), QgsProcessing::TypeVectorPolygon},
+      {QStringLiteral("TOWNS"), QT_TRANSLATE_NOOP("PlanMapAlgorithm", "Towns and growth poles"), compat::VectorPoint},
+      {QStringLiteral("AXES"), QT_TRANSLATE_NOOP("PlanMapAlgorithm", "Development axes"), compat::VectorLine},
+      {QStringLiteral("CORRIDORS"), QT_TRANSLATE_NOOP("PlanMapAlgorithm", "Corridors"), compat::VectorPolygon},
+      {QStringLiteral("CIRCLES"), QT_TRANSLATE_NOOP("PlanMapAlgorithm", "Service circles"), compat::VectorPolygon},
+      {QStringLiteral("GROUPS"), QT_TRANSLATE_NOOP("PlanMapAlgorithm", "Town groups"), compat::VectorPolygon},
+      {QStringLiteral("AREAS"), QT_TRANSLATE_NOOP("PlanMapAlgorithm", "Influence areas"), compat::VectorPolygon},
+      {QStringLiteral("BOUNDARY"), QT_TRANSLATE_NOOP("PlanMapAlgorithm", "Boundary"), compat::VectorPolygon},
   };
   return list;
 }
@@ -87,7 +88,7 @@ std::unique_ptr<QgsVectorLayer> chinaProvinces() {
   QFile file(poleaxisResource(QStringLiteral("layouts/china_provinces.geojson")));
   if (!file.open(QIODevice::ReadOnly)) return nullptr;
   QgsFields fields;
-  fields.append(QgsField(QStringLiteral("name_zh"), QVariant::String));
+  fields.append(compat::field(QStringLiteral("name_zh"), compat::value::String));
   QgsFeatureList features = QgsJsonUtils::stringToFeatureList(QString::fromUtf8(file.readAll()), fields, nullptr);
   auto layer = std::make_unique<QgsVectorLayer>(QStringLiteral("MultiPolygon?crs=EPSG:4326&field=name_zh:string"), QStringLiteral("China"),
                                                 QStringLiteral("memory"));
@@ -111,9 +112,9 @@ QStringList PlanMapAlgorithm::tags() const { return tr("map,layout,print,pdf,png
 QString PlanMapAlgorithm::shortDescription() const {
   return tr("Prints the town-system plan: towns, axes, corridors, circles, groups and boundary on one page, as PDF and PNG.");
 }
-QgsProcessingAlgorithm::Flags PlanMapAlgorithm::flags() const {
+compat::AlgorithmFlags PlanMapAlgorithm::flags() const {
   // Layouts are QObjects built and rendered on the main thread.
-  return PoleaxisAlgorithm::flags() | FlagNoThreading;
+  return PoleaxisAlgorithm::flags() | compat::NoThreading;
 }
 
 QString PlanMapAlgorithm::shortHelpString() const {
@@ -138,7 +139,7 @@ QString PlanMapAlgorithm::shortHelpString() const {
 
 void PlanMapAlgorithm::initAlgorithm(const QVariantMap&) {
   for (const Role& role : roles())
-    addParameter(new QgsProcessingParameterVectorLayer(role.parameter, tr(role.label), QList<int>() << role.type, QVariant(), true));
+    addParameter(new QgsProcessingParameterVectorLayer(role.parameter, tr(role.label), QList<int>() << static_cast<int>(role.type), QVariant(), true));
   addParameter(new QgsProcessingParameterString(TITLE, tr("Title"), tr("Town system plan"), false, true));
   addParameter(new QgsProcessingParameterString(SUBTITLE, tr("Subtitle"), QVariant(), false, true));
   addParameter(new QgsProcessingParameterString(AUTHOR, tr("Author / planning unit"), QVariant(), false, true));
@@ -148,12 +149,12 @@ void PlanMapAlgorithm::initAlgorithm(const QVariantMap&) {
                                               QStringList() << tr("A3 landscape") << tr("A4 landscape") << tr("A3 portrait") << tr("A4 portrait"),
                                               false, 0));
   addParameter(advanced(new QgsProcessingParameterFile(TEMPLATE_FILE, tr("Own layout template (.qpt; replaces Template)"),
-                                                       QgsProcessingParameterFile::File, QStringLiteral("qpt"), QVariant(), true,
+                                                       compat::FileBehaviour, QStringLiteral("qpt"), QVariant(), true,
                                                        tr("QGIS layout templates (*.qpt)"))));
   addParameter(new QgsProcessingParameterBoolean(INSET, tr("Location inset (China's provinces)"), true));
   addParameter(new QgsProcessingParameterFileDestination(PDF, tr("Plan map (PDF)"), tr("PDF files (*.pdf)")));
   addParameter(new QgsProcessingParameterFileDestination(PNG, tr("Plan map (PNG)"), tr("PNG files (*.png)"), QVariant(), true, false));
-  addParameter(new QgsProcessingParameterNumber(DPI, tr("PNG resolution (dpi)"), QgsProcessingParameterNumber::Integer, 150, false, 36, 1200));
+  addParameter(new QgsProcessingParameterNumber(DPI, tr("PNG resolution (dpi)"), compat::NumberType::Integer, 150, false, 36, 1200));
   addParameter(new QgsProcessingParameterEnum(LANGUAGE, tr("Language of the map's texts"),
                                               QStringList() << tr("Auto (the title's script, else the QGIS locale)") << QStringLiteral("中文")
                                                             << QStringLiteral("English"),
@@ -172,9 +173,9 @@ QVariantMap PlanMapAlgorithm::execute(const QVariantMap& parameters, QgsProcessi
     // One bad layer ruins the page: refuse it by name instead.
     if (!layer->crs().isValid())
       throw QgsProcessingException(tr("%1: the layer has no coordinate reference system. Set it (Layer Properties ▸ Source) first.").arg(role.parameter));
-    const QgsWkbTypes::GeometryType expected = role.type == QgsProcessing::TypeVectorPoint  ? QgsWkbTypes::PointGeometry
-                                               : role.type == QgsProcessing::TypeVectorLine ? QgsWkbTypes::LineGeometry
-                                                                                            : QgsWkbTypes::PolygonGeometry;
+    const compat::GeometryType expected = role.type == compat::VectorPoint  ? compat::PointGeometry
+                                               : role.type == compat::VectorLine ? compat::LineGeometry
+                                                                                            : compat::PolygonGeometry;
     if (layer->geometryType() != expected)
       throw QgsProcessingException(tr("%1: the layer holds %2, but this role needs %3.")
                                        .arg(role.parameter, QgsWkbTypes::geometryDisplayString(layer->geometryType()),

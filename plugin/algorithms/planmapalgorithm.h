@@ -14,7 +14,7 @@ class PlanMapAlgorithm : public PoleaxisAlgorithm {
   QString groupId() const override { return QStringLiteral("plan"); }
   QString shortHelpString() const override;
   QString shortDescription() const override;
-  Flags flags() const override;
+  compat::AlgorithmFlags flags() const override;
   PlanMapAlgorithm* createInstance() const override { return new PlanMapAlgorithm(); }
 
  protected:

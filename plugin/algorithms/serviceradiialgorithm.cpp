@@ -1,4 +1,5 @@
 #include "serviceradiialgorithm.h"
+#include "qgiscompat.h"
 
 #include <qgsexception.h>
 #include <qgsfeaturesink.h>
@@ -56,8 +57,8 @@ const QString OUTPUT = QStringLiteral("OUTPUT");
 const QString GAPS = QStringLiteral("GAPS");
 const QString DEMAND_OUTPUT = QStringLiteral("DEMAND_OUTPUT");
 
-QgsField doubleField(const QString& name) { return QgsField(name, QVariant::Double, QStringLiteral("double"), 20, 6); }
-QgsField intField(const QString& name) { return QgsField(name, QVariant::Int, QStringLiteral("integer")); }
+QgsField doubleField(const QString& name) { return QgsField(name, compat::value::Double, QStringLiteral("double"), 20, 6); }
+QgsField intField(const QString& name) { return QgsField(name, compat::value::Int, QStringLiteral("integer")); }
 
 }  // namespace
 
@@ -111,49 +112,49 @@ QString ServiceRadiiAlgorithm::shortHelpString() const {
 
 void ServiceRadiiAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterFeatureSource(INPUT, tr("Centres"),
-                                                       QList<int>() << QgsProcessing::TypeVectorPoint));
+                                                       compat::sourceTypes({compat::VectorPoint})));
   addParameter(new QgsProcessingParameterEnum(
       RADIUS_MODE, tr("Radius from"),
       QStringList() << tr("Fixed radius") << tr("Radius field") << tr("Level table")
                     << tr("Travel time × speed") << tr("Power law a·P^b") << tr("Network travel time"),
       false, ModeFixed));
-  addParameter(new QgsProcessingParameterNumber(RADIUS, tr("Radius (km)"), QgsProcessingParameterNumber::Double, 30.0));
+  addParameter(new QgsProcessingParameterNumber(RADIUS, tr("Radius (km)"), compat::NumberType::Double, 30.0));
   addParameter(new QgsProcessingParameterField(RADIUS_FIELD, tr("Radius field (km)"), QVariant(), INPUT,
-                                               QgsProcessingParameterField::Numeric, false, true));
+                                               compat::FieldDataType::Numeric, false, true));
   addParameter(new QgsProcessingParameterField(LEVEL_FIELD, tr("Level field"), QVariant(), INPUT,
-                                               QgsProcessingParameterField::Any, false, true));
+                                               compat::FieldDataType::Any, false, true));
   addParameter(new QgsProcessingParameterString(LEVEL_TABLE, tr("Level table (level=km;…)"),
                                                 QStringLiteral("1=30;2=15;3=8"), false, true));
   addParameter(new QgsProcessingParameterNumber(TRAVEL_MINUTES, tr("Travel time (minutes)"),
-                                                QgsProcessingParameterNumber::Double, 30.0));
-  addParameter(new QgsProcessingParameterNumber(SPEED_KMH, tr("Speed (km/h)"), QgsProcessingParameterNumber::Double, 60.0));
+                                                compat::NumberType::Double, 30.0));
+  addParameter(new QgsProcessingParameterNumber(SPEED_KMH, tr("Speed (km/h)"), compat::NumberType::Double, 60.0));
   addParameter(new QgsProcessingParameterField(POP_FIELD, tr("Population field (power law)"), QVariant(), INPUT,
-                                               QgsProcessingParameterField::Numeric, false, true));
-  addParameter(advanced(new QgsProcessingParameterNumber(POWER_A, tr("Power law a (km)"), QgsProcessingParameterNumber::Double, 0.1)));
-  addParameter(advanced(new QgsProcessingParameterNumber(POWER_B, tr("Power law b"), QgsProcessingParameterNumber::Double, 0.5)));
+                                               compat::FieldDataType::Numeric, false, true));
+  addParameter(advanced(new QgsProcessingParameterNumber(POWER_A, tr("Power law a (km)"), compat::NumberType::Double, 0.1)));
+  addParameter(advanced(new QgsProcessingParameterNumber(POWER_B, tr("Power law b"), compat::NumberType::Double, 0.5)));
   addParameter(advanced(new QgsProcessingParameterNumber(SEGMENTS, tr("Segments per circle"),
-                                                         QgsProcessingParameterNumber::Integer, 72, false, 8, 3600)));
+                                                         compat::NumberType::Integer, 72, false, 8, 3600)));
   addParameter(new QgsProcessingParameterEnum(DISSOLVE, tr("Dissolve"),
                                               QStringList() << tr("None") << tr("By level") << tr("All"), false,
                                               DissolveNone));
   addParameter(new QgsProcessingParameterFeatureSource(STUDY_AREA, tr("Study area"),
-                                                       QList<int>() << QgsProcessing::TypeVectorPolygon, QVariant(), true));
+                                                       compat::sourceTypes({compat::VectorPolygon}), QVariant(), true));
   addParameter(new QgsProcessingParameterFeatureSource(DEMAND, tr("Demand points (e.g. towns)"),
-                                                       QList<int>() << QgsProcessing::TypeVectorPoint, QVariant(), true));
+                                                       compat::sourceTypes({compat::VectorPoint}), QVariant(), true));
   addParameter(new QgsProcessingParameterField(DEMAND_POP_FIELD, tr("Demand population field"), QVariant(), DEMAND,
-                                               QgsProcessingParameterField::Numeric, false, true));
+                                               compat::FieldDataType::Numeric, false, true));
   addParameter(advanced(new QgsProcessingParameterBoolean(SKIP_INVALID, tr("Skip centres without a valid radius"), false)));
   addNetworkParameters(networkDeclare());
   // Optional with defaults, so models saved before network travel time existed still validate.
   addParameter(new QgsProcessingParameterNumber(ACCESS_SPEED_KMH, tr("Access speed off the network (km/h)"),
-                                                QgsProcessingParameterNumber::Double, 20.0, true));
+                                                compat::NumberType::Double, 20.0, true));
   addParameter(advanced(new QgsProcessingParameterNumber(NETWORK_SNAP_KM, tr("Network snap distance (km)"),
-                                                         QgsProcessingParameterNumber::Double, 10.0, true)));
-  addParameter(new QgsProcessingParameterFeatureSink(OUTPUT, tr("Service circles"), QgsProcessing::TypeVectorPolygon));
+                                                         compat::NumberType::Double, 10.0, true)));
+  addParameter(new QgsProcessingParameterFeatureSink(OUTPUT, tr("Service circles"), compat::VectorPolygon));
   addParameter(new QgsProcessingParameterFeatureSink(GAPS, tr("Gaps (study area not covered)"),
-                                                     QgsProcessing::TypeVectorPolygon, QVariant(), true, true));
+                                                     compat::VectorPolygon, QVariant(), true, true));
   addParameter(new QgsProcessingParameterFeatureSink(DEMAND_OUTPUT, tr("Demand coverage"),
-                                                     QgsProcessing::TypeVectorPoint, QVariant(), true, true));
+                                                     compat::VectorPoint, QVariant(), true, true));
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("CIRCLE_COUNT"), tr("Number of circles")));
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("COVERED_PCT"), tr("Demand points covered (%)")));
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("DEMAND_COVERED"), tr("Demand points covered")));
@@ -377,7 +378,7 @@ QVariantMap ServiceRadiiAlgorithm::execute(const QVariantMap& parameters, QgsPro
   };
 
   QgsFields added;
-  if (request.dissolve == poleaxis::Dissolve::ByGroup) added.append(QgsField(QStringLiteral("level"), QVariant::String));
+  if (request.dissolve == poleaxis::Dissolve::ByGroup) added.append(compat::field(QStringLiteral("level"), compat::value::String));
   if (request.dissolve != poleaxis::Dissolve::None) added.append(intField(QStringLiteral("n_centres")));
   added.append(doubleField(QStringLiteral("radius_km")));
   added.append(doubleField(QStringLiteral("area_km2")));
@@ -392,7 +393,7 @@ QVariantMap ServiceRadiiAlgorithm::execute(const QVariantMap& parameters, QgsPro
       request.dissolve == poleaxis::Dissolve::None ? combineOutputFields(fields, added, feedback, INPUT) : added;
   QString outId;
   std::unique_ptr<QgsFeatureSink> sink =
-      createSink(parameters, OUTPUT, context, outId, outFields, QgsWkbTypes::MultiPolygon, crs, true);
+      createSink(parameters, OUTPUT, context, outId, outFields, compat::WkbType::MultiPolygon, crs, true);
 
   long written = 0, clippedAway = 0;
   for (size_t a = 0; a < result.areas.size(); ++a) {
@@ -439,7 +440,7 @@ QVariantMap ServiceRadiiAlgorithm::execute(const QVariantMap& parameters, QgsPro
     gapFields.append(doubleField(QStringLiteral("pct")));
     QString gapsId;
     std::unique_ptr<QgsFeatureSink> gaps =
-        createSink(parameters, GAPS, context, gapsId, gapFields, QgsWkbTypes::MultiPolygon, crs, false);
+        createSink(parameters, GAPS, context, gapsId, gapFields, compat::WkbType::MultiPolygon, crs, false);
     if (gaps) {
       for (size_t g = 0; g < result.gaps.size(); ++g) {
         QgsFeature f(gapFields);
@@ -480,7 +481,7 @@ QVariantMap ServiceRadiiAlgorithm::execute(const QVariantMap& parameters, QgsPro
 
     QgsFields coverFields;
     coverFields.append(intField(QStringLiteral("n_cover")));
-    coverFields.append(QgsField(QStringLiteral("near_fid"), QVariant::LongLong));
+    coverFields.append(compat::field(QStringLiteral("near_fid"), compat::value::LongLong));
     coverFields.append(doubleField(QStringLiteral("dist_km")));
     if (byNetwork) {
       coverFields.append(doubleField(QStringLiteral("minutes")));
@@ -489,7 +490,7 @@ QVariantMap ServiceRadiiAlgorithm::execute(const QVariantMap& parameters, QgsPro
     const QgsFields demandFields = combineOutputFields(demandSource->fields(), coverFields, feedback, DEMAND);
     QString demandId;
     std::unique_ptr<QgsFeatureSink> demandSink = createSink(parameters, DEMAND_OUTPUT, context, demandId, demandFields,
-                                                            QgsWkbTypes::Point, demandSource->sourceCrs(), false);
+                                                            compat::WkbType::Point, demandSource->sourceCrs(), false);
     if (demandSink) {
       for (size_t p = 0; p < demand.ids.size(); ++p) {
         const poleaxis::DemandCover& d = cov.demand[p];

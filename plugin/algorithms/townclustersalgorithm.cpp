@@ -1,4 +1,5 @@
 #include "townclustersalgorithm.h"
+#include "qgiscompat.h"
 
 #include <qgsdistancearea.h>
 #include <qgsexception.h>
@@ -110,7 +111,7 @@ QString TownClustersAlgorithm::shortDescription() const {
 QString TownClustersAlgorithm::shortHelpString() const {
   return tr(
       "Organises towns into town groups (城镇群), the third element of the pole-axis plan.\n\n"
-      "<b>Distances</b>: on a geographic layer, geodesic km on the WGS 84 ellipsoid (DBSCAN, single, complete, "
+      "<b>Distances</b>: on a geographic layer (or a projected one that distorts distances by more than 2 % over the towns, such as Web Mercator), geodesic km on the WGS 84 ellipsoid (DBSCAN, single, complete, "
       "average); Ward and k-means need Euclidean coordinates and work in a projected working CRS (given, or chosen "
       "automatically and logged with its scale error). On a projected layer, planar distances in its CRS. With a "
       "Line network (DBSCAN and single/complete/average), distances are shortest-path km along the lines; towns are "
@@ -142,38 +143,38 @@ QString TownClustersAlgorithm::shortHelpString() const {
 }
 
 void TownClustersAlgorithm::initAlgorithm(const QVariantMap&) {
-  addParameter(new QgsProcessingParameterFeatureSource(INPUT, tr("Towns"), QList<int>() << QgsProcessing::TypeVectorPoint));
+  addParameter(new QgsProcessingParameterFeatureSource(INPUT, tr("Towns"), compat::sourceTypes({compat::VectorPoint})));
   addParameter(new QgsProcessingParameterEnum(METHOD, tr("Method"),
                                               QStringList() << tr("DBSCAN") << tr("Single linkage") << tr("Complete linkage")
                                                             << tr("Average linkage") << tr("Ward linkage") << tr("k-means++")
                                                             << tr("Louvain (gravity graph)"),
                                               false, Dbscan));
-  addParameter(new QgsProcessingParameterNumber(EPS, tr("DBSCAN: neighbourhood radius EPS (km)"), QgsProcessingParameterNumber::Double, 30.0));
+  addParameter(new QgsProcessingParameterNumber(EPS, tr("DBSCAN: neighbourhood radius EPS (km)"), compat::NumberType::Double, 30.0));
   addParameter(new QgsProcessingParameterNumber(MIN_POINTS, tr("DBSCAN: minimum towns (weight) for a core"),
-                                                QgsProcessingParameterNumber::Double, 3.0));
+                                                compat::NumberType::Double, 3.0));
   addParameter(new QgsProcessingParameterField(WEIGHT_FIELD, tr("DBSCAN: weight field (a town counts as several)"), QVariant(), INPUT,
-                                               QgsProcessingParameterField::Numeric, false, true));
-  addParameter(new QgsProcessingParameterNumber(CUT_DISTANCE, tr("Linkage: cut distance (km)"), QgsProcessingParameterNumber::Double, 30.0));
-  addParameter(new QgsProcessingParameterNumber(K, tr("Number of groups K (k-means; linkage when > 0)"), QgsProcessingParameterNumber::Integer, 0, false, 0));
-  addParameter(new QgsProcessingParameterNumber(SEED, tr("Random seed (k-means, Louvain)"), QgsProcessingParameterNumber::Integer, 1, false, 0));
-  addParameter(advanced(new QgsProcessingParameterNumber(MAX_ITER, tr("k-means: maximum iterations"), QgsProcessingParameterNumber::Integer, 300, false, 1)));
-  addParameter(advanced(new QgsProcessingParameterNumber(RESTARTS, tr("k-means: restarts"), QgsProcessingParameterNumber::Integer, 10, false, 1)));
-  addParameter(new QgsProcessingParameterNumber(MAX_LINK_KM, tr("Louvain: longest link (km)"), QgsProcessingParameterNumber::Double, 50.0));
-  addParameter(new QgsProcessingParameterField(MASS_FIELD, tr("Louvain: mass field"), QVariant(), INPUT, QgsProcessingParameterField::Numeric, false, true));
-  addParameter(new QgsProcessingParameterNumber(EXPONENT, tr("Louvain: distance exponent b"), QgsProcessingParameterNumber::Double, 2.0));
-  addParameter(new QgsProcessingParameterNumber(RESOLUTION, tr("Louvain: resolution γ"), QgsProcessingParameterNumber::Double, 1.0));
+                                               compat::FieldDataType::Numeric, false, true));
+  addParameter(new QgsProcessingParameterNumber(CUT_DISTANCE, tr("Linkage: cut distance (km)"), compat::NumberType::Double, 30.0));
+  addParameter(new QgsProcessingParameterNumber(K, tr("Number of groups K (k-means; linkage when > 0)"), compat::NumberType::Integer, 0, false, 0));
+  addParameter(new QgsProcessingParameterNumber(SEED, tr("Random seed (k-means, Louvain)"), compat::NumberType::Integer, 1, false, 0));
+  addParameter(advanced(new QgsProcessingParameterNumber(MAX_ITER, tr("k-means: maximum iterations"), compat::NumberType::Integer, 300, false, 1)));
+  addParameter(advanced(new QgsProcessingParameterNumber(RESTARTS, tr("k-means: restarts"), compat::NumberType::Integer, 10, false, 1)));
+  addParameter(new QgsProcessingParameterNumber(MAX_LINK_KM, tr("Louvain: longest link (km)"), compat::NumberType::Double, 50.0));
+  addParameter(new QgsProcessingParameterField(MASS_FIELD, tr("Louvain: mass field"), QVariant(), INPUT, compat::FieldDataType::Numeric, false, true));
+  addParameter(new QgsProcessingParameterNumber(EXPONENT, tr("Louvain: distance exponent b"), compat::NumberType::Double, 2.0));
+  addParameter(new QgsProcessingParameterNumber(RESOLUTION, tr("Louvain: resolution γ"), compat::NumberType::Double, 1.0));
   addNetworkParameters(networkDeclare());
-  addParameter(advanced(new QgsProcessingParameterNumber(SNAP_KM, tr("Snap distance to the network (km)"), QgsProcessingParameterNumber::Double, 5.0)));
+  addParameter(advanced(new QgsProcessingParameterNumber(SNAP_KM, tr("Snap distance to the network (km)"), compat::NumberType::Double, 5.0)));
   addParameter(new QgsProcessingParameterField(POP_FIELD, tr("Population field (pop_sum, lead town, centre)"), QVariant(), INPUT,
-                                               QgsProcessingParameterField::Numeric, false, true));
+                                               compat::FieldDataType::Numeric, false, true));
   addParameter(new QgsProcessingParameterEnum(HULL, tr("Group polygons"),
                                               QStringList() << tr("Convex hull") << tr("Concave hull") << tr("Footprint (discs around towns)"), false, HullConvex));
   addParameter(advanced(new QgsProcessingParameterNumber(CONCAVITY, tr("Concave hull: concavity (0 = tightest, 1 = convex)"),
-                                                         QgsProcessingParameterNumber::Double, 0.3, false, 0.0, 1.0)));
-  addParameter(new QgsProcessingParameterNumber(FOOTPRINT_KM, tr("Footprint disc radius (km)"), QgsProcessingParameterNumber::Double, 5.0));
+                                                         compat::NumberType::Double, 0.3, false, 0.0, 1.0)));
+  addParameter(new QgsProcessingParameterNumber(FOOTPRINT_KM, tr("Footprint disc radius (km)"), compat::NumberType::Double, 5.0));
   addParameter(advanced(new QgsProcessingParameterCrs(WORKING_CRS, tr("Working CRS for Ward, k-means and hulls (blank: automatic)"), QVariant(), true)));
-  addParameter(new QgsProcessingParameterFeatureSink(OUTPUT, tr("Towns with group"), QgsProcessing::TypeVectorPoint));
-  addParameter(new QgsProcessingParameterFeatureSink(GROUPS, tr("Town groups"), QgsProcessing::TypeVectorPolygon, QVariant(), true));
+  addParameter(new QgsProcessingParameterFeatureSink(OUTPUT, tr("Towns with group"), compat::VectorPoint));
+  addParameter(new QgsProcessingParameterFeatureSink(GROUPS, tr("Town groups"), compat::VectorPolygon, QVariant(), true));
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("NUM_GROUPS"), tr("Number of groups")));
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("SILHOUETTE"), tr("Silhouette score")));
 }
@@ -220,8 +221,7 @@ QVariantMap TownClustersAlgorithm::execute(const QVariantMap& parameters, QgsPro
 
   feedback->pushInfo(tr("Reading towns"));
   const QgsCoordinateReferenceSystem layerCrs = source->sourceCrs();
-  const bool geographic = layerCrs.isGeographic();
-  const conversion::PointTable towns = conversion::readPoints(*source, INPUT, context, feedback, true, 0, 10, geographic || byNetwork);
+  const conversion::PointTable towns = conversion::readPoints(*source, INPUT, context, feedback, true, 0, 10, true);
   warnWithoutGeometry(feedback, INPUT, towns.withoutGeometryIds);
   const size_t n = towns.ids.size();
   if (n < 2) throw QgsProcessingException(tr("INPUT: %n town(s) with a position; grouping needs at least 2.", nullptr, int(n)));
@@ -241,30 +241,33 @@ QVariantMap TownClustersAlgorithm::execute(const QVariantMap& parameters, QgsPro
     feedback->pushWarning(tr("POP_FIELD: %1 town(s) with NULL or negative population count as 0: feature ids %2.")
                               .arg(noPopulation.size()).arg(idList(noPopulation)));
 
-  // Frames: geodesic lon/lat, the layer's own metres, and a planar working frame.
+  // Frames: geodesic lon/lat, the layer's own metres, and a planar working
+  // frame. A projected layer's own coordinates are used only when they
+  // measure the ground (a metre CRS made for the area); Web Mercator and
+  // far zones go through lon/lat like geographic layers.
+  QgsRectangle lonlatExtent = compat::emptyRectangle();
+  for (const poleaxis::Point& p : towns.lonlat) lonlatExtent.combineExtentWith(p.x, p.y);
+  const bool viaLonLat = layerCrs.isGeographic() || !conversion::measuresGround(layerCrs, lonlatExtent, INPUT, context, feedback);
   std::vector<poleaxis::Point> planar;  // metres
   QgsCoordinateTransform fromWork, toLayer;
   // Layer units per metre: planar work is in metres, outputs in layer units.
-  const double metresPerUnit = geographic ? 1.0 : QgsUnitTypes::fromUnitToUnitFactor(layerCrs.mapUnits(), QgsUnitTypes::DistanceMeters);
-  if (geographic) {
-    QgsRectangle extent;
-    extent.setMinimal();
-    for (const poleaxis::Point& p : towns.lonlat) extent.combineExtentWith(p.x, p.y);
-    const conversion::WorkingCrs working = conversion::workingCrs(extent, parameterAsCrs(parameters, WORKING_CRS, context), WORKING_CRS,
+  const double metresPerUnit = viaLonLat ? 1.0 : QgsUnitTypes::fromUnitToUnitFactor(layerCrs.mapUnits(), compat::Metres);
+  if (viaLonLat) {
+    const conversion::WorkingCrs working = conversion::workingCrs(lonlatExtent, parameterAsCrs(parameters, WORKING_CRS, context), WORKING_CRS,
                                                                   tr("the towns' extent"), context, feedback);
     planar = conversion::transformPoints(towns.lonlat, working.toWork);
     fromWork = working.fromWork;
     toLayer = QgsCoordinateTransform(conversion::wgs84(), layerCrs, context.transformContext());
   } else {
-    if (!(metresPerUnit > 0) || layerCrs.mapUnits() == QgsUnitTypes::DistanceUnknownUnit)
+    if (!(metresPerUnit > 0) || layerCrs.mapUnits() == compat::UnknownDistanceUnit)
       throw QgsProcessingException(tr("INPUT: the layer's CRS %1 has no distance unit; reproject the towns to a projected CRS in metres or to WGS 84.")
                                        .arg(layerCrs.authid()));
     for (const poleaxis::Point& p : towns.native) planar.push_back({p.x * metresPerUnit, p.y * metresPerUnit});
   }
   const double toLayerUnits = 1.0 / metresPerUnit;
   const bool euclidean = method == Ward || method == KMeans;
-  const poleaxis::TownSpace space(euclidean || !geographic ? planar : towns.lonlat, geographic && !euclidean);
-  feedback->pushInfo(euclidean || !geographic ? tr("Distances: planar metres.") : tr("Distances: geodesic on the WGS 84 ellipsoid."));
+  const poleaxis::TownSpace space(euclidean || !viaLonLat ? planar : towns.lonlat, viaLonLat && !euclidean);
+  feedback->pushInfo(euclidean || !viaLonLat ? tr("Distances: planar metres.") : tr("Distances: geodesic on the WGS 84 ellipsoid."));
 
   std::unique_ptr<poleaxis::Network> network;
   if (byNetwork) {
@@ -389,7 +392,7 @@ QVariantMap TownClustersAlgorithm::execute(const QVariantMap& parameters, QgsPro
   });
 
   // Towns.
-  const QgsFields added = makeFields({{QStringLiteral("group_id"), QVariant::Int}, {QStringLiteral("is_core"), QVariant::Int}});
+  const QgsFields added = makeFields({{QStringLiteral("group_id"), compat::value::Int}, {QStringLiteral("is_core"), compat::value::Int}});
   const QgsFields townFields = combineOutputFields(fields, added, feedback, INPUT);
   QString townsId;
   std::unique_ptr<QgsFeatureSink> townSink = createSink(parameters, OUTPUT, context, townsId, townFields, source->wkbType(), layerCrs, true);
@@ -424,17 +427,17 @@ QVariantMap TownClustersAlgorithm::execute(const QVariantMap& parameters, QgsPro
   StylePostProcessor::styleOnLoad(context, townsId, QStringLiteral("grouped_towns"));
 
   // Group polygons.
-  const QgsFields groupFields = makeFields({{QStringLiteral("group_id"), QVariant::Int},
-                                            {QStringLiteral("n_towns"), QVariant::Int},
-                                            {QStringLiteral("pop_sum"), QVariant::Double},
-                                            {QStringLiteral("area_km2"), QVariant::Double},
-                                            {QStringLiteral("lead_fid"), QVariant::LongLong},
-                                            {QStringLiteral("lead_name"), QVariant::String},
-                                            {QStringLiteral("cen_x"), QVariant::Double},
-                                            {QStringLiteral("cen_y"), QVariant::Double},
-                                            {QStringLiteral("colour"), QVariant::Int}});
+  const QgsFields groupFields = makeFields({{QStringLiteral("group_id"), compat::value::Int},
+                                            {QStringLiteral("n_towns"), compat::value::Int},
+                                            {QStringLiteral("pop_sum"), compat::value::Double},
+                                            {QStringLiteral("area_km2"), compat::value::Double},
+                                            {QStringLiteral("lead_fid"), compat::value::LongLong},
+                                            {QStringLiteral("lead_name"), compat::value::String},
+                                            {QStringLiteral("cen_x"), compat::value::Double},
+                                            {QStringLiteral("cen_y"), compat::value::Double},
+                                            {QStringLiteral("colour"), compat::value::Int}});
   QString groupsId;
-  std::unique_ptr<QgsFeatureSink> groupSink = createSink(parameters, GROUPS, context, groupsId, groupFields, QgsWkbTypes::MultiPolygon, layerCrs, false);
+  std::unique_ptr<QgsFeatureSink> groupSink = createSink(parameters, GROUPS, context, groupsId, groupFields, compat::WkbType::MultiPolygon, layerCrs, false);
   if (groupSink) {
     feedback->pushInfo(tr("Group polygons"));
     const size_t groupCount = static_cast<size_t>(groups);
@@ -454,7 +457,7 @@ QVariantMap TownClustersAlgorithm::execute(const QVariantMap& parameters, QgsPro
       if (hullKind != HullFootprint)
         shapes[g] = poleaxis::group_hull(xy, hullKind == HullConvex ? poleaxis::HullKind::Convex : poleaxis::HullKind::Concave, concavity);
       if (shapes[g].empty()) {
-        if (geographic) {
+        if (viaLonLat) {
           std::vector<poleaxis::Point> centres;
           for (size_t i : members[g]) centres.push_back(towns.lonlat[i]);
           lonlatShapes[g] = poleaxis::union_circles(centres, std::vector<double>(centres.size(), footprintKm * 1000.0), 64).shape;
@@ -476,7 +479,7 @@ QVariantMap TownClustersAlgorithm::execute(const QVariantMap& parameters, QgsPro
       if (!lonlatShapes[g].empty()) {
         geometry = conversion::toGeometry(lonlatShapes[g]);
         geometry.transform(toLayer);
-      } else if (geographic) {
+      } else if (viaLonLat) {
         geometry = polygonsFromWork(shapes[g], fromWork, toLayer);
       } else {
         poleaxis::MultiPolygon scaled = shapes[g];
@@ -506,7 +509,7 @@ QVariantMap TownClustersAlgorithm::execute(const QVariantMap& parameters, QgsPro
       for (size_t i : members[g])
         if (popField >= 0 ? population[i] > population[lead] : d2(i) < d2(lead)) lead = i;
       QgsPointXY centreLayer(centre.x * toLayerUnits, centre.y * toLayerUnits);
-      if (geographic) centreLayer = toLayer.transform(fromWork.transform(QgsPointXY(centre.x, centre.y)));
+      if (viaLonLat) centreLayer = toLayer.transform(fromWork.transform(QgsPointXY(centre.x, centre.y)));
       QgsFeature f(groupFields);
       f.setAttributes(QgsAttributes() << int(g + 1) << int(members[g].size()) << (popField >= 0 ? QVariant(popSum) : QVariant())
                                       << area.measureArea(geometry) / 1e6 << qlonglong(towns.ids[lead])

@@ -1,4 +1,5 @@
 #include "townfunctionsalgorithm.h"
+#include "qgiscompat.h"
 
 #include <qgsexception.h>
 #include <qgsprocessingoutputs.h>
@@ -60,23 +61,23 @@ QString TownFunctionsAlgorithm::shortHelpString() const {
 }
 
 void TownFunctionsAlgorithm::initAlgorithm(const QVariantMap&) {
-  addParameter(new QgsProcessingParameterFeatureSource(INPUT, tr("Towns"), QList<int>() << QgsProcessing::TypeVectorPoint));
+  addParameter(new QgsProcessingParameterFeatureSource(INPUT, tr("Towns"), compat::sourceTypes({compat::VectorPoint})));
   addParameter(new QgsProcessingParameterField(SECTOR_FIELDS, tr("Sector fields (employment or output)"), QVariant(), INPUT,
-                                               QgsProcessingParameterField::Numeric, true, true));
+                                               compat::FieldDataType::Numeric, true, true));
   addParameter(new QgsProcessingParameterString(SECTOR_TYPES, tr("Sector types (field=type;…)"), QVariant(), false, true));
   addParameter(new QgsProcessingParameterEnum(METHOD, tr("Method"), QStringList() << tr("Nelson") << tr("Location quotient"), false, 0));
-  addParameter(new QgsProcessingParameterNumber(NELSON_K, tr("Nelson k (standard deviations)"), QgsProcessingParameterNumber::Double, 1.0));
-  addParameter(new QgsProcessingParameterNumber(LQ_MIN, tr("Minimum location quotient"), QgsProcessingParameterNumber::Double, 1.5));
+  addParameter(new QgsProcessingParameterNumber(NELSON_K, tr("Nelson k (standard deviations)"), compat::NumberType::Double, 1.0));
+  addParameter(new QgsProcessingParameterNumber(LQ_MIN, tr("Minimum location quotient"), compat::NumberType::Double, 1.5));
   addParameter(new QgsProcessingParameterFeatureSource(LINES, tr("Lines for transport hubs (rail, highways)"),
-                                                       QList<int>() << QgsProcessing::TypeVectorLine, QVariant(), true));
+                                                       compat::sourceTypes({compat::VectorLine}), QVariant(), true));
   addParameter(new QgsProcessingParameterField(CLASS_FIELD, tr("Line class field (rail, highway…)"), QVariant(), LINES,
-                                               QgsProcessingParameterField::Any, false, true));
-  addParameter(new QgsProcessingParameterNumber(HUB_DISTANCE, tr("Hub distance (km)"), QgsProcessingParameterNumber::Double, 10.0));
+                                               compat::FieldDataType::Any, false, true));
+  addParameter(new QgsProcessingParameterNumber(HUB_DISTANCE, tr("Hub distance (km)"), compat::NumberType::Double, 10.0));
   addParameter(advanced(new QgsProcessingParameterNumber(MIN_LINES, tr("Minimum distinct lines near a hub"),
-                                                         QgsProcessingParameterNumber::Integer, 3)));
+                                                         compat::NumberType::Integer, 3)));
   addParameter(advanced(new QgsProcessingParameterNumber(SNAP_KM, tr("Snap distance for line ends (km)"),
-                                                         QgsProcessingParameterNumber::Double, 0.5)));
-  addParameter(new QgsProcessingParameterFeatureSink(OUTPUT, tr("Town functions"), QgsProcessing::TypeVectorPoint));
+                                                         compat::NumberType::Double, 0.5)));
+  addParameter(new QgsProcessingParameterFeatureSink(OUTPUT, tr("Town functions"), compat::VectorPoint));
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("NUM_HUBS"), tr("Number of transport hubs")));
 }
 
@@ -85,7 +86,7 @@ QVariantMap TownFunctionsAlgorithm::execute(const QVariantMap& parameters, QgsPr
   std::unique_ptr<QgsProcessingFeatureSource> source = requireSource(parameters, INPUT, context);
   const QgsFields fields = source->fields();
   std::unique_ptr<QgsProcessingFeatureSource> linesSource(parameterAsSource(parameters, LINES, context));
-  const QStringList sectorNames = parameterAsFields(parameters, SECTOR_FIELDS, context);
+  const QStringList sectorNames = compat::parameterFields(*this, parameters, SECTOR_FIELDS, context);
   if (sectorNames.isEmpty() && !linesSource)
     throw QgsProcessingException(tr("SECTOR_FIELDS: choose sector fields, or give LINES to find transport hubs."));
   std::vector<int> sectorFields;
@@ -176,11 +177,11 @@ QVariantMap TownFunctionsAlgorithm::execute(const QVariantMap& parameters, QgsPr
 
   QgsFields added;
   for (const QString& name : {QStringLiteral("type"), QStringLiteral("type_en"), QStringLiteral("type_zh"), QStringLiteral("types")})
-    added.append(QgsField(name, QVariant::String));
-  added.append(QgsField(QStringLiteral("is_hub"), QVariant::Bool));
-  added.append(QgsField(QStringLiteral("hub_why"), QVariant::String));
-  added.append(QgsField(QStringLiteral("lines_near"), QVariant::Int));
-  for (const QString& name : sectorNames) added.append(QgsField(QStringLiteral("s_%1").arg(name.toLower()), QVariant::Double));
+    added.append(compat::field(name, compat::value::String));
+  added.append(compat::field(QStringLiteral("is_hub"), compat::value::Bool));
+  added.append(compat::field(QStringLiteral("hub_why"), compat::value::String));
+  added.append(compat::field(QStringLiteral("lines_near"), compat::value::Int));
+  for (const QString& name : sectorNames) added.append(compat::field(QStringLiteral("s_%1").arg(name.toLower()), compat::value::Double));
   const QgsFields outFields = combineOutputFields(fields, added, feedback, INPUT);
   QString outId;
   std::unique_ptr<QgsFeatureSink> sink =

@@ -1,4 +1,5 @@
 #include "townhierarchyalgorithm.h"
+#include "qgiscompat.h"
 
 #include <qgsexception.h>
 #include <qgsprocessingoutputs.h>
@@ -50,7 +51,7 @@ const QString ACCESS = QStringLiteral("access_km");
 
 bool truthy(const QVariant& v) {
   if (v.isNull()) return false;
-  if (v.type() == QVariant::Bool) return v.toBool();
+  if (v.userType() == QMetaType::Bool) return v.toBool();
   bool numeric = false;
   const double d = v.toDouble(&numeric);
   if (numeric) return d != 0;
@@ -107,21 +108,21 @@ QString TownHierarchyAlgorithm::shortHelpString() const {
 }
 
 void TownHierarchyAlgorithm::initAlgorithm(const QVariantMap&) {
-  addParameter(new QgsProcessingParameterFeatureSource(INPUT, tr("Towns"), QList<int>() << QgsProcessing::TypeVectorPoint));
+  addParameter(new QgsProcessingParameterFeatureSource(INPUT, tr("Towns"), compat::sourceTypes({compat::VectorPoint})));
   addParameter(new QgsProcessingParameterField(FIELDS, tr("Indicator fields"), QVariant(), INPUT,
-                                               QgsProcessingParameterField::Numeric, true, true));
+                                               compat::FieldDataType::Numeric, true, true));
   addParameter(new QgsProcessingParameterField(COST_FIELDS, tr("Cost fields (less is better)"), QVariant(), INPUT,
-                                               QgsProcessingParameterField::Numeric, true, true));
+                                               compat::FieldDataType::Numeric, true, true));
   addParameter(new QgsProcessingParameterEnum(WEIGHTING, tr("Weighting"),
                                               QStringList() << tr("Entropy weight method") << tr("Equal") << tr("Custom"), false, 0));
   addParameter(new QgsProcessingParameterString(WEIGHTS, tr("Custom weights (field=weight;…)"), QVariant(), false, true));
   addParameter(new QgsProcessingParameterEnum(NORMALIZATION, tr("Normalisation"),
                                               QStringList() << tr("Min-max") << tr("Z-score"), false, 0));
   addParameter(new QgsProcessingParameterFeatureSource(LINES, tr("Lines for accessibility (rail, highways)"),
-                                                       QList<int>() << QgsProcessing::TypeVectorLine, QVariant(), true));
+                                                       compat::sourceTypes({compat::VectorLine}), QVariant(), true));
   addParameter(new QgsProcessingParameterField(POLE_FIELD, tr("Pole field (true = always a pole)"), QVariant(), INPUT,
-                                               QgsProcessingParameterField::Any, false, true));
-  addParameter(new QgsProcessingParameterNumber(LEVELS, tr("Number of levels"), QgsProcessingParameterNumber::Integer, 4));
+                                               compat::FieldDataType::Any, false, true));
+  addParameter(new QgsProcessingParameterNumber(LEVELS, tr("Number of levels"), compat::NumberType::Integer, 4));
   addParameter(new QgsProcessingParameterEnum(CLASSIFICATION, tr("Classification"),
                                               QStringList() << tr("Jenks natural breaks") << tr("Quantiles")
                                                             << tr("Head/tail breaks") << tr("Fixed thresholds")
@@ -133,20 +134,20 @@ void TownHierarchyAlgorithm::initAlgorithm(const QVariantMap&) {
                                                             << tr("Every town of the pole level"),
                                               false, 0));
   // Optional with defaults, so saved models stay valid.
-  addParameter(new QgsProcessingParameterNumber(POLE_LEVEL, tr("Pole level"), QgsProcessingParameterNumber::Integer, 2, true, 1));
+  addParameter(new QgsProcessingParameterNumber(POLE_LEVEL, tr("Pole level"), compat::NumberType::Integer, 2, true, 1));
   addParameter(new QgsProcessingParameterField(LEVEL_FIELD, tr("Level from field (administrative kind)"), QVariant(), INPUT,
-                                               QgsProcessingParameterField::Any, false, true));
+                                               compat::FieldDataType::Any, false, true));
   addParameter(new QgsProcessingParameterString(LEVEL_MAP, tr("Level map (kind=level;…)"),
                                                 QStringLiteral("prefecture_city=1;district=1;county_city=2;county=2;town=3;street=3;township=4;other=4"),
                                                 false, true));
   addParameter(new QgsProcessingParameterString(LEVEL_MASS, tr("Nominal population per level (level=people;…)"), QVariant(), false, true));
-  addParameter(new QgsProcessingParameterNumber(TOP_N, tr("N (top N)"), QgsProcessingParameterNumber::Integer, 5));
-  addParameter(new QgsProcessingParameterNumber(SCORE_MIN, tr("Score threshold"), QgsProcessingParameterNumber::Double, 0.5));
+  addParameter(new QgsProcessingParameterNumber(TOP_N, tr("N (top N)"), compat::NumberType::Integer, 5));
+  addParameter(new QgsProcessingParameterNumber(SCORE_MIN, tr("Score threshold"), compat::NumberType::Double, 0.5));
   addParameter(new QgsProcessingParameterField(POP_FIELD, tr("Population field (rank-size report)"), QVariant(), INPUT,
-                                               QgsProcessingParameterField::Numeric, false, true));
+                                               compat::FieldDataType::Numeric, false, true));
   addParameter(advanced(new QgsProcessingParameterEnum(NULLS, tr("Towns with NULL indicators"),
                                                        QStringList() << tr("Skip and count") << tr("Refuse"), false, NullsSkip)));
-  addParameter(new QgsProcessingParameterFeatureSink(OUTPUT, tr("Town hierarchy"), QgsProcessing::TypeVectorPoint));
+  addParameter(new QgsProcessingParameterFeatureSink(OUTPUT, tr("Town hierarchy"), compat::VectorPoint));
   addParameter(new QgsProcessingParameterFileDestination(REPORT, tr("Report"), tr("HTML files (*.html)"), QVariant(), true));
   for (const auto& [name, label] : std::vector<std::pair<QString, QString>>{
            {QStringLiteral("ZIPF_Q"), tr("Zipf exponent q")},
@@ -166,8 +167,8 @@ QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsPr
   const QgsFields fields = source->fields();
   std::unique_ptr<QgsProcessingFeatureSource> linesSource(parameterAsSource(parameters, LINES, context));
 
-  const QStringList indicatorNames = parameterAsFields(parameters, FIELDS, context);
-  const QStringList costNames = parameterAsFields(parameters, COST_FIELDS, context);
+  const QStringList indicatorNames = compat::parameterFields(*this, parameters, FIELDS, context);
+  const QStringList costNames = compat::parameterFields(*this, parameters, COST_FIELDS, context);
   const QString levelName = parameterAsString(parameters, LEVEL_FIELD, context);
   const int levelField = levelName.isEmpty() ? -1 : requireField(fields, levelName, LEVEL_FIELD, INPUT, false);
   if (indicatorNames.isEmpty() && !linesSource && levelField < 0)
@@ -376,15 +377,15 @@ QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsPr
   }
 
   // Output: input fields + results + normalised indicators.
-  QgsFields added = makeFields({{QStringLiteral("score"), QVariant::Double},
-       {QStringLiteral("rank"), QVariant::Int},
-       {QStringLiteral("level"), QVariant::Int},
-       {QStringLiteral("is_pole"), QVariant::Bool}});
-  if (withMass) added.append(QgsField(QStringLiteral("mass"), QVariant::Double));
-  if (sizeClasses) added.append(QgsField(QStringLiteral("size_cls"), QVariant::String));
-  if (linesSource) added.append(QgsField(ACCESS, QVariant::Double));
+  QgsFields added = makeFields({{QStringLiteral("score"), compat::value::Double},
+       {QStringLiteral("rank"), compat::value::Int},
+       {QStringLiteral("level"), compat::value::Int},
+       {QStringLiteral("is_pole"), compat::value::Bool}});
+  if (withMass) added.append(compat::field(QStringLiteral("mass"), compat::value::Double));
+  if (sizeClasses) added.append(compat::field(QStringLiteral("size_cls"), compat::value::String));
+  if (linesSource) added.append(compat::field(ACCESS, compat::value::Double));
   for (const poleaxis::Indicator& ind : request.indicators)
-    added.append(QgsField(QStringLiteral("n_%1").arg(QString::fromStdString(ind.name).toLower()), QVariant::Double));
+    added.append(compat::field(QStringLiteral("n_%1").arg(QString::fromStdString(ind.name).toLower()), compat::value::Double));
   const QgsFields outFields = combineOutputFields(fields, added, feedback, INPUT);
   QString outId;
   std::unique_ptr<QgsFeatureSink> sink =

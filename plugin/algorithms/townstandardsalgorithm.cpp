@@ -1,4 +1,5 @@
 #include "townstandardsalgorithm.h"
+#include "qgiscompat.h"
 
 #include <qgsexception.h>
 #include <qgsfeaturesink.h>
@@ -120,11 +121,11 @@ QVariantMap TownStandardsAlgorithm::execute(const QVariantMap& parameters, QgsPr
   // Output: the towns with <field>_ok, <field>_gap, n_met, n_known.
   QgsFields added;
   for (const poleaxis::Target& t : targets) {
-    added.append(QgsField(QString::fromStdString(t.indicator) + QStringLiteral("_ok"), QVariant::Int));
-    added.append(QgsField(QString::fromStdString(t.indicator) + QStringLiteral("_gap"), QVariant::Double));
+    added.append(compat::field(QString::fromStdString(t.indicator) + QStringLiteral("_ok"), compat::value::Int));
+    added.append(compat::field(QString::fromStdString(t.indicator) + QStringLiteral("_gap"), compat::value::Double));
   }
-  added.append(QgsField(QStringLiteral("n_met"), QVariant::Int));
-  added.append(QgsField(QStringLiteral("n_known"), QVariant::Int));
+  added.append(compat::field(QStringLiteral("n_met"), compat::value::Int));
+  added.append(compat::field(QStringLiteral("n_known"), compat::value::Int));
   const QgsFields outFields = combineOutputFields(fields, added, feedback, INPUT);
   QString outId;
   std::unique_ptr<QgsFeatureSink> sink = createSink(parameters, OUTPUT, context, outId, outFields, source->wkbType(), source->sourceCrs(), true);

@@ -1,4 +1,5 @@
 #include "townsystemalgorithm.h"
+#include "qgiscompat.h"
 
 #include <qgsapplication.h>
 #include <qgsexception.h>
@@ -295,8 +296,7 @@ PlanGroupLayers planGroups(const std::vector<QgsFeature>& all, const QgsVectorLa
 QgsGeometry planRegion(const std::vector<poleaxis::Point>& towns, QgsProcessingFeatureSource* boundary, QgsProcessingContext& context,
                        QgsProcessingFeedback* feedback) {
   if (boundary) return conversion::toGeometry(conversion::readPolygonsAsLonLat(*boundary, BOUNDARY, context, feedback));
-  QgsRectangle box;
-  box.setMinimal();
+  QgsRectangle box = compat::emptyRectangle();
   for (const poleaxis::Point& p : towns) box.combineExtentWith(p.x, p.y);
   const double margin = std::max(0.1, 0.1 * std::max(box.width(), box.height()));
   box.grow(margin);
@@ -442,8 +442,8 @@ QgsVectorLayer* finishGroups(PlanGroupLayers& plan, const std::vector<QgsFeature
 
   // The towns, with the plan's poles and groups.
   QgsFields outFields = typed.fields();
-  for (const QString& name : {QStringLiteral("is_centre"), QStringLiteral("group_id")}) outFields.append(QgsField(name, QVariant::Int));
-  for (const QString& name : {QStringLiteral("group_kind"), QStringLiteral("belts")}) outFields.append(QgsField(name, QVariant::String));
+  for (const QString& name : {QStringLiteral("is_centre"), QStringLiteral("group_id")}) outFields.append(compat::field(name, compat::value::Int));
+  for (const QString& name : {QStringLiteral("group_kind"), QStringLiteral("belts")}) outFields.append(compat::field(name, compat::value::String));
   QgsVectorLayer* out = QgsMemoryProviderUtils::createMemoryLayer(QStringLiteral("towns"), outFields, typed.wkbType(), typed.crs());
   context.temporaryLayerStore()->addMapLayer(out);
   QgsFeatureList features;
@@ -485,7 +485,7 @@ QgsVectorLayer* TownSystemAlgorithm::mergedLines(const QList<QgsMapLayer*>& laye
   QgsCoordinateReferenceSystem crs;
   for (QgsMapLayer* layer : layers) {
     const QgsVectorLayer* lines = qobject_cast<const QgsVectorLayer*>(layer);
-    if (!lines || lines->geometryType() != QgsWkbTypes::LineGeometry)
+    if (!lines || lines->geometryType() != compat::LineGeometry)
       throw QgsProcessingException(tr("LINES: layer '%1' is not a line layer. Give line layers only (rail, highways).").arg(layer->name()));
     if (!crs.isValid()) crs = lines->crs();
     classSeen |= lines->fields().lookupField(classField) >= 0;
@@ -541,9 +541,9 @@ QString TownSystemAlgorithm::shortDescription() const {
             "the plan map, into one styled GeoPackage and a PDF.");
 }
 
-QgsProcessingAlgorithm::Flags TownSystemAlgorithm::flags() const {
+compat::AlgorithmFlags TownSystemAlgorithm::flags() const {
   // The last stage lays out the map, which runs on the main thread.
-  return PoleaxisAlgorithm::flags() | FlagNoThreading;
+  return PoleaxisAlgorithm::flags() | compat::NoThreading;
 }
 
 QString TownSystemAlgorithm::shortHelpString() const {
@@ -592,11 +592,11 @@ QString TownSystemAlgorithm::shortHelpString() const {
 }
 
 void TownSystemAlgorithm::initAlgorithm(const QVariantMap&) {
-  addParameter(new QgsProcessingParameterFeatureSource(TOWNS, tr("Towns"), QList<int>() << QgsProcessing::TypeVectorPoint));
-  addParameter(new QgsProcessingParameterField(POP_FIELD, tr("Population field"), QVariant(), TOWNS, QgsProcessingParameterField::Numeric,
+  addParameter(new QgsProcessingParameterFeatureSource(TOWNS, tr("Towns"), compat::sourceTypes({compat::VectorPoint})));
+  addParameter(new QgsProcessingParameterField(POP_FIELD, tr("Population field"), QVariant(), TOWNS, compat::FieldDataType::Numeric,
                                                false, true));
   addParameter(new QgsProcessingParameterField(LEVEL_FIELD, tr("Level from field (administrative kind)"), QVariant(), TOWNS,
-                                               QgsProcessingParameterField::Any, false, true));
+                                               compat::FieldDataType::Any, false, true));
   addParameter(new QgsProcessingParameterString(LEVEL_MAP, tr("Level map (kind=level;…)"),
                                                 QStringLiteral("prefecture_city=1;district=1;county_city=2;county=2;town=3;street=3;township=4;other=4"),
                                                 false, true));
@@ -605,53 +605,53 @@ void TownSystemAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterExpression(CENTRAL_CITY, tr("Central city (expression; empty = the top-ranked town)"), QVariant(),
                                                     TOWNS, true));
   addParameter(new QgsProcessingParameterNumber(CIRCLE_KM, tr("Circle of the central city (km; its towns form the circle group)"),
-                                                QgsProcessingParameterNumber::Double, 30.0, true, 0.0));
+                                                compat::NumberType::Double, 30.0, true, 0.0));
   addParameter(new QgsProcessingParameterEnum(POLE_RULE, tr("Growth poles"),
                                               QStringList() << tr("Top N by score") << tr("Every town of the pole level") << tr("An expression"),
                                               false, 0, true));
-  addParameter(new QgsProcessingParameterNumber(POLE_LEVEL, tr("Pole level"), QgsProcessingParameterNumber::Integer, 2, true, 1));
+  addParameter(new QgsProcessingParameterNumber(POLE_LEVEL, tr("Pole level"), compat::NumberType::Integer, 2, true, 1));
   addParameter(new QgsProcessingParameterExpression(POLE_EXPRESSION, tr("Pole expression"), QVariant(), TOWNS, true));
   addParameter(new QgsProcessingParameterNumber(BELT_KM, tr("Belts: towns within this distance of a grade-1 or grade-2 axis (km)"),
-                                                QgsProcessingParameterNumber::Double, 10.0, true));
+                                                compat::NumberType::Double, 10.0, true));
   addParameter(new QgsProcessingParameterNumber(CIRCLE_MINUTES, tr("Circle by travel time over the lines (minutes; 0 = by CIRCLE_KM)"),
-                                                QgsProcessingParameterNumber::Double, 0.0, true, 0.0));
+                                                compat::NumberType::Double, 0.0, true, 0.0));
   addParameter(advanced(new QgsProcessingParameterString(SPEED_TABLE, tr("Line speeds for travel times (class=km/h;…)"),
                                                          QStringLiteral("rail=120;rail_hsr=250;expressway=100;national_road=70"), false, true)));
   addParameter(advanced(new QgsProcessingParameterNumber(ACCESS_SPEED_KMH, tr("Access speed off the lines (km/h)"),
-                                                         QgsProcessingParameterNumber::Double, 20.0, true)));
+                                                         compat::NumberType::Double, 20.0, true)));
   addParameter(advanced(new QgsProcessingParameterNumber(TOLERANCE_M, tr("Topology tolerance of the lines: ends this close join (m)"),
-                                                         QgsProcessingParameterNumber::Double, 100.0, true)));
-  addParameter(new QgsProcessingParameterMultipleLayers(LINES, tr("Lines (rail, highways; one or more layers)"), QgsProcessing::TypeVectorLine));
+                                                         compat::NumberType::Double, 100.0, true)));
+  addParameter(new QgsProcessingParameterMultipleLayers(LINES, tr("Lines (rail, highways; one or more layers)"), compat::VectorLine));
   addParameter(new QgsProcessingParameterString(CLASS_FIELD, tr("Line class field (else the layer name is the class)"), QVariant(), false, true));
-  addParameter(new QgsProcessingParameterMultipleLayers(RIVERS, tr("Rivers (river belts; optional)"), QgsProcessing::TypeVectorLine, QVariant(), true));
+  addParameter(new QgsProcessingParameterMultipleLayers(RIVERS, tr("Rivers (river belts; optional)"), compat::VectorLine, QVariant(), true));
   addParameter(new QgsProcessingParameterFeatureSource(EXTERNAL, tr("External centres (metropolises outside the plan)"),
-                                                       QList<int>() << QgsProcessing::TypeVectorPoint, QVariant(), true));
+                                                       compat::sourceTypes({compat::VectorPoint}), QVariant(), true));
   addParameter(new QgsProcessingParameterField(EXTERNAL_MASS_FIELD, tr("Mass field of the external centres"), QVariant(), EXTERNAL,
-                                               QgsProcessingParameterField::Numeric, false, true));
-  addParameter(new QgsProcessingParameterFeatureSource(BOUNDARY, tr("Planning boundary"), QList<int>() << QgsProcessing::TypeVectorPolygon,
+                                               compat::FieldDataType::Numeric, false, true));
+  addParameter(new QgsProcessingParameterFeatureSource(BOUNDARY, tr("Planning boundary"), compat::sourceTypes({compat::VectorPolygon}),
                                                        QVariant(), true));
   addParameter(new QgsProcessingParameterString(TITLE, tr("Map title"), tr("Town system plan")));
-  addParameter(new QgsProcessingParameterNumber(LEVELS, tr("Hierarchy levels"), QgsProcessingParameterNumber::Integer, 4, false, 2, 9));
-  addParameter(new QgsProcessingParameterNumber(TOP_N, tr("Growth poles (top N by score)"), QgsProcessingParameterNumber::Integer, 5, false, 1));
-  addParameter(new QgsProcessingParameterNumber(RADIUS, tr("Service radius around each pole (km)"), QgsProcessingParameterNumber::Double, 30.0,
+  addParameter(new QgsProcessingParameterNumber(LEVELS, tr("Hierarchy levels"), compat::NumberType::Integer, 4, false, 2, 9));
+  addParameter(new QgsProcessingParameterNumber(TOP_N, tr("Growth poles (top N by score)"), compat::NumberType::Integer, 5, false, 1));
+  addParameter(new QgsProcessingParameterNumber(RADIUS, tr("Service radius around each pole (km)"), compat::NumberType::Double, 30.0,
                                                 false, 0.001));
   addParameter(new QgsProcessingParameterString(WIDTH_TABLE, tr("Corridor width table (class=km;…)"),
                                                 QStringLiteral("high_speed_rail=10;rail_hsr=10;rail=5;expressway=5;national_road=3"), false, true));
   addParameter(new QgsProcessingParameterNumber(WIDTH, tr("Corridor width without a class (km, each side)"),
-                                                QgsProcessingParameterNumber::Double, 5.0, false, 0.001));
+                                                compat::NumberType::Double, 5.0, false, 0.001));
   addParameter(advanced(new QgsProcessingParameterString(BANDS, tr("Corridor bands (km, e.g. 5;10;20; empty = widths)"), QVariant(), false, true)));
   addParameter(new QgsProcessingParameterEnum(DISTANCE_MODE, tr("Axis distance"),
                                               QStringList() << tr("Geodesic km") << tr("Network km") << tr("Network minutes"), false, 1));
-  addParameter(advanced(new QgsProcessingParameterNumber(EXPONENT, tr("Gravity distance exponent b"), QgsProcessingParameterNumber::Double, 2.0, false, 0.0)));
-  addParameter(advanced(new QgsProcessingParameterNumber(SNAP_KM, tr("Snap poles to the lines within (km)"), QgsProcessingParameterNumber::Double, 10.0, false, 0.0)));
+  addParameter(advanced(new QgsProcessingParameterNumber(EXPONENT, tr("Gravity distance exponent b"), compat::NumberType::Double, 2.0, false, 0.0)));
+  addParameter(advanced(new QgsProcessingParameterNumber(SNAP_KM, tr("Snap poles to the lines within (km)"), compat::NumberType::Double, 10.0, false, 0.0)));
   addParameter(new QgsProcessingParameterEnum(METHOD, tr("Town groups by"),
                                               QStringList() << tr("DBSCAN") << tr("Single linkage") << tr("Complete linkage")
                                                             << tr("Average linkage") << tr("Ward linkage") << tr("k-means++") << tr("Louvain communities"),
                                               false, 4));
-  addParameter(new QgsProcessingParameterNumber(K, tr("Number of town groups (K)"), QgsProcessingParameterNumber::Integer, 3, false, 1));
-  addParameter(advanced(new QgsProcessingParameterNumber(CUT_DISTANCE, tr("Cut the linkage at (km; 0 = use K)"), QgsProcessingParameterNumber::Double, 0.0, false, 0.0)));
-  addParameter(advanced(new QgsProcessingParameterNumber(EPS, tr("DBSCAN radius (km)"), QgsProcessingParameterNumber::Double, 30.0, false, 0.001)));
-  addParameter(advanced(new QgsProcessingParameterNumber(MIN_POINTS, tr("DBSCAN minimum towns"), QgsProcessingParameterNumber::Double, 2.0, false, 1.0)));
+  addParameter(new QgsProcessingParameterNumber(K, tr("Number of town groups (K)"), compat::NumberType::Integer, 3, false, 1));
+  addParameter(advanced(new QgsProcessingParameterNumber(CUT_DISTANCE, tr("Cut the linkage at (km; 0 = use K)"), compat::NumberType::Double, 0.0, false, 0.0)));
+  addParameter(advanced(new QgsProcessingParameterNumber(EPS, tr("DBSCAN radius (km)"), compat::NumberType::Double, 30.0, false, 0.001)));
+  addParameter(advanced(new QgsProcessingParameterNumber(MIN_POINTS, tr("DBSCAN minimum towns"), compat::NumberType::Double, 2.0, false, 1.0)));
   addParameter(advanced(new QgsProcessingParameterEnum(HULL, tr("Group polygons"),
                                                        QStringList() << tr("Convex hull") << tr("Concave hull") << tr("Footprint (discs)"), false, 1)));
   addParameter(new QgsProcessingParameterEnum(AREA_METHOD, tr("Influence areas"),
@@ -665,7 +665,7 @@ void TownSystemAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterFileDestination(OUTPUT, tr("Plan GeoPackage"), tr("GeoPackage (*.gpkg)")));
   addParameter(new QgsProcessingParameterFileDestination(PDF, tr("Plan map (PDF)"), tr("PDF files (*.pdf)")));
   addParameter(new QgsProcessingParameterFileDestination(PNG, tr("Plan map (PNG)"), tr("PNG files (*.png)"), QVariant(), true, false));
-  addParameter(advanced(new QgsProcessingParameterNumber(DPI, tr("PNG resolution (dpi)"), QgsProcessingParameterNumber::Integer, 150, false, 36, 1200)));
+  addParameter(advanced(new QgsProcessingParameterNumber(DPI, tr("PNG resolution (dpi)"), compat::NumberType::Integer, 150, false, 36, 1200)));
   addParameter(new QgsProcessingParameterFileDestination(REPORT, tr("Hierarchy report (HTML)"), tr("HTML files (*.html)"), QVariant(), true));
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("NUM_POLES"), tr("Number of growth poles")));
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("NUM_GROUPS"), tr("Number of town groups")));
@@ -695,7 +695,7 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
   std::unique_ptr<QgsProcessingFeatureSource> boundary(parameterAsSource(parameters, BOUNDARY, context));
   if (boundary && boundary->featureCount() == 0)
     throw QgsProcessingException(tr("BOUNDARY: the layer has no features; give the planning area's polygon or leave BOUNDARY empty."));
-  if (boundary && QgsWkbTypes::geometryType(boundary->wkbType()) != QgsWkbTypes::PolygonGeometry)
+  if (boundary && QgsWkbTypes::geometryType(boundary->wkbType()) != compat::PolygonGeometry)
     throw QgsProcessingException(tr("BOUNDARY: the layer is not a polygon layer; give the planning area's polygon."));
   const int topN = parameterAsInt(parameters, TOP_N, context);
   if (towns->featureCount() >= 0 && topN > towns->featureCount())

@@ -16,7 +16,7 @@ class TownSystemAlgorithm : public PoleaxisAlgorithm {
   QString groupId() const override { return QStringLiteral("plan"); }
   QString shortHelpString() const override;
   QString shortDescription() const override;
-  Flags flags() const override;
+  compat::AlgorithmFlags flags() const override;
   TownSystemAlgorithm* createInstance() const override { return new TownSystemAlgorithm(); }
 
  protected:

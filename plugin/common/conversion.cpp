@@ -1,4 +1,5 @@
 #include "conversion.h"
+#include "qgiscompat.h"
 
 #include <qgsexception.h>
 #include <qgsfeaturerequest.h>
@@ -101,8 +102,9 @@ QgsCoordinateReferenceSystem localProjectedCrs(const QgsRectangle& lonlat) {
 
 namespace {
 // Largest scale error of a projection over an extent: 1 km geodesic steps
-// east and north from a 5×5 grid of points, measured in the projection.
-double scaleError(const QgsRectangle& lonlat, const QgsCoordinateTransform& toWork) {
+// east and north from a 5×5 grid of points, measured in the projection
+// (its units times metresPerUnit).
+double scaleError(const QgsRectangle& lonlat, const QgsCoordinateTransform& toWork, double metresPerUnit = 1.0) {
   const poleaxis::Geodesic& g = poleaxis::Geodesic::wgs84();
   double worst = 0;
   for (int i = 0; i <= 4; ++i)
@@ -111,7 +113,7 @@ double scaleError(const QgsRectangle& lonlat, const QgsCoordinateTransform& toWo
       const QgsPointXY a = toWork.transform(QgsPointXY(p.x, p.y));
       for (double azimuth : {0.0, 90.0}) {
         const poleaxis::Point q = g.destination(p, azimuth, 1000.0);
-        worst = std::max(worst, std::fabs(a.distance(toWork.transform(QgsPointXY(q.x, q.y))) / 1000.0 - 1.0));
+        worst = std::max(worst, std::fabs(a.distance(toWork.transform(QgsPointXY(q.x, q.y))) * metresPerUnit / 1000.0 - 1.0));
       }
     }
   return worst;
@@ -122,15 +124,49 @@ WorkingCrs workingCrs(const QgsRectangle& lonlat, const QgsCoordinateReferenceSy
                       const QString& what, const QgsProcessingContext& context, QgsProcessingFeedback* feedback) {
   if (given.isValid() && given.isGeographic())
     throw QgsProcessingException(tr("%1: %2 is geographic; choose a projected CRS in metres.").arg(parameter, given.authid()));
+  if (given.isValid() && given.mapUnits() != compat::Metres)
+    throw QgsProcessingException(tr("%1: %2 measures in %3, but distances and areas are worked in metres. Choose a projected CRS in "
+                                    "metres (the local UTM zone, say), or leave %1 empty for a local one.")
+                                     .arg(parameter, given.authid(), QgsUnitTypes::toString(given.mapUnits())));
   WorkingCrs out;
   out.crs = given.isValid() ? given : localProjectedCrs(lonlat);
   out.toWork = QgsCoordinateTransform(wgs84(), out.crs, context.transformContext());
   out.fromWork = QgsCoordinateTransform(out.crs, wgs84(), context.transformContext());
-  if (feedback)
+  const double error = scaleError(lonlat, out.toWork);
+  const QString name = out.crs.authid().isEmpty() ? out.crs.toProj() : out.crs.authid();
+  if (given.isValid() && !(error <= kMaxScaleError))
+    throw QgsProcessingException(tr("%1: %2 distorts distances by up to %3 % over %4, more than %5 %: it is made for another area. "
+                                    "Choose a CRS made for this area, or leave %1 empty for a local one.")
+                                     .arg(parameter, name)
+                                     .arg(100.0 * error, 0, 'f', 1)
+                                     .arg(what)
+                                     .arg(100.0 * kMaxScaleError, 0, 'f', 0));
+  if (feedback) {
     feedback->pushInfo(tr("Working CRS: %1 (%2); largest scale error over %3 %4 %.")
-                           .arg(out.crs.authid().isEmpty() ? out.crs.toProj() : out.crs.authid(), out.crs.description(), what)
-                           .arg(100.0 * scaleError(lonlat, out.toWork), 0, 'f', 3));
+                           .arg(name, out.crs.description(), what)
+                           .arg(100.0 * error, 0, 'f', 3));
+    if (!(error <= kMaxScaleError))
+      feedback->pushWarning(tr("The local working CRS distorts distances by up to %1 % over %2: the extent is very large. Results "
+                               "in km are approximate; split the area, or choose WORKING_CRS.")
+                                .arg(100.0 * error, 0, 'f', 1)
+                                .arg(what));
+  }
   return out;
+}
+
+bool measuresGround(const QgsCoordinateReferenceSystem& layerCrs, const QgsRectangle& lonlat, const QString& parameter,
+                    const QgsProcessingContext& context, QgsProcessingFeedback* feedback) {
+  if (layerCrs.isGeographic() || layerCrs.mapUnits() == compat::UnknownDistanceUnit) return false;
+  const double metresPerUnit = QgsUnitTypes::fromUnitToUnitFactor(layerCrs.mapUnits(), compat::Metres);
+  const QgsCoordinateTransform toLayer(wgs84(), layerCrs, context.transformContext());
+  const double worst = scaleError(lonlat, toLayer, metresPerUnit);
+  if (worst <= 0.02) return true;
+  if (feedback)
+    feedback->pushInfo(tr("%1: the layer's CRS %2 distorts distances by up to %3 % over the data, so the work is done from "
+                          "lon/lat on the ground (outputs stay in %2).")
+                           .arg(parameter, layerCrs.authid())
+                           .arg(100.0 * worst, 0, 'f', 1));
+  return false;
 }
 
 std::vector<poleaxis::Point> transformPoints(const std::vector<poleaxis::Point>& points, const QgsCoordinateTransform& transform) {
@@ -179,7 +215,7 @@ PointTable readPoints(const QgsFeatureSource& source, const QString& parameter,
       table.withoutGeometryIds.push_back(f.id());
       continue;
     }
-    if (QgsWkbTypes::geometryType(g.wkbType()) != QgsWkbTypes::PointGeometry)
+    if (QgsWkbTypes::geometryType(g.wkbType()) != compat::PointGeometry)
       throw QgsProcessingException(tr("%1: feature %2 is not a point. Use a point layer, or run Centroids first.")
                                        .arg(parameter)
                                        .arg(f.id()));
@@ -256,7 +292,7 @@ LineTable readLines(const QgsFeatureSource& source, const QString& parameter, co
       ++table.withoutGeometry;
       continue;
     }
-    if (QgsWkbTypes::geometryType(g.wkbType()) != QgsWkbTypes::LineGeometry)
+    if (QgsWkbTypes::geometryType(g.wkbType()) != compat::LineGeometry)
       throw QgsProcessingException(tr("%1: feature %2 is not a line.").arg(parameter).arg(f.id()));
     if (QgsWkbTypes::isCurvedType(g.wkbType())) g = QgsGeometry(g.constGet()->segmentize());
     transformOrRefuse(g, transform, parameter, f.id());
@@ -292,7 +328,7 @@ poleaxis::MultiPolygon readPolygonsAsLonLat(const QgsFeatureSource& source, cons
     throwIfCanceled(feedback);
     QgsGeometry g = f.geometry();
     if (g.isNull() || g.isEmpty()) continue;
-    if (QgsWkbTypes::geometryType(g.wkbType()) != QgsWkbTypes::PolygonGeometry)
+    if (QgsWkbTypes::geometryType(g.wkbType()) != compat::PolygonGeometry)
       throw QgsProcessingException(tr("%1: feature %2 is not a polygon.").arg(parameter).arg(f.id()));
     transformOrRefuse(g, transform, parameter, f.id());
     refuseOffGlobe(g, parameter, f.id());

@@ -34,16 +34,28 @@ QgsCoordinateReferenceSystem wgs84();
 // its centre.
 QgsCoordinateReferenceSystem localProjectedCrs(const QgsRectangle& lonlat);
 
-// The projected CRS an algorithm works in: `given` when valid (refused,
-// naming `parameter`, when geographic), else localProjectedCrs(lonlat). Logs
-// the choice and its largest scale error over `what` (the extent).
+// The projected CRS an algorithm works in: `given` when valid, else
+// localProjectedCrs(lonlat). Logs the choice and its largest scale error over
+// `what` (the extent). A given CRS is refused, naming `parameter`, when it is
+// geographic, when its unit is not the metre (US feet would be read as
+// metres), or when it distorts distances over the extent by more than
+// kMaxScaleError (a zone far from the data); the local CRS only warns then.
 struct WorkingCrs {
   QgsCoordinateReferenceSystem crs;
   QgsCoordinateTransform toWork;    // from WGS 84
   QgsCoordinateTransform fromWork;  // to WGS 84
 };
+constexpr double kMaxScaleError = 0.05;
 WorkingCrs workingCrs(const QgsRectangle& lonlat, const QgsCoordinateReferenceSystem& given, const QString& parameter,
                       const QString& what, const QgsProcessingContext& context, QgsProcessingFeedback* feedback);
+
+// Whether planar work may use a projected layer's own coordinates as ground
+// distances: its unit is known and its scale error over `lonlat` stays within
+// 2 %. Otherwise (Web Mercator at 44° N: 38 %) it logs why, and the caller
+// works from lon/lat in a working CRS instead, so that kilometres are
+// kilometres on the ground whatever the layer's CRS.
+bool measuresGround(const QgsCoordinateReferenceSystem& layerCrs, const QgsRectangle& lonlat, const QString& parameter,
+                    const QgsProcessingContext& context, QgsProcessingFeedback* feedback);
 
 // Points through a transform in one PROJ call.
 std::vector<poleaxis::Point> transformPoints(const std::vector<poleaxis::Point>& points, const QgsCoordinateTransform& transform);

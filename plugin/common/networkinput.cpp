@@ -1,4 +1,5 @@
 #include "networkinput.h"
+#include "qgiscompat.h"
 
 #include <qgsexception.h>
 #include <qgsfeaturesink.h>
@@ -49,14 +50,14 @@ QString NetworkInput::layerName(const QgsVectorLayer& layer) {
 namespace {
 template <class Parameter>
 Parameter* advanced(Parameter* parameter) {
-  parameter->setFlags(parameter->flags() | QgsProcessingParameterDefinition::FlagAdvanced);
+  parameter->setFlags(parameter->flags() | compat::ParameterAdvanced);
   return parameter;
 }
 }  // namespace
 
 QList<QgsProcessingParameterDefinition*> NetworkInput::parameters(const Declare& declare) {
   QList<QgsProcessingParameterDefinition*> out;
-  out << new QgsProcessingParameterMultipleLayers(declare.linesName, declare.linesLabel, QgsProcessing::TypeVectorLine, QVariant(),
+  out << new QgsProcessingParameterMultipleLayers(declare.linesName, declare.linesLabel, compat::VectorLine, QVariant(),
                                                   declare.optional);
   if (declare.speeds) {
     out << new QgsProcessingParameterString(CLASS_FIELD, tr("Class field of the lines (else the layer name is the class)"),
@@ -65,7 +66,7 @@ QList<QgsProcessingParameterDefinition*> NetworkInput::parameters(const Declare&
     out << new QgsProcessingParameterString(SPEED_TABLE, tr("Speed table (class=km/h;…)"),
                                             QStringLiteral("rail=120;rail_hsr=250;expressway=100;national_road=70"), false, true);
     out << advanced(new QgsProcessingParameterNumber(declare.defaultSpeedName, tr("Speed for classes not in the table (km/h, 0 = refuse)"),
-                                                     QgsProcessingParameterNumber::Double, 0.0, true));
+                                                     compat::NumberType::Double, 0.0, true));
   }
   if (declare.routeNames)
     out << advanced(new QgsProcessingParameterString(NAME_FIELD, tr("Route name field of the lines"), QVariant(), false, true));
@@ -75,9 +76,9 @@ QList<QgsProcessingParameterDefinition*> NetworkInput::parameters(const Declare&
       QStringList() << tr("At shared vertices only (keeps bridges and tunnels apart)") << tr("At every crossing and T-junction"),
       false, 1, true));
   out << advanced(new QgsProcessingParameterNumber(TOLERANCE_M, tr("Topology tolerance: line ends this close join (m)"),
-                                                   QgsProcessingParameterNumber::Double, 100.0, true));
+                                                   compat::NumberType::Double, 100.0, true));
   if (declare.components)
-    out << new QgsProcessingParameterFeatureSink(COMPONENTS, tr("Network components"), QgsProcessing::TypeVectorLine,
+    out << new QgsProcessingParameterFeatureSink(COMPONENTS, tr("Network components"), compat::VectorLine,
                                                  QVariant(), true, false);
   return out;
 }
@@ -113,9 +114,9 @@ NetworkInput::Lines NetworkInput::read(const QgsProcessingAlgorithm& algorithm, 
   const QList<QgsMapLayer*> layers = QgsProcessingParameters::parameterAsLayerList(linesDefinition, parameters, context);
   if (layers.isEmpty()) {
     const bool blank = !given.isValid() || given.isNull() || given.toString().isEmpty() ||
-                       (given.type() == QVariant::List && given.toList().isEmpty()) ||
-                       (given.type() == QVariant::StringList && given.toStringList().isEmpty());
-    if (blank && linesDefinition->flags() & QgsProcessingParameterDefinition::FlagOptional) return out;
+                       (given.userType() == QMetaType::QVariantList && given.toList().isEmpty()) ||
+                       (given.userType() == QMetaType::QStringList && given.toStringList().isEmpty());
+    if (blank && linesDefinition->flags() & compat::ParameterOptional) return out;
     throw QgsProcessingException(blank ? tr("%1: give at least one line layer.").arg(LINES)
                                        : tr("%1: %2 could not be opened as a layer. Check the path.").arg(LINES, given.toString()));
   }
@@ -159,7 +160,7 @@ NetworkInput::Lines NetworkInput::read(const QgsProcessingAlgorithm& algorithm, 
   long withoutGeometry = 0, degenerate = 0;
   for (int layerIndex = 0; layerIndex < layers.size(); ++layerIndex) {
     QgsVectorLayer* layer = qobject_cast<QgsVectorLayer*>(layers[layerIndex]);
-    if (!layer || layer->geometryType() != QgsWkbTypes::LineGeometry)
+    if (!layer || layer->geometryType() != compat::LineGeometry)
       throw QgsProcessingException(tr("%1: layer '%2' is not a line layer. Give line layers only (rail, highways, rivers).")
                                        .arg(LINES, layers[layerIndex]->name()));
     if (layer->featureCount() == 0)
@@ -296,10 +297,10 @@ void NetworkInput::log(const poleaxis::Network& network, const std::vector<QgsFe
 
 QgsFields NetworkInput::componentFields() {
   QgsFields fields;
-  fields.append(QgsField(QStringLiteral("comp_id"), QVariant::Int));
-  fields.append(QgsField(QStringLiteral("n_nodes"), QVariant::Int));
-  fields.append(QgsField(QStringLiteral("len_km"), QVariant::Double));
-  fields.append(QgsField(QStringLiteral("n_centres"), QVariant::Int));
+  fields.append(compat::field(QStringLiteral("comp_id"), compat::value::Int));
+  fields.append(compat::field(QStringLiteral("n_nodes"), compat::value::Int));
+  fields.append(compat::field(QStringLiteral("len_km"), compat::value::Double));
+  fields.append(compat::field(QStringLiteral("n_centres"), compat::value::Int));
   return fields;
 }
 

@@ -1,4 +1,5 @@
 #include "planlayout.h"
+#include "qgiscompat.h"
 
 #include <qgscategorizedsymbolrenderer.h>
 #include <qgsfillsymbol.h>
@@ -65,8 +66,7 @@ QString planFontFamily(bool* installed) {
 }
 
 QgsRectangle lonLatExtent(const QList<QgsMapLayer*>& layers, const QgsCoordinateTransformContext& context) {
-  QgsRectangle lonlat;
-  lonlat.setMinimal();  // a default QgsRectangle is (0,0,0,0) in 3.22, not empty
+  QgsRectangle lonlat = compat::emptyRectangle();  // a default QgsRectangle is (0,0,0,0) in 3.22, not empty
   for (QgsMapLayer* layer : layers) {
     try {
       lonlat.combineExtentWith(QgsCoordinateTransform(layer->crs(), conversion::wgs84(), context).transformBoundingBox(layer->extent()));
@@ -141,8 +141,8 @@ std::unique_ptr<QgsPrintLayout> buildPlanLayout(const PlanLayoutRequest& r, QgsP
   }
   if (auto* bar = item<QgsLayoutItemScaleBar>(layout.get(), QStringLiteral("scalebar"))) {
     bar->setLinkedMap(map);
-    bar->setUnits(QgsUnitTypes::DistanceKilometers);
-    bar->applyDefaultSize(QgsUnitTypes::DistanceKilometers);
+    bar->setUnits(compat::Kilometres);
+    bar->applyDefaultSize(compat::Kilometres);
     bar->setUnitLabel(r.chinese ? QStringLiteral("公里") : QStringLiteral("km"));  // after applyDefaultSize, which resets it
     bar->setNumberOfSegments(4);
     bar->setNumberOfSegmentsLeft(0);
@@ -153,7 +153,7 @@ std::unique_ptr<QgsPrintLayout> buildPlanLayout(const PlanLayoutRequest& r, QgsP
     if (north->picturePath().startsWith(QLatin1String(":/poleaxis"))) {
       QFile arrow(poleaxisResource(QStringLiteral("icons/northarrow.svg")));
       if (arrow.open(QIODevice::ReadOnly))
-        north->setPicturePath(QStringLiteral("base64:") + QString::fromLatin1(arrow.readAll().toBase64()), QgsLayoutItemPicture::FormatSVG);
+        north->setPicturePath(QStringLiteral("base64:") + QString::fromLatin1(arrow.readAll().toBase64()), compat::PictureSvg);
     }
     north->setLinkedMap(map);
   }

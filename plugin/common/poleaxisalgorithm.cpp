@@ -1,4 +1,5 @@
 #include "poleaxisalgorithm.h"
+#include "qgiscompat.h"
 #include "conversion.h"
 #include "resourcepath.h"
 
@@ -112,7 +113,7 @@ void PoleaxisAlgorithm::checkOutputFolders(const QVariantMap& parameters, const 
 
 std::unique_ptr<QgsFeatureSink> PoleaxisAlgorithm::createSink(const QVariantMap& parameters, const QString& name,
                                                               QgsProcessingContext& context, QString& destinationId,
-                                                              const QgsFields& fields, QgsWkbTypes::Type geometryType,
+                                                              const QgsFields& fields, compat::WkbType geometryType,
                                                               const QgsCoordinateReferenceSystem& crs, bool required) const {
   // A layer inside a GeoPackage ("x.gpkg|layername=roads"): QGIS 3.22 hands
   // that form to the file writer, which replaces the whole file. The
@@ -161,7 +162,7 @@ QString PoleaxisAlgorithm::destinationOf(const QVariantMap& parameters, const QS
   if (value.canConvert<QgsProperty>())
     return value.value<QgsProperty>().valueAsString(context.expressionContext(), definition->defaultValue().toString());
   if (!value.isValid() || value.toString().isEmpty()) {
-    const bool optional = definition->flags() & QgsProcessingParameterDefinition::FlagOptional;
+    const bool optional = definition->flags() & compat::ParameterOptional;
     return optional && !definition->defaultValue().isValid() ? QString() : definition->defaultValue().toString();
   }
   return value.toString();
@@ -284,11 +285,11 @@ int PoleaxisAlgorithm::nameFieldIndex(const QgsFields& fields) {
     if (i >= 0) return i;
   }
   for (int i = 0; i < fields.count(); ++i)
-    if (fields.at(i).type() == QVariant::String) return i;
+    if (fields.at(i).type() == compat::value::String) return i;
   return -1;
 }
 
-QgsFields PoleaxisAlgorithm::makeFields(std::initializer_list<std::pair<QString, QVariant::Type>> fields) {
+QgsFields PoleaxisAlgorithm::makeFields(std::initializer_list<std::pair<QString, compat::ValueType>> fields) {
   QgsFields out;
   for (const auto& [name, type] : fields) out.append(QgsField(name, type));
   return out;
@@ -298,7 +299,7 @@ std::unique_ptr<QgsProcessingFeatureSource> PoleaxisAlgorithm::requireSource(con
                                                                             QgsProcessingContext& context) const {
   std::unique_ptr<QgsProcessingFeatureSource> source(parameterAsSource(parameters, parameter, context));
   if (!source) throw QgsProcessingException(invalidSourceError(parameters, parameter));
-  if (!source->hasFeatures() || source->featureCount() == 0)
+  if (compat::certainlyEmpty(*source) || source->featureCount() == 0)
     throw QgsProcessingException(tr("%1: the layer has no features.").arg(parameter));
   return source;
 }
@@ -323,7 +324,7 @@ void PoleaxisAlgorithm::writeNetworkComponents(const poleaxis::Network& network,
   if (!parameterDefinition(NetworkInput::COMPONENTS)) return;
   QString id;
   std::unique_ptr<QgsFeatureSink> sink = createSink(parameters, NetworkInput::COMPONENTS, context, id, NetworkInput::componentFields(),
-                                                    QgsWkbTypes::MultiLineString, lines.crs, false);
+                                                    compat::WkbType::MultiLineString, lines.crs, false);
   if (!sink) return;
   NetworkInput::writeComponents(network, lines, *sink, context);
   outputs.insert(NetworkInput::COMPONENTS, id);

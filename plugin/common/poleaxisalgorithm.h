@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "networkinput.h"
+#include "qgiscompat.h"
 #include "poleaxis/feedback.h"
 
 class PoleaxisAlgorithm : public QgsProcessingAlgorithm {
@@ -57,7 +58,7 @@ class PoleaxisAlgorithm : public QgsProcessingAlgorithm {
   // optional output was not requested.
   std::unique_ptr<QgsFeatureSink> createSink(const QVariantMap& parameters, const QString& name,
                                              QgsProcessingContext& context, QString& destinationId,
-                                             const QgsFields& fields, QgsWkbTypes::Type geometryType,
+                                             const QgsFields& fields, compat::WkbType geometryType,
                                              const QgsCoordinateReferenceSystem& crs, bool required) const;
   // Adds features to a sink in batches: through the processing sink chain one
   // call per feature costs more than the feature on large layers. flush()
@@ -107,7 +108,7 @@ class PoleaxisAlgorithm : public QgsProcessingAlgorithm {
   // Marks a parameter advanced (hidden under the dialog's Advanced section).
   template <class Parameter>
   static Parameter* advanced(Parameter* parameter) {
-    parameter->setFlags(parameter->flags() | QgsProcessingParameterDefinition::FlagAdvanced);
+    parameter->setFlags(parameter->flags() | compat::ParameterAdvanced);
     return parameter;
   }
   // The input's fields followed by the algorithm's. One rule for clashes:
@@ -117,7 +118,7 @@ class PoleaxisAlgorithm : public QgsProcessingAlgorithm {
   static QgsFields combineOutputFields(const QgsFields& input, const QgsFields& added, QgsProcessingFeedback* feedback,
                                        const QString& parameter);
   // Output fields from (name, type) pairs.
-  static QgsFields makeFields(std::initializer_list<std::pair<QString, QVariant::Type>> fields);
+  static QgsFields makeFields(std::initializer_list<std::pair<QString, compat::ValueType>> fields);
   // Warns, naming the parameter and the features, that points without geometry were skipped.
   static void warnWithoutGeometry(QgsProcessingFeedback* feedback, const QString& parameter, const std::vector<QgsFeatureId>& ids);
   // "3, 7, 12 and 4 more" for logs.

@@ -848,6 +848,14 @@ Fields: centre_fid, name, mass, weight, area_km2 (ellipsoidal), n_towns and pop_
         <source>PROBABILITY_RASTER: could not write %1.</source>
         <translation>PROBABILITY_RASTER：无法写入 %1。</translation>
     </message>
+    <message>
+        <source>METHOD Huff: %1 centres × (%2 towns%3) need %4 × 10⁹ distance terms, more than the limit of %5 × 10⁹ (about a minute). Use fewer centres (the poles, or the larger towns by an expression filter), fewer towns, no PROBABILITY_RASTER, or METHOD Weighted with WEIGHT_RULE power and EXPONENT = λ, which gives the same dominant areas (w = M^(1/λ)).</source>
+        <translation>METHOD Huff：%1 个中心 ×（%2 个城镇%3）需要 %4 × 10⁹ 个距离项，超过上限 %5 × 10⁹（约一分钟）。请减少中心（只用增长极，或用表达式筛选较大的城镇）、减少城镇、不输出 PROBABILITY_RASTER，或改用 METHOD 加权（WEIGHT_RULE 幂、EXPONENT = λ），其优势范围与 Huff 相同（w = M^(1/λ)）。</translation>
+    </message>
+    <message>
+        <source> + %1 raster cells</source>
+        <translation> + %1 个栅格像元</translation>
+    </message>
 </context>
 <context>
     <name>NetworkInput</name>
@@ -1941,9 +1949,21 @@ Circles that cross the antimeridian are split there; a circle that would contain
         <translation>轮廓系数无定义：少于 2 组，或每个城镇自成一组。</translation>
     </message>
     <message>
+        <source>Line network for network distances (DBSCAN, linkage; one or more layers)</source>
+        <translation>用于网络距离的线网（DBSCAN、层次聚类；一个或多个图层）</translation>
+    </message>
+    <message>
+        <source>SNAP_KM: %1 km is not a distance &gt;= 0.</source>
+        <translation>SNAP_KM：%1 公里不是不小于 0 的距离。</translation>
+    </message>
+    <message>
+        <source>Distances are km along the lines.</source>
+        <translation>距离为沿线路的公里数。</translation>
+    </message>
+    <message>
         <source>Organises towns into town groups (城镇群), the third element of the pole-axis plan.
 
-&lt;b&gt;Distances&lt;/b&gt;: on a geographic layer, geodesic km on the WGS 84 ellipsoid (DBSCAN, single, complete, average); Ward and k-means need Euclidean coordinates and work in a projected working CRS (given, or chosen automatically and logged with its scale error). On a projected layer, planar distances in its CRS. With a Line network (DBSCAN and single/complete/average), distances are shortest-path km along the lines; towns are joined to the nearest line within the snap distance, towns farther away stay ungrouped (DBSCAN) or alone.
+&lt;b&gt;Distances&lt;/b&gt;: on a geographic layer (or a projected one that distorts distances by more than 2 % over the towns, such as Web Mercator), geodesic km on the WGS 84 ellipsoid (DBSCAN, single, complete, average); Ward and k-means need Euclidean coordinates and work in a projected working CRS (given, or chosen automatically and logged with its scale error). On a projected layer, planar distances in its CRS. With a Line network (DBSCAN and single/complete/average), distances are shortest-path km along the lines; towns are joined to the nearest line within the snap distance, towns farther away stay ungrouped (DBSCAN) or alone.
 
 &lt;b&gt;Methods&lt;/b&gt;
 • DBSCAN: a town is a core when the towns within EPS km (itself included) weigh at least MIN_POINTS (weights from Weight field, like scikit-learn&apos;s sample_weight; 1 each without); groups grow from cores; towns reached by no core are noise (group_id NULL).
@@ -1958,7 +1978,7 @@ Circles that cross the antimeridian are split there; a circle that would contain
 &lt;b&gt;Silhouette&lt;/b&gt; s = mean of (b − a)/max(a, b) over grouped towns (a: mean distance within the group, b: to the nearest other group; noise left out), on the distances above (geodesic for network runs); exact up to 2,000 grouped towns; above, a seeded sample of up to 2,000 (down to 200 when the groups are very large, so the score takes about a second), each scored against all towns. Reported in the log with the sample size and as the SILHOUETTE output (NULL with fewer than 2 groups).</source>
         <translation>把城镇组织成城镇群，即点轴规划的第三要素。
 
-&lt;b&gt;距离&lt;/b&gt;：地理坐标图层上为 WGS 84 椭球面测地线公里（DBSCAN、单连接、全连接、平均连接）；Ward 与 k-means 需要欧氏坐标，在投影工作坐标系中计算（指定的，或自动选择并在日志中记录尺度误差）。投影图层上为其坐标系中的平面距离。给定线网时（DBSCAN 和单/全/平均连接），距离为沿线的最短路径公里；城镇接到捕捉距离内最近的线，更远的城镇不分组（DBSCAN）或自成一组。
+&lt;b&gt;距离&lt;/b&gt;：地理坐标图层上（以及在城镇范围内距离变形超过 2 % 的投影图层上，如 Web 墨卡托）为 WGS 84 椭球面测地线公里（DBSCAN、单连接、全连接、平均连接）；Ward 与 k-means 需要欧氏坐标，在投影工作坐标系中计算（指定的，或自动选择并在日志中记录尺度误差）。能如实度量地面距离的投影图层上为其坐标系中的平面距离。给定线网时（DBSCAN 和单/全/平均连接），距离为沿线的最短路径公里；城镇接到捕捉距离内最近的线，更远的城镇不分组（DBSCAN）或自成一组。
 
 &lt;b&gt;方法&lt;/b&gt;
 • DBSCAN：EPS 公里内的城镇（含自身）权重之和不少于 MIN_POINTS 时该城镇为核心（权重来自权重字段，同 scikit-learn 的 sample_weight；无字段时每个为 1）；城镇群由核心扩展；任何核心都达不到的城镇为噪声（group_id 为 NULL）。
@@ -1971,18 +1991,6 @@ Circles that cross the antimeridian are split there; a circle that would contain
 &lt;b&gt;城镇&lt;/b&gt;输出：输入字段加 group_id（1 = 城镇最多的组）和 is_core（DBSCAN 核心城镇；其他方法中每个已分组城镇为 1）。
 
 &lt;b&gt;轮廓系数&lt;/b&gt; s = 已分组城镇 (b − a)/max(a, b) 的平均值（a：组内平均距离，b：到最近其他组的平均距离；噪声不计），使用上述距离（网络运行时用测地线距离）；已分组城镇不超过 2,000 个时精确计算；更多时取最多 2,000 个的带种子样本（组很大时减至不少于 200 个，使计算约一秒），每个样本城镇仍对全部城镇计算。在日志中报告（含样本数），并作为 SILHOUETTE 输出（少于 2 组时为 NULL）。</translation>
-    </message>
-    <message>
-        <source>Line network for network distances (DBSCAN, linkage; one or more layers)</source>
-        <translation>用于网络距离的线网（DBSCAN、层次聚类；一个或多个图层）</translation>
-    </message>
-    <message>
-        <source>SNAP_KM: %1 km is not a distance &gt;= 0.</source>
-        <translation>SNAP_KM：%1 公里不是不小于 0 的距离。</translation>
-    </message>
-    <message>
-        <source>Distances are km along the lines.</source>
-        <translation>距离为沿线路的公里数。</translation>
     </message>
 </context>
 <context>
@@ -3226,6 +3234,22 @@ Distances are km on the ground (geodesic, or a logged local projected CRS). A fa
     <message>
         <source>%1: feature %2 has a coordinate that is not a number. Fix its geometry or filter it out.</source>
         <translation>%1：要素 %2 有一个不是数值的坐标。请修正其几何或将其过滤掉。</translation>
+    </message>
+    <message>
+        <source>%1: %2 measures in %3, but distances and areas are worked in metres. Choose a projected CRS in metres (the local UTM zone, say), or leave %1 empty for a local one.</source>
+        <translation>%1：%2 的单位是 %3，而距离和面积按米计算。请选择以米为单位的投影坐标系（如当地的 UTM 带），或将 %1 留空以自动选用本地坐标系。</translation>
+    </message>
+    <message>
+        <source>%1: %2 distorts distances by up to %3 % over %4, more than %5 %: it is made for another area. Choose a CRS made for this area, or leave %1 empty for a local one.</source>
+        <translation>%1：%2 在%4上的距离变形最大达 %3 %，超过 %5 %：它是为别的地区设计的。请选择适用于本地区的坐标系，或将 %1 留空以自动选用本地坐标系。</translation>
+    </message>
+    <message>
+        <source>The local working CRS distorts distances by up to %1 % over %2: the extent is very large. Results in km are approximate; split the area, or choose WORKING_CRS.</source>
+        <translation>本地工作坐标系在%2上的距离变形最大达 %1 %：范围过大。以公里计的结果为近似值；请分区计算，或指定 WORKING_CRS。</translation>
+    </message>
+    <message>
+        <source>%1: the layer&apos;s CRS %2 distorts distances by up to %3 % over the data, so the work is done from lon/lat on the ground (outputs stay in %2).</source>
+        <translation>%1：图层坐标系 %2 在数据范围内的距离变形最大达 %3 %，因此按经纬度在地面上计算（输出仍为 %2）。</translation>
     </message>
 </context>
 </TS>

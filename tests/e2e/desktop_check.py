@@ -34,6 +34,7 @@ def check():
         menu = next((m for t, m in submenus.items() if t in ("Pole-Axis Planner", "点轴规划")), None)
         report["menu_actions"] = [a.objectName() for a in menu.actions()] if menu else []
         report["menu_texts"] = [a.text() for a in menu.actions()] if menu else []
+        report["qgis_plugins_menu"] = iface.pluginMenu().title()  # QGIS's own string
         toolbar = iface.mainWindow().findChild(QToolBar, "PoleaxisToolBar")
         report["toolbar"] = toolbar is not None and toolbar.findChild(QToolButton, "PoleaxisToolButton") is not None
 
@@ -71,7 +72,11 @@ def finish():
     iface.mainWindow().grab().save(os.environ["POLEAXIS_DESKTOP_PNG"])
     with open(os.environ["POLEAXIS_DESKTOP_JSON"], "w", encoding="utf-8") as f:
         json.dump(report, f, ensure_ascii=False, indent=1)
-    QgsApplication.instance().exit(0)
+    # Close the project before exit: QGIS 3.40 crashes on exit while layers
+    # and layouts are still in it (seen with this script, rc 134).
+    from qgis.core import QgsProject
+    QgsProject.instance().clear()
+    QTimer.singleShot(500, lambda: QgsApplication.instance().exit(0))
 
 
 QTimer.singleShot(2500, check)

@@ -1,6 +1,6 @@
 """End to end: real desktop QGIS under Xvfb starts with the plugin enabled in
 a fresh profile; the provider, menu and toolbar are there, an algorithm runs,
-the plugin unloads and loads again, and with --lang zh_CN the names are
+the plugin unloads and loads again, and with --lang zh-Hans the names are
 Chinese. Screenshots are kept in <artifacts>.
 
 Usage: desktop_test.py <dir of libpoleaxisplugin.so> <testdata dir> <artifacts dir>
@@ -86,11 +86,17 @@ check("Desktop plan" in english.get("layouts", []), "planmap adds its layout to 
 check(english.get("after_unload") == {"provider": None, "toolbar": False}, "unload removes provider and toolbar: %r" % english.get("after_unload"))
 check(english.get("after_reload") == {"provider": "Pole-Axis Planner", "toolbar": True}, "load again restores them: %r" % english.get("after_reload"))
 
-chinese = run_qgis("zh_CN", ["--lang", "zh_CN"])
+# zh-Hans is the locale of Debian's qgis_zh-Hans.qm: QGIS's own UI is Chinese
+# too (with zh_CN it stays English and the UI is mixed).
+chinese = run_qgis("zh-Hans", ["--lang", "zh-Hans"])
 check(chinese.get("provider") == "点轴规划", "zh_CN provider name: %r" % chinese.get("provider"))
 names = chinese.get("display_names", [])
 check("服务半径" in names and len(names) >= 9 and all(any("\u4e00" <= c <= "\u9fff" for c in n) for n in names),
       "every zh_CN algorithm name is Chinese: %r" % names)
-check("点轴规划" in chinese.get("plugin_menus", []), "zh_CN menu: %r" % chinese.get("plugin_menus"))
+check("点轴规划" in chinese.get("plugin_menus", []), "zh-Hans menu: %r" % chinese.get("plugin_menus"))
+check(any("\u4e00" <= c <= "\u9fff" for c in chinese.get("qgis_plugins_menu", "")),
+      "zh-Hans: QGIS's own Plugins menu is Chinese too: %r" % chinese.get("qgis_plugins_menu"))
+check(not any("\u4e00" <= c <= "\u9fff" for c in english.get("qgis_plugins_menu", "x")),
+      "en_US: QGIS's Plugins menu is English: %r" % english.get("qgis_plugins_menu"))
 
 checks.finish()

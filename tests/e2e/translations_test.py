@@ -14,7 +14,10 @@ plugin_dir, ts_file, scratch = sys.argv[1:4]
 os.makedirs(scratch, exist_ok=True)
 copy = os.path.join(scratch, os.path.basename(ts_file))
 shutil.copyfile(ts_file, copy)
-sources = sorted(os.path.join(plugin_dir, f) for f in os.listdir(plugin_dir) if f.endswith((".cpp", ".h")))
+sources = sorted(os.path.join(root, f) for root, _, files in os.walk(plugin_dir) for f in files if f.endswith((".cpp", ".h")))
+# The faces live in plugin/algorithms/, the shared services in plugin/common/: all must be read.
+if not any(os.sep + "algorithms" + os.sep in s for s in sources) or not any(os.sep + "common" + os.sep in s for s in sources):
+    sys.exit("FAIL the plugin sources under %s were not all found: %s" % (plugin_dir, sources))
 subprocess.run(["lupdate", "-no-obsolete", "-locations", "none", *sources, "-ts", copy],
                check=True, capture_output=True, text=True)
 failures, passes = [], []

@@ -55,6 +55,16 @@ TEST(Provider, RegistersOnceAndSurvivesRepeatedLoadUnload) {
   EXPECT_NE(provider(), nullptr);
 }
 
+TEST(Provider, EveryChineseLocaleSpellingGetsTheTranslation) {
+  for (const char* locale : {"zh", "zh_CN", "zh-Hans", "zh_Hans_CN", "zh-Hant", "ZH_cn"})
+    EXPECT_EQ(PoleaxisProvider::translationFor(QString::fromLatin1(locale)), QStringLiteral("zh_CN")) << locale;
+  for (const char* locale : {"en", "en_US", "", "fr_FR", "zu", "C"})
+    EXPECT_EQ(PoleaxisProvider::translationFor(QString::fromLatin1(locale)), QString()) << locale;
+  // The mapped name loads: the translation exists for all of them.
+  EXPECT_TRUE(PoleaxisProvider::installTranslation(PoleaxisProvider::translationFor(QStringLiteral("zh_Hans_CN"))));
+  EXPECT_FALSE(PoleaxisProvider::installTranslation(QStringLiteral("en")));
+}
+
 TEST(Provider, ChineseTranslationNamesTheAlgorithms) {
   std::unique_ptr<QgsProcessingAlgorithm> before(
       QgsApplication::processingRegistry()->createAlgorithmById(QStringLiteral("poleaxis:serviceradii")));

@@ -20,6 +20,7 @@
 #include <stdexcept>
 
 #include "poleaxisalgorithm.h"
+#include "qgiscompat.h"
 #include "qgistest.h"
 
 namespace {
@@ -34,14 +35,14 @@ class FailingAlgorithm : public PoleaxisAlgorithm {
 
  protected:
   void initAlgorithm(const QVariantMap&) override {
-    addParameter(new QgsProcessingParameterNumber(QStringLiteral("KIND"), QStringLiteral("kind"), QgsProcessingParameterNumber::Integer, 0));
+    addParameter(new QgsProcessingParameterNumber(QStringLiteral("KIND"), QStringLiteral("kind"), compat::NumberType::Integer, 0));
     addParameter(new QgsProcessingParameterFeatureSink(QStringLiteral("OUTPUT"), QStringLiteral("output")));
   }
   QVariantMap execute(const QVariantMap& parameters, QgsProcessingContext& context, QgsProcessingFeedback*) override {
     QString id;
     QgsFields fields;
-    fields.append(QgsField(QStringLiteral("n"), QVariant::Int));
-    std::unique_ptr<QgsFeatureSink> sink = createSink(parameters, QStringLiteral("OUTPUT"), context, id, fields, QgsWkbTypes::Point,
+    fields.append(compat::field(QStringLiteral("n"), compat::value::Int));
+    std::unique_ptr<QgsFeatureSink> sink = createSink(parameters, QStringLiteral("OUTPUT"), context, id, fields, compat::WkbType::Point,
                                                       QgsCoordinateReferenceSystem(QStringLiteral("EPSG:4326")), true);
     QgsFeature f(fields);
     f.setAttributes(QgsAttributes() << 1);
