@@ -5,7 +5,7 @@
 //     values file: one town a line, "benefit cost" (e.g. population, elevation)
 //   poleaxis_bench_core dbscan <points file> <eps m> <min points> <repeats>
 //     points file: "lon lat [weight]" per line; prints labels too
-//   poleaxis_bench_core linkage <points file> <single|complete|average|ward> <geodesic|planar> <cut m>
+//   poleaxis_bench_core linkage <points file> <single|complete|average|ward|ward-centroid|single-mst> <geodesic|planar> <cut m | k=N>
 //     prints the flat clusters cut at that height
 //     method single-mst: Borůvka spanning tree instead of the matrix
 //   poleaxis_bench_core kmeans <points file> <centres file> <max iter> <repeats>
@@ -35,6 +35,7 @@
 #include "poleaxis/dbscan.h"
 #include "poleaxis/geodesic.h"
 #include "poleaxis/hierarchical.h"
+#include "poleaxis/ward_linkage.h"
 #include "poleaxis/kmeans.h"
 #include "poleaxis/louvain.h"
 #include "poleaxis/network.h"
@@ -145,7 +146,11 @@ void print_labels(const std::vector<int>& labels) {
   std::printf("]");
 }
 
-int linkage_run(const char* path, const std::string& method, const std::string& metric, double cut) {
+int linkage_run(const char* path, const std::string& method, const std::string& metric, const std::string& cutArg) {
+  // "<metres>" cuts at a height (fcluster 'distance'), "k=<N>" into N groups ('maxclust').
+  const bool byCount = cutArg.rfind("k=", 0) == 0;
+  const double cut = byCount ? 0.0 : std::atof(cutArg.c_str());
+  const size_t k = byCount ? size_t(std::atol(cutArg.c_str() + 2)) : 0;
   const std::vector<poleaxis::Point> points = read_points(path);
   const poleaxis::Linkage m = method == "single" ? poleaxis::Linkage::Single
                               : method == "complete" ? poleaxis::Linkage::Complete
@@ -155,11 +160,13 @@ int linkage_run(const char* path, const std::string& method, const std::string& 
   std::vector<poleaxis::Merge> merges;
   if (method == "single-mst") {
     merges = poleaxis::single_linkage(poleaxis::TownSpace(points, metric == "geodesic"));
+  } else if (method == "ward-centroid") {
+    merges = poleaxis::ward_linkage(points);  // no matrix
   } else {
     std::vector<double> d = metric == "geodesic" ? poleaxis::geodesic_condensed(points) : poleaxis::euclidean_condensed(points);
     merges = poleaxis::linkage(std::move(d), points.size(), m);
   }
-  const std::vector<int> labels = poleaxis::cut_at_height(merges, points.size(), cut);
+  const std::vector<int> labels = byCount ? poleaxis::cut_into(merges, points.size(), k) : poleaxis::cut_at_height(merges, points.size(), cut);
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   std::printf("{\"n\": %zu, \"seconds\": %.6f, ", points.size(), seconds);
   print_labels(labels);
@@ -321,7 +328,7 @@ int main(int argc, char** argv) {
     return noding(argv[2], std::atoi(argv[3]), std::atof(argv[4]), std::atoi(argv[5]));
   if (argc == 6 && std::string(argv[1]) == "circles")
     return circles(argv[2], std::atof(argv[3]), std::atoi(argv[4]), std::atoi(argv[5]));
-  if (argc == 6 && std::string(argv[1]) == "linkage") return linkage_run(argv[2], argv[3], argv[4], std::atof(argv[5]));
+  if (argc == 6 && std::string(argv[1]) == "linkage") return linkage_run(argv[2], argv[3], argv[4], argv[5]);
   if (argc == 6 && std::string(argv[1]) == "dbscan")
     return dbscan_run(argv[2], std::atof(argv[3]), std::atof(argv[4]), std::atoi(argv[5]));
   if (argc == 6 && std::string(argv[1]) == "kmeans") return kmeans_run(argv[2], argv[3], std::atoi(argv[4]), std::atoi(argv[5]));

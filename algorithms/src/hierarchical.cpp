@@ -10,12 +10,25 @@
 
 namespace poleaxis {
 
+namespace {
+// Share of a condensed matrix's pairs held by its rows before row i.
+double pairs_done(size_t i, size_t n) {
+  const double left = double(n - i) / double(n);
+  return 100.0 * (1.0 - left * left);
+}
+}  // namespace
+
 std::vector<double> geodesic_condensed(const std::vector<Point>& lonlat, Feedback* feedback) {
   const size_t n = lonlat.size();
   std::vector<double> d(n < 2 ? 0 : n * (n - 1) / 2);
   const Geodesic& g = Geodesic::wgs84();
+  // Rows are handed out in order, so row i starting means the rows before it
+  // are (nearly) done: progress by pairs, steady although rows shrink.
   parallel_for(n, worker_count(), [&](size_t i, unsigned) {
-    if (i % 256 == 0) throw_if_canceled(feedback);
+    if (i % 16 == 0) {
+      throw_if_canceled(feedback);
+      if (feedback) feedback->progress(pairs_done(i, n));
+    }
     for (size_t j = i + 1; j < n; ++j) d[condensed_index(n, i, j)] = g.distance_m(lonlat[i], lonlat[j]);
   });
   return d;
@@ -52,7 +65,8 @@ std::vector<Merge> linkage(std::vector<double> D, size_t n, Linkage method, Feed
   for (size_t step = 0; step + 1 < n; ++step) {
     if (step % 64 == 0) {
       throw_if_canceled(feedback);
-      if (feedback) feedback->progress(100.0 * double(step) / double(n));
+      // A step scans the live clusters, so the work done goes as the pairs.
+      if (feedback) feedback->progress(pairs_done(step, n));
     }
     if (chain.empty()) chain.push_back(live.front());
     size_t x = 0, y = 0;

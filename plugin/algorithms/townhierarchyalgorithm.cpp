@@ -222,9 +222,9 @@ QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsPr
       const double v = conversion::numberOrNan(attributes.at(indicatorFields[j]));
       if (std::isnan(v)) {
         if (refuseNulls)
-          throw QgsProcessingException(tr("FIELDS: feature %1 has NULL in '%2'. Fill it, filter the town out, or set NULLS to skip.")
+          throw QgsProcessingException(tr("FIELDS: feature %1 has %3 in '%2'. Fill it with a number, filter the town out, or set NULLS to skip.")
                                            .arg(towns.ids[row])
-                                           .arg(indicatorNames[int(j)]));
+                                           .arg(indicatorNames[int(j)], conversion::describeValue(attributes.at(indicatorFields[j]))));
         break;
       }
       values.push_back(v);

@@ -11,6 +11,7 @@
 #include <qgsprocessingfeedback.h>
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -190,8 +191,20 @@ QgsCoordinateTransform toWgs84(const QgsCoordinateReferenceSystem& crs, const QS
 double numberOrNan(const QVariant& value) {
   if (value.isNull() || !value.isValid()) return std::numeric_limits<double>::quiet_NaN();
   bool ok = false;
-  const double v = value.toDouble(&ok);
+  double v = value.toDouble(&ok);
+  if (!ok && value.userType() == QMetaType::QString) {
+    // Survey spreadsheets write thousands with commas ("1,000", "12,345.5"):
+    // read those as numbers, and nothing else ("1,5" and "abc" stay NaN).
+    static const QRegularExpression thousands(QStringLiteral("^\\s*[-+]?\\d{1,3}(,\\d{3})+(\\.\\d+)?\\s*$"));
+    const QString text = value.toString();
+    if (thousands.match(text).hasMatch()) v = QString(text).remove(QLatin1Char(',')).trimmed().toDouble(&ok);
+  }
   return ok && std::isfinite(v) ? v : std::numeric_limits<double>::quiet_NaN();
+}
+
+QString describeValue(const QVariant& value) {
+  if (value.isNull() || !value.isValid()) return QStringLiteral("NULL");
+  return std::isnan(numberOrNan(value)) ? tr("'%1' (not a number)").arg(value.toString().left(40)) : value.toString();
 }
 
 PointTable readPoints(const QgsFeatureSource& source, const QString& parameter,
@@ -317,9 +330,11 @@ LineTable readLines(const QgsFeatureSource& source, const QString& parameter, co
   return table;
 }
 
-poleaxis::MultiPolygon readPolygonsAsLonLat(const QgsFeatureSource& source, const QString& parameter,
-                                             const QgsProcessingContext& context,
-                                             QgsProcessingFeedback* feedback) {
+// Unqualified return type: lupdate 5.15.15 (Debian 13) files the tr() calls
+// of a function returning poleaxis::… under the context "poleaxis".
+using PolygonsLonLat = poleaxis::MultiPolygon;
+PolygonsLonLat readPolygonsAsLonLat(const QgsFeatureSource& source, const QString& parameter, const QgsProcessingContext& context,
+                                    QgsProcessingFeedback* feedback) {
   const QgsCoordinateTransform transform = toWgs84(source.sourceCrs(), parameter, context);
   poleaxis::MultiPolygon all;
   QgsFeatureIterator it = source.getFeatures(QgsFeatureRequest().setNoAttributes());

@@ -110,7 +110,10 @@ poleaxis::MultiPolygon toMultiPolygon(const QgsGeometry& geometry);
 QgsGeometry toGeometry(const poleaxis::MultiPolygon& polygons);
 QgsGeometry toGeometry(const poleaxis::Polygon& polygon);
 
-// Numeric attribute as double; NaN for NULL or non-numeric values.
+// Numeric attribute as double; NaN for NULL or non-numeric values. Text with
+// thousands separators ("1,000") reads as the number.
 double numberOrNan(const QVariant& value);
+// A value for a message: NULL, the number, or 'text' (not a number).
+QString describeValue(const QVariant& value);
 
 }  // namespace conversion

@@ -1967,7 +1967,7 @@ Circles that cross the antimeridian are split there; a circle that would contain
 
 &lt;b&gt;Methods&lt;/b&gt;
 • DBSCAN: a town is a core when the towns within EPS km (itself included) weigh at least MIN_POINTS (weights from Weight field, like scikit-learn&apos;s sample_weight; 1 each without); groups grow from cores; towns reached by no core are noise (group_id NULL).
-• Single / complete / average / Ward linkage: agglomerative clustering (SciPy&apos;s linkage), cut at CUT_DISTANCE km (merge height; for Ward the Ward distance in km), or into K groups when K &gt; 0. Single linkage uses a minimum spanning tree (no distance matrix, any n); the others hold an n² matrix and take at most 20,000 towns.
+• Single / complete / average / Ward linkage: agglomerative clustering (SciPy&apos;s linkage), cut at CUT_DISTANCE km (merge height; for Ward the Ward distance in km), or into K groups when K &gt; 0. Single linkage uses a minimum spanning tree and Ward a nearest-neighbour chain over cluster centroids (no distance matrix, any n; 100,000 towns in seconds); complete and average hold an n² matrix and take at most 20,000 towns.
 • k-means: K groups by Lloyd&apos;s algorithm from k-means++ seeds; RESTARTS runs with seeds SEED, SEED+1, …, the lowest sum of squared distances wins; the same SEED gives the same groups.
 • Louvain: towns within MAX_LINK_KM are linked with weight M_i·M_j / d_ij^b (masses from Mass field, 1 without; d in km, at least 1 km; b = EXPONENT); communities maximise modularity Q = Σ_c [L_c/m − γ(d_c/2m)²] with resolution γ = RESOLUTION (larger: more, smaller groups), seeded by SEED.
 
@@ -1982,7 +1982,7 @@ Circles that cross the antimeridian are split there; a circle that would contain
 
 &lt;b&gt;方法&lt;/b&gt;
 • DBSCAN：EPS 公里内的城镇（含自身）权重之和不少于 MIN_POINTS 时该城镇为核心（权重来自权重字段，同 scikit-learn 的 sample_weight；无字段时每个为 1）；城镇群由核心扩展；任何核心都达不到的城镇为噪声（group_id 为 NULL）。
-• 单 / 全 / 平均 / Ward 连接：凝聚层次聚类（同 SciPy 的 linkage），在 CUT_DISTANCE 公里处切分（合并高度；Ward 为 Ward 距离，公里），或 K &gt; 0 时切成 K 组。单连接使用最小生成树（无距离矩阵，任意 n）；其余方法保存 n² 矩阵，最多 20,000 个城镇。
+• 单 / 全 / 平均 / Ward 连接：凝聚层次聚类（同 SciPy 的 linkage），在 CUT_DISTANCE 公里处切分（合并高度；Ward 为 Ward 距离，公里），或 K &gt; 0 时切成 K 组。单连接使用最小生成树，Ward 使用基于类中心的最近邻链（均无距离矩阵，任意 n；10 万个城镇只需数秒）；全连接与平均连接保存 n² 矩阵，最多 20,000 个城镇。
 • k-means：从 k-means++ 种子出发用 Lloyd 算法分成 K 组；以种子 SEED、SEED+1、… 运行 RESTARTS 次，取平方距离和最小者；相同 SEED 得到相同结果。
 • Louvain：MAX_LINK_KM 内的城镇以权重 M_i·M_j / d_ij^b 相连（质量来自质量字段，无字段时为 1；d 以公里计，至少 1 公里；b = EXPONENT）；社区使模块度 Q = Σ_c [L_c/m − γ(d_c/2m)²] 最大，分辨率 γ = RESOLUTION（越大组越多越小），随机种子 SEED。
 
@@ -1991,6 +1991,10 @@ Circles that cross the antimeridian are split there; a circle that would contain
 &lt;b&gt;城镇&lt;/b&gt;输出：输入字段加 group_id（1 = 城镇最多的组）和 is_core（DBSCAN 核心城镇；其他方法中每个已分组城镇为 1）。
 
 &lt;b&gt;轮廓系数&lt;/b&gt; s = 已分组城镇 (b − a)/max(a, b) 的平均值（a：组内平均距离，b：到最近其他组的平均距离；噪声不计），使用上述距离（网络运行时用测地线距离）；已分组城镇不超过 2,000 个时精确计算；更多时取最多 2,000 个的带种子样本（组很大时减至不少于 200 个，使计算约一秒），每个样本城镇仍对全部城镇计算。在日志中报告（含样本数），并作为 SILHOUETTE 输出（少于 2 组时为 NULL）。</translation>
+    </message>
+    <message>
+        <source>Ward linkage by nearest-neighbour chain over centroids (no distance matrix)</source>
+        <translation>Ward 连接：基于类中心的最近邻链（无距离矩阵）</translation>
     </message>
 </context>
 <context>
@@ -2345,10 +2349,6 @@ Output: the towns with type (dominant id), type_en, type_zh, types (all that qua
         <translation>正在读取城镇</translation>
     </message>
     <message>
-        <source>FIELDS: feature %1 has NULL in &apos;%2&apos;. Fill it, filter the town out, or set NULLS to skip.</source>
-        <translation>FIELDS：要素 %1 的“%2”为空。请补全、筛除该城镇，或将 NULLS 设为跳过。</translation>
-    </message>
-    <message>
         <source>%1 town(s) with NULL indicators left unscored: feature ids %2.</source>
         <translation>%1 个城镇的指标为空，未计算得分：要素编号 %2。</translation>
     </message>
@@ -2529,6 +2529,10 @@ Output: the towns with their fields plus score, rank, level, is_pole, (mass), ac
     <message>
         <source>A rank-size fit needs populations &gt;= 0; fix the value or filter the town out</source>
         <translation>位序—规模拟合需要人口 &gt;= 0；请修正该值或过滤掉该城镇</translation>
+    </message>
+    <message>
+        <source>FIELDS: feature %1 has %3 in &apos;%2&apos;. Fill it with a number, filter the town out, or set NULLS to skip.</source>
+        <translation>FIELDS：要素 %1 的“%2”为 %3。请填入数字、筛除该城镇，或将 NULLS 设为跳过。</translation>
     </message>
 </context>
 <context>
@@ -3250,6 +3254,10 @@ Distances are km on the ground (geodesic, or a logged local projected CRS). A fa
     <message>
         <source>%1: the layer&apos;s CRS %2 distorts distances by up to %3 % over the data, so the work is done from lon/lat on the ground (outputs stay in %2).</source>
         <translation>%1：图层坐标系 %2 在数据范围内的距离变形最大达 %3 %，因此按经纬度在地面上计算（输出仍为 %2）。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; (not a number)</source>
+        <translation>&apos;%1&apos;（不是数字）</translation>
     </message>
 </context>
 </TS>

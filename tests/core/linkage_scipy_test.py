@@ -1,11 +1,17 @@
 """Hierarchical clustering equals SciPy: linkage + fcluster(criterion='distance')
 on the real Jilin and Guizhou towns, labels identical up to renumbering.
+Matrix-free Ward (ward-centroid) equals SciPy's linkage(X, 'ward') cut by
+distance and into K groups: on the towns, on 6,000 world places (when
+../shared/data is there), and on SciPy's own hierarchy_test_data fixture
+(heights too).
 Single, complete and average use geodesic distances (ours from PROJ, SciPy's
 matrix from pyproj's Geod); Ward uses planar UTM coordinates projected by
 pyproj and given to both.
 
 Usage: linkage_scipy_test.py <poleaxis_bench_core> <testdata dir>
 """
+import os
+import sqlite3
 import sys
 
 import numpy as np
@@ -21,6 +27,60 @@ geod = Geod(ellps="WGS84")
 def ours(points, method, metric, cut_m):
     return run_core(binary, "linkage", points, method, metric, repr(cut_m))["labels"]
 
+
+def ward_against_scipy(xy, what, cuts_km, ks):
+    tree = linkage(xy, "ward")
+    for cut_km in cuts_km:
+        theirs = fcluster(tree, cut_km * 1000.0, criterion="distance")
+        mine = run_core(binary, "linkage", xy, "ward-centroid", "planar", repr(cut_km * 1000.0))["labels"]
+        check(same_up_to_renumbering(mine, theirs), "%s: matrix-free Ward cut at %g km equals SciPy (%d groups)"
+              % (what, cut_km, len(set(theirs))))
+    for k in ks:
+        theirs = fcluster(tree, k, criterion="maxclust")
+        mine = run_core(binary, "linkage", xy, "ward-centroid", "planar", "k=%d" % k)["labels"]
+        check(same_up_to_renumbering(mine, theirs), "%s: matrix-free Ward into K=%d equals SciPy (%d groups)"
+              % (what, k, len(set(theirs))))
+
+
+# SciPy's own fixture: X and its Ward tree (scipy/cluster/tests/hierarchy_test_data.py).
+try:
+    from scipy.cluster.tests import hierarchy_test_data as fixture
+except ImportError:
+    fixture = None
+check(fixture is not None, "SciPy's hierarchy_test_data fixture is importable")
+if fixture is not None:
+    X = np.asarray(fixture.X, float)
+    n = len(X)
+    heights = sorted(fixture.linkage_X_ward[:, 2])
+    bad = []
+    for k in range(1, n - 1):
+        theirs = fcluster(fixture.linkage_X_ward, k, criterion="maxclust")
+        if not same_up_to_renumbering(run_core(binary, "linkage", X, "ward-centroid", "planar", "k=%d" % k)["labels"], theirs):
+            bad.append(k)
+    check(not bad, "hierarchy_test_data X (%d points): Ward labels equal linkage_X_ward for K = 1…%d (differ at %s)" % (n, n - 2, bad))
+    # K = n − 1: SciPy's maxclust binary search never tries the lowest merge and
+    # returns n − 2 groups; the right answer, n − 1 groups, is SciPy's own
+    # distance cut at the lowest height.
+    at_n1 = run_core(binary, "linkage", X, "ward-centroid", "planar", "k=%d" % (n - 1))["labels"]
+    check(len(set(at_n1)) == n - 1 and same_up_to_renumbering(at_n1, fcluster(fixture.linkage_X_ward, heights[0], criterion="distance")),
+          "hierarchy_test_data X: K = %d gives %d groups, SciPy's distance cut at the lowest height (its maxclust gives %d)"
+          % (n - 1, len(set(at_n1)), len(set(fcluster(fixture.linkage_X_ward, n - 1, criterion="maxclust")))))
+    # The fixture's heights are rounded to 8 decimals: cut between them.
+    cuts = [heights[0] / 2] + [(a + b) / 2 for a, b in zip(heights, heights[1:])] + [heights[-1] * 2]
+    bad = [c for c in cuts if not same_up_to_renumbering(run_core(binary, "linkage", X, "ward-centroid", "planar", repr(c))["labels"],
+                                                          fcluster(fixture.linkage_X_ward, c, criterion="distance"))]
+    check(not bad, "hierarchy_test_data X: cuts between each of the %d fixture heights equal SciPy (differ at %s)" % (len(heights), bad))
+
+# 6,000 world places: Ward needs planar coordinates, the same for both (Web Mercator metres).
+world = os.path.join(os.path.dirname(os.path.abspath(testdata)), "..", "shared", "data", "world_places.gpkg")
+world = os.path.normpath(world)
+if os.path.exists(world):
+    rows = np.array(sqlite3.connect(world).execute(
+        "select lon, lat from (select * from world_places order by fid) limit 6000").fetchall(), float)
+    merc = np.array(Transformer.from_crs("EPSG:4326", "EPSG:3857", always_xy=True).transform(rows[:, 0], rows[:, 1])).T
+    ward_against_scipy(merc, "6,000 world places", (50, 500), (10, 100, 1000))
+else:
+    check(False, "world places not found at %s (../shared/data)" % world)
 
 for province, zone in (("jilin", 52), ("guizhou", 48)):
     lonlat = towns(testdata, province)
@@ -39,5 +99,6 @@ for province, zone in (("jilin", 52), ("guizhou", 48)):
         mine = ours(xy, "ward", "planar", cut_km * 1000.0)
         check(same_up_to_renumbering(mine, theirs), "%s ward linkage (UTM %dN) cut at %d km: labels equal SciPy's (%d groups)"
               % (province, zone, cut_km, len(set(theirs))))
+    ward_against_scipy(xy, "%s towns (UTM %dN)" % (province, zone), (10, 30, 100), (3, 8, 25))
 
 finish()

@@ -2,10 +2,14 @@
 // Ward heights follow from centroids: d(A, B) = sqrt(2 |A||B| / (|A|+|B|)) · |cA − cB|.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cmath>
+#include <mutex>
+#include <random>
 
 #include "poleaxis/geodesic.h"
 #include "poleaxis/hierarchical.h"
+#include "poleaxis/ward_linkage.h"
 
 using namespace poleaxis;
 
@@ -75,4 +79,98 @@ TEST(Hierarchical, GeodesicMatrixMatchesPairDistances) {
   EXPECT_DOUBLE_EQ(d[condensed_index(3, 0, 1)], g.distance_m(towns[0], towns[1]));
   EXPECT_DOUBLE_EQ(d[condensed_index(3, 1, 2)], g.distance_m(towns[1], towns[2]));
   EXPECT_NEAR(d[0], 98.4e3, 1.5e3);  // about 98 km Changchun–Jilin
+}
+
+// Matrix-free Ward against the matrix version (Lance-Williams on the full
+// matrix) on clustered points: the same heights and the same groups at every
+// K. Two hand-worked heights: points 0 and 2 m apart merge at 2; a third point
+// at distance 3 from their centroid joins at sqrt(2·2·1/3)·3.
+TEST(Hierarchical, MatrixFreeWardEqualsTheMatrixVersion) {
+  const std::vector<Point> three{{0, 0}, {2, 0}, {1, 3}};
+  const std::vector<Merge> hand = ward_linkage(three);
+  ASSERT_EQ(hand.size(), 2u);
+  EXPECT_DOUBLE_EQ(hand[0].height, 2.0);
+  EXPECT_NEAR(hand[1].height, std::sqrt(4.0 / 3.0) * 3.0, 1e-12);
+
+  std::mt19937 rng(5);
+  std::normal_distribution<double> spread(0, 2000);
+  std::uniform_real_distribution<double> centre(0, 200000);
+  std::vector<Point> xy;
+  for (int c = 0; c < 25; ++c) {
+    const Point m{centre(rng), centre(rng)};
+    for (int i = 0; i < 40; ++i) xy.push_back({m.x + spread(rng), m.y + spread(rng)});
+  }
+  for (int i = 0; i < 30; ++i) xy.push_back({centre(rng), centre(rng)});  // scattered towns
+  const std::vector<Merge> free = ward_linkage(xy);
+  const std::vector<Merge> matrix = linkage(euclidean_condensed(xy), xy.size(), Linkage::Ward);
+  ASSERT_EQ(free.size(), matrix.size());
+  for (size_t m = 0; m < free.size(); ++m) ASSERT_NEAR(free[m].height, matrix[m].height, 1e-9 * (1 + matrix[m].height)) << m;
+  for (size_t k : {1, 2, 5, 25, 26, 100, 500, 1029, 1030})
+    EXPECT_EQ(cut_into(free, xy.size(), k), cut_into(matrix, xy.size(), k)) << "K = " << k;
+  for (double h : {1000.0, 5000.0, 20000.0, 1e6}) EXPECT_EQ(cut_at_height(free, xy.size(), h), cut_at_height(matrix, xy.size(), h));
+}
+
+TEST(Hierarchical, MatrixFreeWardHandlesDuplicatesLinesAndTinyInputs) {
+  EXPECT_TRUE(ward_linkage({}).empty());
+  EXPECT_TRUE(ward_linkage({{5, 5}}).empty());
+  // Four copies of one town merge at height 0 first, then join the other.
+  const std::vector<Point> dup{{0, 0}, {0, 0}, {10, 0}, {0, 0}, {0, 0}};
+  const std::vector<Merge> merges = ward_linkage(dup);
+  ASSERT_EQ(merges.size(), 4u);
+  for (int m = 0; m < 3; ++m) EXPECT_EQ(merges[size_t(m)].height, 0.0);
+  EXPECT_NEAR(merges[3].height, std::sqrt(2.0 * 4 * 1 / 5) * 10.0, 1e-12);
+  EXPECT_EQ(cut_into(merges, 5, 2), (std::vector<int>{0, 0, 1, 0, 0}));
+  // Collinear points (a zero-height frame).
+  std::vector<Point> line;
+  for (int i = 0; i < 50; ++i) line.push_back({double(i * i), 0});
+  const std::vector<Merge> a = ward_linkage(line), b = linkage(euclidean_condensed(line), line.size(), Linkage::Ward);
+  for (size_t k = 1; k <= line.size(); ++k) EXPECT_EQ(cut_into(a, line.size(), k), cut_into(b, line.size(), k)) << k;
+  EXPECT_THROW(ward_linkage({{0, 0}, {NAN, 1}}), InputError);
+}
+
+// Canceled between merges, never half-done.
+TEST(Hierarchical, MatrixFreeWardHonoursCancel) {
+  struct Cancel : Feedback {
+    bool canceled() const override { return true; }
+  } cancel;
+  std::vector<Point> xy;
+  for (int i = 0; i < 1000; ++i) xy.push_back({double(i % 37) * 100, double(i / 37) * 100});
+  EXPECT_THROW(ward_linkage(xy, &cancel), Canceled);
+}
+
+// Progress moves steadily through both long phases of a matrix linkage (the
+// matrix fill, then the merges): with a feedback that records when it is
+// called, no gap is longer than a tenth of the run nor 2 s.
+TEST(Hierarchical, ProgressMovesSteadilyThroughMatrixAndMerges) {
+  struct Recording : Feedback {
+    using Clock = std::chrono::steady_clock;
+    std::mutex mutex;
+    std::vector<std::pair<Clock::time_point, double>> calls;
+    void progress(double percent) override {
+      std::lock_guard<std::mutex> lock(mutex);
+      calls.push_back({Clock::now(), percent});
+    }
+  };
+  std::mt19937 rng(3);
+  std::uniform_real_distribution<double> lon(120, 130), lat(40, 46);
+  std::vector<Point> towns;
+  for (int i = 0; i < 3000; ++i) towns.push_back({lon(rng), lat(rng)});
+  Recording fill, merge;
+  const auto start = Recording::Clock::now();
+  std::vector<double> d = geodesic_condensed(towns, &fill);
+  const auto filled = Recording::Clock::now();
+  linkage(std::move(d), towns.size(), Linkage::Average, &merge);
+  const auto end = Recording::Clock::now();
+  for (auto* phase : {&fill, &merge}) {
+    const auto from = phase == &fill ? start : filled, to = phase == &fill ? filled : end;
+    const double total = std::chrono::duration<double>(to - from).count();
+    ASSERT_GE(phase->calls.size(), 20u);
+    double worst = std::chrono::duration<double>(phase->calls.front().first - from).count();
+    for (size_t c = 1; c < phase->calls.size(); ++c)
+      worst = std::max(worst, std::chrono::duration<double>(phase->calls[c].first - phase->calls[c - 1].first).count());
+    worst = std::max(worst, std::chrono::duration<double>(to - phase->calls.back().first).count());
+    EXPECT_LE(worst, std::max(0.1 * total, 0.02)) << (phase == &fill ? "matrix fill" : "merges") << " of " << total << " s";
+    EXPECT_LE(worst, 2.0);
+    EXPECT_GT(phase->calls.back().second, 90.0);
+  }
 }

@@ -16,9 +16,11 @@
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
+#include <cmath>
 #include <new>
 #include <stdexcept>
 
+#include "conversion.h"
 #include "poleaxisalgorithm.h"
 #include "qgiscompat.h"
 #include "qgistest.h"
@@ -77,6 +79,24 @@ int layerCount(const QString& path, QStringList* names = nullptr) {
 }
 
 }  // namespace
+
+// Text in attribute tables: thousands separators read as numbers, anything
+// else is NaN (never 0 or a prefix: '1,000' once read as 1, 'abc' as 0).
+TEST(Safety, NumbersFromSurveyText) {
+  using conversion::numberOrNan;
+  EXPECT_EQ(numberOrNan(QVariant(QStringLiteral("1,000"))), 1000.0);
+  EXPECT_EQ(numberOrNan(QVariant(QStringLiteral(" 12,345.5 "))), 12345.5);
+  EXPECT_EQ(numberOrNan(QVariant(QStringLiteral("-1,234,567"))), -1234567.0);
+  EXPECT_EQ(numberOrNan(QVariant(QStringLiteral("29.5"))), 29.5);
+  EXPECT_EQ(numberOrNan(QVariant(1e300)), 1e300);
+  for (const char* text : {"abc", "1,5", "1,00", "12,3456", "", "inf", "nan", "1e999", "1,000abc"})
+    EXPECT_TRUE(std::isnan(numberOrNan(QVariant(QString::fromLatin1(text))))) << text;
+  EXPECT_TRUE(std::isnan(numberOrNan(QVariant())));
+  EXPECT_TRUE(std::isnan(numberOrNan(QVariant(std::nan("")))));
+  EXPECT_EQ(conversion::describeValue(QVariant()), QStringLiteral("NULL"));
+  EXPECT_TRUE(conversion::describeValue(QVariant(QStringLiteral("abc"))).contains(QStringLiteral("'abc'")));
+  EXPECT_EQ(conversion::describeValue(QVariant(QStringLiteral("1,000"))), QStringLiteral("1,000"));
+}
 
 TEST(Safety, EveryFailureReachesTheDesktopTaskRunnerAsAProcessingException) {
   QTemporaryDir dir;
