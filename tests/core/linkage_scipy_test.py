@@ -66,8 +66,8 @@ if fixture is not None:
           "hierarchy_test_data X: K = %d gives %d groups, SciPy's distance cut at the lowest height (its maxclust gives %d)"
           % (n - 1, len(set(at_n1)), len(set(fcluster(fixture.linkage_X_ward, n - 1, criterion="maxclust")))))
     # The fixture's heights are rounded to 8 decimals: cut between them.
-    cuts = [heights[0] / 2] + [(a + b) / 2 for a, b in zip(heights, heights[1:])] + [heights[-1] * 2]
-    bad = [c for c in cuts if not same_up_to_renumbering(run_core(binary, "linkage", X, "ward-centroid", "planar", repr(c))["labels"],
+    cuts = [float(h) for h in [heights[0] / 2] + [(a + b) / 2 for a, b in zip(heights, heights[1:])] + [heights[-1] * 2]]
+    bad = [c for c in cuts if not same_up_to_renumbering(run_core(binary, "linkage", X, "ward-centroid", "planar", "%.17g" % c)["labels"],
                                                           fcluster(fixture.linkage_X_ward, c, criterion="distance"))]
     check(not bad, "hierarchy_test_data X: cuts between each of the %d fixture heights equal SciPy (differ at %s)" % (len(heights), bad))
 

@@ -51,6 +51,30 @@ check(worst < 0.01, "circle radii follow the level table 1=30;2=15;3=8 km (worst
 grades = {f["grade"] for f in axes.getFeatures()}
 check(axes.featureCount() > 0 and grades <= {1, 2, 3} and 1 in grades, "axes graded 1–3: %s" % sorted(grades))
 
+# Outputs have labels in the run dialog and may be left out (temporary layers).
+destinations = [d for d in model.parameterDefinitions() if d.isDestination()]
+check(len(destinations) == 4 and all(d.description() for d in destinations),
+      "the four model outputs are labelled: %s" % [d.description() for d in destinations])
+# A model output is as mandatory as the child's own output (QGIS never makes
+# it optional; qgis_process asks for native:buffer's OUTPUT the same way), so
+# the model gives each one a default: a temporary layer.
+check(all(d.defaultValue() == "TEMPORARY_OUTPUT" for d in destinations), "every model output defaults to a temporary layer")
+
+# qgis_process shows the labels and runs the model.
+import subprocess  # noqa: E402
+env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_CUSTOM_CONFIG_PATH=os.path.join(scratch, "profile"),
+           QGIS_PLUGINPATH=companion_dir)
+subprocess.run(["qgis_process.bin", "plugins", "enable", "poleaxis_processing"], env=env, capture_output=True, timeout=120)
+helped = subprocess.run(["qgis_process.bin", "help", model_file], env=env, capture_output=True, text=True, timeout=120)
+check(all(label in helped.stdout for label in ("Desire lines", "Development axes", "Service circles", "Town hierarchy")),
+      "qgis_process help names the model outputs by their labels")
+run = subprocess.run(["qgis_process.bin", "run", model_file, "--", "towns=" + os.path.join(testdata, "jilin_towns.gpkg"),
+                      "population=population", "lines=" + os.path.join(testdata, "jilin_rail_lines.gpkg")]
+                     + ["%s=TEMPORARY_OUTPUT" % d.name() for d in destinations],
+                     env=env, capture_output=True, text=True, timeout=300)
+check(run.returncode == 0 and "axes:Development axes" in run.stdout,
+      "qgis_process runs the model (rc %d): %s" % (run.returncode, (run.stderr or run.stdout)[-300:]))
+
 del towns, circles, axes, result
 qgis.exit()
 shutil.rmtree(scratch, ignore_errors=True)
