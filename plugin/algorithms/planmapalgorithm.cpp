@@ -21,6 +21,7 @@
 
 #include <QDate>
 #include <cmath>
+#include <QImage>
 #include <QRegularExpression>
 #include <QFile>
 #include <memory>
@@ -161,10 +162,48 @@ void PlanMapAlgorithm::initAlgorithm(const QVariantMap&) {
                                               false, 0, true));
 }
 
-QVariantMap PlanMapAlgorithm::execute(const QVariantMap& parameters, QgsProcessingContext& context,
-                                      QgsProcessingFeedback* feedback) {
+// What the page is made from: the validated, styled role layers, the texts
+// and the inset.
+struct PlanMapAlgorithm::Inputs {
   PlanLayoutRequest request;
   std::vector<std::unique_ptr<QgsVectorLayer>> styled;  // clones, so the inputs keep their own style
+  std::unique_ptr<QgsVectorLayer> inset;
+};
+
+QVariantMap PlanMapAlgorithm::execute(const QVariantMap& parameters, QgsProcessingContext& context,
+                                      QgsProcessingFeedback* feedback) {
+  Inputs in = readInputs(parameters, context, feedback);
+  // qgis_process has no project; a layout needs one, and it must outlive the layout.
+  std::unique_ptr<QgsProject> ownProject;
+  QgsProject* project = context.project();
+  if (!project) {
+    ownProject = std::make_unique<QgsProject>();
+    project = ownProject.get();
+  }
+  feedback->pushInfo(tr("Laying out %n layer(s)", nullptr, in.request.layers.size()));
+  std::unique_ptr<QgsPrintLayout> layout;
+  try {
+    layout = buildPlanLayout(in.request, project);
+  } catch (const std::runtime_error& e) {
+    throw QgsProcessingException(tr("%1: %2. Use a template saved from a QGIS layout whose main map item has the id \"map\".")
+                                     .arg(TEMPLATE_FILE, QString::fromStdString(e.what())));
+  }
+  conversion::throwIfCanceled(feedback);
+  const QVariantMap outputs = exportPages(*layout, parameters, context, feedback);
+  // In desktop QGIS the planner gets the layout (and its styled layers, in a
+  // group of their own) in the current project, to edit and print again.
+  const bool desktop = QgsApplication::platform() == QLatin1String("desktop") &&
+                       qobject_cast<QApplication*>(QCoreApplication::instance()) && context.project() == QgsProject::instance();
+  if (desktop) addToProject(in, std::move(layout), project, feedback);
+  feedback->setProgress(100);
+  return outputs;
+}
+
+PlanMapAlgorithm::Inputs PlanMapAlgorithm::readInputs(const QVariantMap& parameters, QgsProcessingContext& context,
+                                                      QgsProcessingFeedback* feedback) const {
+  Inputs in;
+  PlanLayoutRequest& request = in.request;
+  std::vector<std::unique_ptr<QgsVectorLayer>>& styled = in.styled;
   for (const Role& role : roles()) {
     QgsVectorLayer* layer = parameterAsVectorLayer(parameters, role.parameter, context);
     if (!layer) continue;
@@ -211,37 +250,24 @@ QVariantMap PlanMapAlgorithm::execute(const QVariantMap& parameters, QgsProcessi
   if (request.date.isEmpty()) request.date = QDate::currentDate().toString(Qt::ISODate);
   request.source = parameterAsString(parameters, SOURCE, context);
   request.page = static_cast<PlanLayoutRequest::Page>(parameterAsEnum(parameters, TEMPLATE, context));
-  feedback->pushInfo(tr("Laying out %n layer(s)", nullptr, request.layers.size()));
-  // qgis_process has no project; a layout needs one, and it must outlive the layout.
-  std::unique_ptr<QgsProject> ownProject;
-  QgsProject* project = context.project();
-  if (!project) {
-    ownProject = std::make_unique<QgsProject>();
-    project = ownProject.get();
-  }
   request.templatePath = parameterAsFile(parameters, TEMPLATE_FILE, context);
-  std::unique_ptr<QgsVectorLayer> inset;
   if (parameterAsBoolean(parameters, INSET, context)) {
-    inset = chinaProvinces();
+    in.inset = chinaProvinces();
     QList<QgsMapLayer*> planLayers;
     for (const auto& entry : request.layers) planLayers << entry.second;
-    if (inset && inset->extent().intersects(lonLatExtent(planLayers, context.transformContext()))) {
-      request.inset = inset.get();
+    if (in.inset && in.inset->extent().intersects(lonLatExtent(planLayers, context.transformContext()))) {
+      request.inset = in.inset.get();
     } else {
       feedback->pushInfo(tr("INSET: the plan lies outside China; no location inset."));
     }
   }
-  std::unique_ptr<QgsPrintLayout> layout;
-  try {
-    layout = buildPlanLayout(request, project);
-  } catch (const std::runtime_error& e) {
-    throw QgsProcessingException(tr("%1: %2. Use a template saved from a QGIS layout whose main map item has the id \"map\".")
-                                     .arg(TEMPLATE_FILE, QString::fromStdString(e.what())));
-  }
-  conversion::throwIfCanceled(feedback);
+  return in;
+}
 
+QVariantMap PlanMapAlgorithm::exportPages(QgsPrintLayout& layout, const QVariantMap& parameters, QgsProcessingContext& context,
+                                          QgsProcessingFeedback* feedback) const {
   QVariantMap outputs;
-  QgsLayoutExporter exporter(layout.get());
+  QgsLayoutExporter exporter(&layout);
   const QString pdf = parameterAsFileOutput(parameters, PDF, context);
   const QString png = parameterAsFileOutput(parameters, PNG, context);
   removeOnFailure(pdf);  // only if this run creates them
@@ -257,32 +283,31 @@ QVariantMap PlanMapAlgorithm::execute(const QVariantMap& parameters, QgsProcessi
   feedback->setProgress(70);
   conversion::throwIfCanceled(feedback);  // a cancel during the PDF stops before the PNG
   if (!png.isEmpty()) {
-    QgsLayoutExporter::ImageExportSettings imageSettings;
-    imageSettings.dpi = parameterAsInt(parameters, DPI, context);
-    imageSettings.exportMetadata = false;
-    imageSettings.generateWorldFile = false;
-    if (exporter.exportToImage(png, imageSettings) != QgsLayoutExporter::Success)
-      throw QgsProcessingException(tr("PNG: cannot write %1 (%2)").arg(png, exporter.errorFile()));
+    // Rendered and saved by Qt: exportToImage would then reopen the PNG with
+    // GDAL in update mode to georeference it, which the PNG driver refuses
+    // ("ERROR 6: The PNG driver does not support update access") on success.
+    const QImage image = exporter.renderPageToImage(0, QSize(), parameterAsInt(parameters, DPI, context));
+    if (image.isNull() || !image.save(png, "PNG"))
+      throw QgsProcessingException(tr("PNG: cannot write %1").arg(png));
     conversion::throwIfCanceled(feedback);
     outputs.insert(PNG, png);
   }
-  // In desktop QGIS the planner gets the layout (and its styled layers, in a
-  // group of their own) in the current project, to edit and print again.
-  const bool desktop = QgsApplication::platform() == QLatin1String("desktop") &&
-                       qobject_cast<QApplication*>(QCoreApplication::instance()) && context.project() == QgsProject::instance();
-  if (desktop) {
-    QgsLayerTreeGroup* group = project->layerTreeRoot()->addGroup(tr("Plan map: %1").arg(request.title));
-    for (std::unique_ptr<QgsVectorLayer>& layer : styled) {
-      project->addMapLayer(layer.get(), false);
-      group->addLayer(layer.release());
-    }
-    QgsLayoutManager* layouts = project->layoutManager();
-    QString name = request.title.isEmpty() ? layouts->generateUniqueTitle() : request.title;
-    for (int n = 2; layouts->layoutByName(name); ++n) name = QStringLiteral("%1 (%2)").arg(request.title).arg(n);
-    layout->setName(name);
-    layouts->addLayout(layout.release());
-    feedback->pushInfo(tr("Layout '%1' added to the project (Project ▸ Layouts).").arg(name));
-  }
-  feedback->setProgress(100);
   return outputs;
+}
+
+void PlanMapAlgorithm::addToProject(Inputs& in, std::unique_ptr<QgsPrintLayout> layout, QgsProject* project,
+                                    QgsProcessingFeedback* feedback) const {
+  const PlanLayoutRequest& request = in.request;
+  std::vector<std::unique_ptr<QgsVectorLayer>>& styled = in.styled;
+  QgsLayerTreeGroup* group = project->layerTreeRoot()->addGroup(tr("Plan map: %1").arg(request.title));
+  for (std::unique_ptr<QgsVectorLayer>& layer : styled) {
+    project->addMapLayer(layer.get(), false);
+    group->addLayer(layer.release());
+  }
+  QgsLayoutManager* layouts = project->layoutManager();
+  QString name = request.title.isEmpty() ? layouts->generateUniqueTitle() : request.title;
+  for (int n = 2; layouts->layoutByName(name); ++n) name = QStringLiteral("%1 (%2)").arg(request.title).arg(n);
+  layout->setName(name);
+  layouts->addLayout(layout.release());
+  feedback->pushInfo(tr("Layout '%1' added to the project (Project ▸ Layouts).").arg(name));
 }

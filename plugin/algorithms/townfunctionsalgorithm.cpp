@@ -81,59 +81,101 @@ void TownFunctionsAlgorithm::initAlgorithm(const QVariantMap&) {
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("NUM_HUBS"), tr("Number of transport hubs")));
 }
 
+// What the run works from: checked parameters, the towns and the lines.
+struct TownFunctionsAlgorithm::Inputs {
+  std::unique_ptr<QgsProcessingFeatureSource> source;
+  QStringList sectorNames;
+  std::vector<int> sectorFields;
+  std::vector<poleaxis::TownType> sectorTypes;  // the type each sector field stands for
+  bool nelson = true;
+  double nelsonK = 1, lqMin = 1;
+  conversion::PointTable towns;
+  bool withLines = false;
+  conversion::LineTable lines;
+  poleaxis::HubRules rules;
+};
+
+struct TownFunctionsAlgorithm::Result {
+  poleaxis::SectorScores scores;
+  poleaxis::HubResult hubs;
+};
+
 QVariantMap TownFunctionsAlgorithm::execute(const QVariantMap& parameters, QgsProcessingContext& context,
                                             QgsProcessingFeedback* feedback) {
-  std::unique_ptr<QgsProcessingFeatureSource> source = requireSource(parameters, INPUT, context);
-  const QgsFields fields = source->fields();
-  std::unique_ptr<QgsProcessingFeatureSource> linesSource(parameterAsSource(parameters, LINES, context));
-  const QStringList sectorNames = compat::parameterFields(*this, parameters, SECTOR_FIELDS, context);
-  if (sectorNames.isEmpty() && !linesSource)
-    throw QgsProcessingException(tr("SECTOR_FIELDS: choose sector fields, or give LINES to find transport hubs."));
-  std::vector<int> sectorFields;
-  for (const QString& name : sectorNames) sectorFields.push_back(requireField(fields, name, SECTOR_FIELDS, INPUT, true));
+  const Inputs in = readInputs(parameters, context, feedback);
+  const Result result = classify(in, feedback);
+  return writeTowns(in, result, parameters, context, feedback);
+}
 
-  // Which type each sector field stands for.
-  std::vector<poleaxis::TownType> sectorTypes;
-  {
-    std::vector<poleaxis::KeyValue> entries;
-    try {
-      entries = poleaxis::parse_key_values(parameterAsString(parameters, SECTOR_TYPES, context).toStdString(),
-                                           "write field=type, e.g. manufacturing=industrial;tourism=eco_tourism");
-    } catch (const poleaxis::InputError& e) {
-      raise(e, SECTOR_TYPES, {});
-    }
+TownFunctionsAlgorithm::Inputs TownFunctionsAlgorithm::readInputs(const QVariantMap& parameters, QgsProcessingContext& context,
+                                                                  QgsProcessingFeedback* feedback) const {
+  Inputs in;
+  in.source = requireSource(parameters, INPUT, context);
+  const QgsFields fields = in.source->fields();
+  std::unique_ptr<QgsProcessingFeatureSource> linesSource(parameterAsSource(parameters, LINES, context));
+  in.withLines = bool(linesSource);
+  in.sectorNames = compat::parameterFields(*this, parameters, SECTOR_FIELDS, context);
+  if (in.sectorNames.isEmpty() && !linesSource)
+    throw QgsProcessingException(tr("SECTOR_FIELDS: choose sector fields, or give LINES to find transport hubs."));
+  for (const QString& name : in.sectorNames) in.sectorFields.push_back(requireField(fields, name, SECTOR_FIELDS, INPUT, true));
+
+  std::vector<poleaxis::KeyValue> entries;
+  try {
+    entries = poleaxis::parse_key_values(parameterAsString(parameters, SECTOR_TYPES, context).toStdString(),
+                                         "write field=type, e.g. manufacturing=industrial;tourism=eco_tourism");
+  } catch (const poleaxis::InputError& e) {
+    raise(e, SECTOR_TYPES, {});
+  }
+  for (const poleaxis::KeyValue& kv : entries)
+    if (!in.sectorNames.contains(QString::fromStdString(kv.key)))
+      throw QgsProcessingException(tr("SECTOR_TYPES: '%1' is not one of the SECTOR_FIELDS.").arg(QString::fromStdString(kv.key)));
+  for (const QString& name : in.sectorNames) {
+    std::string type = name.toStdString();
     for (const poleaxis::KeyValue& kv : entries)
-      if (!sectorNames.contains(QString::fromStdString(kv.key)))
-        throw QgsProcessingException(tr("SECTOR_TYPES: '%1' is not one of the SECTOR_FIELDS.").arg(QString::fromStdString(kv.key)));
-    for (const QString& name : sectorNames) {
-      std::string type = name.toStdString();
-      for (const poleaxis::KeyValue& kv : entries)
-        if (kv.key == type) type = kv.value;
-      try {
-        sectorTypes.push_back(poleaxis::parse_town_type(type));
-      } catch (const poleaxis::InputError& e) {
-        throw QgsProcessingException(tr("SECTOR_TYPES: field '%1': %2").arg(name, QString::fromStdString(e.what())));
-      }
+      if (kv.key == type) type = kv.value;
+    try {
+      in.sectorTypes.push_back(poleaxis::parse_town_type(type));
+    } catch (const poleaxis::InputError& e) {
+      throw QgsProcessingException(tr("SECTOR_TYPES: field '%1': %2").arg(name, QString::fromStdString(e.what())));
     }
   }
+  in.nelson = parameterAsEnum(parameters, METHOD, context) == 0;
+  in.nelsonK = parameterAsDouble(parameters, NELSON_K, context);
+  in.lqMin = parameterAsDouble(parameters, LQ_MIN, context);
   const double hubKm = parameterAsDouble(parameters, HUB_DISTANCE, context);
   const double snapKm = parameterAsDouble(parameters, SNAP_KM, context);
   if (linesSource && !(hubKm > 0)) throw QgsProcessingException(tr("HUB_DISTANCE: %1 km is not positive.").arg(hubKm));
   if (linesSource && !(snapKm >= 0)) throw QgsProcessingException(tr("SNAP_KM: %1 km is negative.").arg(snapKm));
+  in.rules.distance_m = hubKm * 1000.0;
+  in.rules.snap_m = snapKm * 1000.0;
+  in.rules.min_lines = parameterAsInt(parameters, MIN_LINES, context);
+  const QString className = parameterAsString(parameters, CLASS_FIELD, context);
+  const int classField = linesSource && !className.isEmpty() ? requireField(linesSource->fields(), className, CLASS_FIELD, LINES, false) : -1;
   checkOutputFolders(parameters, {OUTPUT}, context);
 
   feedback->pushInfo(tr("Reading towns"));
-  const conversion::PointTable towns = conversion::readPoints(*source, INPUT, context, feedback, true, 0, 20);
-  warnWithoutGeometry(feedback, INPUT, towns.withoutGeometryIds);
-  if (towns.ids.empty()) throw QgsProcessingException(tr("INPUT: no town has a geometry."));
+  in.towns = conversion::readPoints(*in.source, INPUT, context, feedback, true, 0, 20);
+  warnWithoutGeometry(feedback, INPUT, in.towns.withoutGeometryIds);
+  if (in.towns.ids.empty()) throw QgsProcessingException(tr("INPUT: no town has a geometry."));
+  if (linesSource) {
+    in.lines = conversion::readLines(*linesSource, LINES, context, feedback, classField);
+    if (in.lines.lines.empty()) throw QgsProcessingException(tr("LINES: the layer has no line with a length."));
+    if (in.lines.withoutGeometry || in.lines.degenerateParts)
+      feedback->pushWarning(tr("LINES: %1 feature(s) without geometry and %2 zero-length part(s) ignored.")
+                                .arg(in.lines.withoutGeometry)
+                                .arg(in.lines.degenerateParts));
+  }
+  return in;
+}
 
-  poleaxis::SectorScores scores;
-  if (!sectorFields.empty()) {
-    std::vector<std::vector<double>> sectors(sectorFields.size());
+TownFunctionsAlgorithm::Result TownFunctionsAlgorithm::classify(const Inputs& in, QgsProcessingFeedback* feedback) const {
+  Result out;
+  if (!in.sectorFields.empty()) {
+    std::vector<std::vector<double>> sectors(in.sectorFields.size());
     long nulls = 0;
-    for (const QgsFeature& f : towns.features)
-      for (size_t s = 0; s < sectorFields.size(); ++s) {
-        double v = conversion::numberOrNan(f.attribute(sectorFields[s]));
+    for (const QgsFeature& f : in.towns.features)
+      for (size_t s = 0; s < in.sectorFields.size(); ++s) {
+        double v = conversion::numberOrNan(f.attribute(in.sectorFields[s]));
         if (std::isnan(v)) {
           ++nulls;
           v = 0;
@@ -141,78 +183,68 @@ QVariantMap TownFunctionsAlgorithm::execute(const QVariantMap& parameters, QgsPr
         sectors[s].push_back(v);
       }
     if (nulls) feedback->pushWarning(tr("%n NULL sector value(s) counted as 0.", nullptr, int(nulls)));
-    const bool nelson = parameterAsEnum(parameters, METHOD, context) == 0;
     try {
-      scores = poleaxis::sector_scores(sectors, nelson ? poleaxis::FunctionMethod::Nelson : poleaxis::FunctionMethod::LocationQuotient,
-                                       parameterAsDouble(parameters, NELSON_K, context), parameterAsDouble(parameters, LQ_MIN, context));
+      out.scores = poleaxis::sector_scores(sectors, in.nelson ? poleaxis::FunctionMethod::Nelson : poleaxis::FunctionMethod::LocationQuotient,
+                                           in.nelsonK, in.lqMin);
     } catch (const poleaxis::InputError& e) {
-      raise(e, SECTOR_FIELDS, towns.ids, tr("Sector values must be numbers >= 0"));
+      raise(e, SECTOR_FIELDS, in.towns.ids, tr("Sector values must be numbers >= 0"));
     }
-    if (scores.towns_without_total)
-      feedback->pushWarning(tr("%n town(s) have 0 in every sector: no sector type.", nullptr, int(scores.towns_without_total)));
+    if (out.scores.towns_without_total)
+      feedback->pushWarning(tr("%n town(s) have 0 in every sector: no sector type.", nullptr, int(out.scores.towns_without_total)));
   }
   feedback->setProgress(40);
-
-  poleaxis::HubResult hubs;
-  if (linesSource) {
+  if (in.withLines) {
     feedback->pushInfo(tr("Finding transport hubs"));
-    const QString className = parameterAsString(parameters, CLASS_FIELD, context);
-    const int classField = className.isEmpty() ? -1 : requireField(linesSource->fields(), className, CLASS_FIELD, LINES, false);
-    const conversion::LineTable lines = conversion::readLines(*linesSource, LINES, context, feedback, classField);
-    if (lines.lines.empty()) throw QgsProcessingException(tr("LINES: the layer has no line with a length."));
-    if (lines.withoutGeometry || lines.degenerateParts)
-      feedback->pushWarning(tr("LINES: %1 feature(s) without geometry and %2 zero-length part(s) ignored.")
-                                .arg(lines.withoutGeometry)
-                                .arg(lines.degenerateParts));
     std::vector<std::string> classes;
-    for (const QString& c : lines.classes) classes.push_back(c.toStdString());
-    poleaxis::HubRules rules;
-    rules.distance_m = hubKm * 1000.0;
-    rules.snap_m = snapKm * 1000.0;
-    rules.min_lines = parameterAsInt(parameters, MIN_LINES, context);
-    hubs = poleaxis::find_transport_hubs(towns.lonlat, lines.lines, classes, rules);
-    feedback->pushInfo(tr("%1 junction node(s), %2 class crossing(s).").arg(hubs.junctions.size()).arg(hubs.crossings.size()));
+    for (const QString& c : in.lines.classes) classes.push_back(c.toStdString());
+    out.hubs = poleaxis::find_transport_hubs(in.towns.lonlat, in.lines.lines, classes, in.rules);
+    feedback->pushInfo(tr("%1 junction node(s), %2 class crossing(s).").arg(out.hubs.junctions.size()).arg(out.hubs.crossings.size()));
   }
   feedback->setProgress(80);
+  return out;
+}
 
+QVariantMap TownFunctionsAlgorithm::writeTowns(const Inputs& in, const Result& result, const QVariantMap& parameters,
+                                               QgsProcessingContext& context, QgsProcessingFeedback* feedback) const {
   QgsFields added;
   for (const QString& name : {QStringLiteral("type"), QStringLiteral("type_en"), QStringLiteral("type_zh"), QStringLiteral("types")})
     added.append(compat::field(name, compat::value::String));
   added.append(compat::field(QStringLiteral("is_hub"), compat::value::Bool));
   added.append(compat::field(QStringLiteral("hub_why"), compat::value::String));
   added.append(compat::field(QStringLiteral("lines_near"), compat::value::Int));
-  for (const QString& name : sectorNames) added.append(compat::field(QStringLiteral("s_%1").arg(name.toLower()), compat::value::Double));
-  const QgsFields outFields = combineOutputFields(fields, added, feedback, INPUT);
+  for (const QString& name : in.sectorNames) added.append(compat::field(QStringLiteral("s_%1").arg(name.toLower()), compat::value::Double));
+  const QgsFields outFields = combineOutputFields(in.source->fields(), added, feedback, INPUT);
   QString outId;
   std::unique_ptr<QgsFeatureSink> sink =
-      createSink(parameters, OUTPUT, context, outId, outFields, source->wkbType(), source->sourceCrs(), true);
+      createSink(parameters, OUTPUT, context, outId, outFields, in.source->wkbType(), in.source->sourceCrs(), true);
 
   const poleaxis::TownTypeInfo& hub = poleaxis::town_type_info(poleaxis::TownType::TransportHub);
   const poleaxis::TownTypeInfo& general = poleaxis::town_type_info(poleaxis::TownType::General);
+  const poleaxis::SectorScores& scores = result.scores;
   int hubCount = 0;
-  for (size_t i = 0; i < towns.features.size(); ++i) {
+  for (size_t i = 0; i < in.towns.features.size(); ++i) {
     conversion::throwIfCanceled(feedback);
     QStringList types;
     const poleaxis::TownTypeInfo* dominant = nullptr;
-    if (!sectorFields.empty()) {
-      for (size_t s = 0; s < sectorFields.size(); ++s) {
-        const QString id = QString::fromLatin1(poleaxis::town_type_info(sectorTypes[s]).id);
+    if (!in.sectorFields.empty()) {
+      for (size_t s = 0; s < in.sectorFields.size(); ++s) {
+        const QString id = QString::fromLatin1(poleaxis::town_type_info(in.sectorTypes[s]).id);
         if (scores.qualifies[i][s] && !types.contains(id)) types << id;
       }
-      if (scores.dominant[i] >= 0) dominant = &poleaxis::town_type_info(sectorTypes[size_t(scores.dominant[i])]);
+      if (scores.dominant[i] >= 0) dominant = &poleaxis::town_type_info(in.sectorTypes[size_t(scores.dominant[i])]);
     }
-    const bool isHub = linesSource && hubs.is_hub[i];
+    const bool isHub = in.withLines && result.hubs.is_hub[i];
     hubCount += isHub;
     if (isHub && !types.contains(QString::fromLatin1(hub.id))) types << QString::fromLatin1(hub.id);
     if (!dominant) dominant = isHub ? &hub : &general;
     if (types.isEmpty()) types << QString::fromLatin1(general.id);
-    QgsFeature f = towns.features[i];
+    QgsFeature f = in.towns.features[i];
     QgsAttributes attributes = f.attributes();
     attributes << QString::fromLatin1(dominant->id) << QString::fromLatin1(dominant->label) << QString::fromUtf8(dominant->zh)
                << types.join(QLatin1Char(';')) << isHub
-               << (linesSource ? QVariant(QString::fromStdString(hubs.reason[i])) : QVariant())
-               << (linesSource ? QVariant(hubs.lines_near[i]) : QVariant());
-    for (size_t s = 0; s < sectorFields.size(); ++s)
+               << (in.withLines ? QVariant(QString::fromStdString(result.hubs.reason[i])) : QVariant())
+               << (in.withLines ? QVariant(result.hubs.lines_near[i]) : QVariant());
+    for (size_t s = 0; s < in.sectorFields.size(); ++s)
       attributes << (std::isnan(scores.score[i][s]) ? QVariant() : QVariant(scores.score[i][s]));
     f.setFields(outFields, false);
     f.setAttributes(attributes);
@@ -220,7 +252,7 @@ QVariantMap TownFunctionsAlgorithm::execute(const QVariantMap& parameters, QgsPr
       throw QgsProcessingException(writeFeatureError(sink.get(), parameters, OUTPUT));
   }
   StylePostProcessor::styleOnLoad(context, outId, QStringLiteral("town_functions"));
-  if (linesSource) feedback->pushInfo(tr("%n transport hub(s).", nullptr, hubCount));
+  if (in.withLines) feedback->pushInfo(tr("%n transport hub(s).", nullptr, hubCount));
   feedback->setProgress(100);
   return {{OUTPUT, outId}, {QStringLiteral("NUM_HUBS"), hubCount}};
 }

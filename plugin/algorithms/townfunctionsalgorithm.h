@@ -21,4 +21,14 @@ class TownFunctionsAlgorithm : public PoleaxisAlgorithm {
   void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
   QVariantMap execute(const QVariantMap& parameters, QgsProcessingContext& context,
                       QgsProcessingFeedback* feedback) override;
+
+ private:
+  // execute: read and check (readInputs), the math in algorithms/
+  // (classify: sector_scores, find_transport_hubs), one writer (writeTowns).
+  struct Inputs;
+  struct Result;
+  Inputs readInputs(const QVariantMap& parameters, QgsProcessingContext& context, QgsProcessingFeedback* feedback) const;
+  Result classify(const Inputs& in, QgsProcessingFeedback* feedback) const;
+  QVariantMap writeTowns(const Inputs& in, const Result& result, const QVariantMap& parameters, QgsProcessingContext& context,
+                         QgsProcessingFeedback* feedback) const;
 };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "poleaxisalgorithm.h"
+#include "poleaxis/town_standards.h"
 
 // poleaxis:townstandards — planning targets per town (a small-town plan's
 // built-up area, road area per person, green cover, gas, waste treatment…):
@@ -22,4 +23,15 @@ class TownStandardsAlgorithm : public PoleaxisAlgorithm {
   void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
   QVariantMap execute(const QVariantMap& parameters, QgsProcessingContext& context,
                       QgsProcessingFeedback* feedback) override;
+
+ private:
+  // execute: read and check (readInputs), one call into algorithms/
+  // (check_standards), one writer per output (writeTowns, writeReport).
+  struct Inputs;
+  Inputs readInputs(const QVariantMap& parameters, QgsProcessingContext& context, QgsProcessingFeedback* feedback) const;
+  void warnMissing(const Inputs& in, const poleaxis::StandardsResult& result, QgsProcessingFeedback* feedback) const;
+  QVariantMap writeTowns(const Inputs& in, const poleaxis::StandardsResult& result, const QVariantMap& parameters,
+                         QgsProcessingContext& context, QgsProcessingFeedback* feedback) const;
+  void writeReport(const Inputs& in, const poleaxis::StandardsResult& result, const QVariantMap& parameters,
+                   QgsProcessingContext& context, QVariantMap& outputs) const;
 };

@@ -1133,10 +1133,6 @@ Fields: centre_fid, name, mass, weight, area_km2 (ellipsoidal), n_towns and pop_
         <translation>PDF：无法写入 %1（%2）</translation>
     </message>
     <message>
-        <source>PNG: cannot write %1 (%2)</source>
-        <translation>PNG：无法写入 %1（%2）</translation>
-    </message>
-    <message>
         <source>Plan map: %1</source>
         <translation>规划图：%1</translation>
     </message>
@@ -1203,6 +1199,10 @@ Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG
     <message>
         <source>%1: the layer reaches beyond the globe (%2 in WGS 84). Fix or filter out the features outside it.</source>
         <translation>%1：该图层超出地球范围（WGS 84 下为 %2）。请修正或过滤掉超出范围的要素。</translation>
+    </message>
+    <message>
+        <source>PNG: cannot write %1</source>
+        <translation>PNG：无法写入 %1</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@ check "[ '$layers' -eq 8 ]" "eight spatial layers in the GeoPackage (got $layers
 styles=$(ogrinfo -q -sql "select count(*) as n from layer_styles where useAsDefault" "$work/out/jilin_plan.gpkg" 2>/dev/null | grep -o "n (Integer) = [0-9]*" | grep -o "[0-9]*$")
 check "[ '$styles' = 8 ]" "each layer's style stored as its default (got $styles)"
 check "pdfinfo '$work/out/jilin_plan.pdf' | grep -q 'Pages: *1'" "a one-page PDF"
+check "! grep -q 'ERROR' '$work/log.txt'" "no ERROR line in a successful run's log (GDAL's 'PNG driver does not support update access' once was)"
 check "[ -s '$work/out/jilin_plan.png' ] && [ -s '$work/out/jilin_hierarchy.html' ] && [ -s '$work/out/jilin_hierarchy.json' ]" "PNG and report written"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
