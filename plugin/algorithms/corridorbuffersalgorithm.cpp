@@ -113,8 +113,33 @@ void CorridorBuffersAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterFeatureSink(STATS, tr("Corridor statistics"), compat::VectorAny, QVariant(), true));
 }
 
+// What the run works from: the checked parameters and the lines, projected
+// into the working CRS with their widths and corridor keys.
+struct CorridorBuffersAlgorithm::Inputs {
+  int widthMode = WidthFixed, dissolve = DissolveAll;
+  std::vector<double> bandsKm;
+  NetworkInput::Lines lines;
+  std::vector<QString> groupOf;  // the corridor key of each line
+  poleaxis::CorridorRequest request;
+  conversion::WorkingCrs working;
+};
+
 QVariantMap CorridorBuffersAlgorithm::execute(const QVariantMap& parameters, QgsProcessingContext& context,
                                               QgsProcessingFeedback* feedback) {
+  const Inputs in = readInputs(parameters, context, feedback);
+  const std::vector<poleaxis::CorridorPiece> pieces = buffer(in, feedback);
+  std::map<QString, double> areaOf;
+  QVariantMap outputs = writeCorridors(in, pieces, parameters, context, feedback, areaOf);
+  feedback->setProgress(85);
+  std::map<QString, std::pair<long, double>> townsOf;
+  const bool withTowns = writeTowns(in, parameters, context, feedback, outputs, townsOf);
+  writeStats(in, areaOf, townsOf, withTowns, parameters, context, outputs);
+  feedback->setProgress(100);
+  return outputs;
+}
+
+CorridorBuffersAlgorithm::Inputs CorridorBuffersAlgorithm::readInputs(const QVariantMap& parameters, QgsProcessingContext& context,
+                                                                      QgsProcessingFeedback* feedback) const {
   const int widthMode = parameterAsEnum(parameters, WIDTH_MODE, context);
   const int dissolve = parameterAsEnum(parameters, DISSOLVE, context);
   const QString widthName = parameterAsString(parameters, WIDTH_FIELD, context).trimmed();
@@ -205,7 +230,6 @@ QVariantMap CorridorBuffersAlgorithm::execute(const QVariantMap& parameters, Qgs
   const conversion::WorkingCrs working =
       conversion::workingCrs(extent, parameterAsCrs(parameters, WORKING_CRS, context), WORKING_CRS, tr("the lines' extent"), context, feedback);
   const QgsCoordinateTransform& toWork = working.toWork;
-  const QgsCoordinateTransform& fromWork = working.fromWork;
   // Projected in batches: one PROJ call per part.
   for (const poleaxis::Line& line : lines.lines) {
     poleaxis::Line projected;
@@ -215,6 +239,22 @@ QVariantMap CorridorBuffersAlgorithm::execute(const QVariantMap& parameters, Qgs
     request.lines.push_back(std::move(projected));
   }
 
+  Inputs in;
+  in.widthMode = widthMode;
+  in.dissolve = dissolve;
+  in.bandsKm = std::move(bandsKm);
+  in.lines = std::move(lines);
+  in.groupOf = std::move(groupOf);
+  in.request = std::move(request);
+  in.working = working;
+  return in;
+}
+
+std::vector<poleaxis::CorridorPiece> CorridorBuffersAlgorithm::buffer(const Inputs& in, QgsProcessingFeedback* feedback) const {
+  const std::vector<double>& bandsKm = in.bandsKm;
+  const int widthMode = in.widthMode;
+  const NetworkInput::Lines& lines = in.lines;
+  const poleaxis::CorridorRequest& request = in.request;
   feedback->pushInfo(tr("Buffering and dissolving"));
   FeedbackAdapter core(feedback, 10, 80);
   std::vector<poleaxis::CorridorPiece> pieces;
@@ -227,7 +267,18 @@ QVariantMap CorridorBuffersAlgorithm::execute(const QVariantMap& parameters, Qgs
   } catch (const std::runtime_error& e) {
     throw QgsProcessingException(tr("Geometry engine error: %1").arg(QString::fromStdString(e.what())));
   }
+  return pieces;
+}
 
+QVariantMap CorridorBuffersAlgorithm::writeCorridors(const Inputs& in, const std::vector<poleaxis::CorridorPiece>& pieces,
+                                                     const QVariantMap& parameters, QgsProcessingContext& context,
+                                                     QgsProcessingFeedback* feedback, std::map<QString, double>& areaOf) const {
+  const NetworkInput::Lines& lines = in.lines;
+  const std::vector<double>& bandsKm = in.bandsKm;
+  const std::vector<QString>& groupOf = in.groupOf;
+  const poleaxis::CorridorRequest& request = in.request;
+  const int dissolve = in.dissolve;
+  const QgsCoordinateTransform& fromWork = in.working.fromWork;
   // Output in the input CRS, areas on the ellipsoid.
   const bool inputIsLonLat = lines.crs == conversion::wgs84();
   const QgsCoordinateTransform toLonLatInput(conversion::wgs84(), lines.crs, context.transformContext());
@@ -237,7 +288,6 @@ QVariantMap CorridorBuffersAlgorithm::execute(const QVariantMap& parameters, Qgs
        {QStringLiteral("area_km2"), compat::value::Double}});
   QString outId;
   std::unique_ptr<QgsFeatureSink> sink = createSink(parameters, OUTPUT, context, outId, outFields, compat::WkbType::MultiPolygon, lines.crs, true);
-  std::map<QString, double> areaOf;
   for (const poleaxis::CorridorPiece& piece : pieces) {
     conversion::throwIfCanceled(feedback);
     if (piece.shape.empty()) continue;
@@ -262,13 +312,20 @@ QVariantMap CorridorBuffersAlgorithm::execute(const QVariantMap& parameters, Qgs
     if (!sink->addFeature(f, QgsFeatureSink::FastInsert)) throw QgsProcessingException(writeFeatureError(sink.get(), parameters, OUTPUT));
   }
   StylePostProcessor::styleOnLoad(context, outId, QStringLiteral("corridors"));
-  QVariantMap outputs{{OUTPUT, outId}};
-  feedback->setProgress(85);
+  return {{OUTPUT, outId}};
+}
 
+bool CorridorBuffersAlgorithm::writeTowns(const Inputs& in, const QVariantMap& parameters, QgsProcessingContext& context,
+                                          QgsProcessingFeedback* feedback, QVariantMap& outputs,
+                                          std::map<QString, std::pair<long, double>>& townsOf) const {
+  const NetworkInput::Lines& lines = in.lines;
+  const std::vector<double>& bandsKm = in.bandsKm;
+  const std::vector<QString>& groupOf = in.groupOf;
+  const poleaxis::CorridorRequest& request = in.request;
   // Towns along the corridors, tagged by their nearest line.
-  std::map<QString, std::pair<long, double>> townsOf;
   std::unique_ptr<QgsProcessingFeatureSource> townSource(parameterAsSource(parameters, TOWNS, context));
-  if (townSource) {
+  if (!townSource) return false;
+  {
     const QString popName = parameterAsString(parameters, TOWN_POP_FIELD, context);
     const int popField = popName.isEmpty() ? -1 : requireField(townSource->fields(), popName, TOWN_POP_FIELD, TOWNS, true);
     const conversion::PointTable towns = conversion::readPoints(*townSource, TOWNS, context, feedback, true, 85, 90);
@@ -307,7 +364,14 @@ QVariantMap CorridorBuffersAlgorithm::execute(const QVariantMap& parameters, Qgs
     }
     if (townSink) outputs.insert(TOWNS_OUTPUT, townsId);
   }
+  return true;
+}
 
+void CorridorBuffersAlgorithm::writeStats(const Inputs& in, std::map<QString, double>& areaOf,
+                                          std::map<QString, std::pair<long, double>>& townsOf, bool withTowns,
+                                          const QVariantMap& parameters, QgsProcessingContext& context, QVariantMap& outputs) const {
+  const NetworkInput::Lines& lines = in.lines;
+  const std::vector<QString>& groupOf = in.groupOf;
   // Per-corridor table.
   const QgsFields statFields = makeFields({{QStringLiteral("corridor"), compat::value::String},
        {QStringLiteral("len_km"), compat::value::Double},
@@ -325,11 +389,9 @@ QVariantMap CorridorBuffersAlgorithm::execute(const QVariantMap& parameters, Qgs
     for (const auto& [key, km] : lengthOf) {
       QgsFeature f(statFields);
       const auto tally = townsOf.count(key) ? townsOf[key] : std::pair<long, double>{0, 0.0};
-      f.setAttributes(QgsAttributes() << key << km << areaOf[key] << int(tally.first) << (townSource ? QVariant(tally.second) : QVariant()));
+      f.setAttributes(QgsAttributes() << key << km << areaOf[key] << int(tally.first) << (withTowns ? QVariant(tally.second) : QVariant()));
       if (!stats->addFeature(f, QgsFeatureSink::FastInsert)) throw QgsProcessingException(writeFeatureError(stats.get(), parameters, STATS));
     }
     outputs.insert(STATS, statsId);
   }
-  feedback->setProgress(100);
-  return outputs;
 }

@@ -160,8 +160,34 @@ static size_t appendCentres(const conversion::PointTable& points, int massField,
   return taken;
 }
 
+// What the run works from: the checked parameters, the centres (the plan's,
+// then the external ones) and the lines.
+struct DevelopmentAxesAlgorithm::Inputs {
+  Centres centres;
+  QgsCoordinateReferenceSystem centreCrs;
+  int mode = 0;
+  double snapKm = 0;
+  bool refuseUnsnapped = false;
+  NetworkInput::Lines lines;
+  poleaxis::AxesRequest request;
+};
+
 QVariantMap DevelopmentAxesAlgorithm::execute(const QVariantMap& parameters, QgsProcessingContext& context,
                                               QgsProcessingFeedback* feedback) {
+  const Inputs in = readInputs(parameters, context, feedback);
+  const poleaxis::AxesResult result = computeAxes(in, feedback);
+  QVariantMap outputs = writeDesireLines(in, result, parameters, context, feedback);
+  if (result.network) {
+    writeEdges(in, result, parameters, context, feedback, outputs);
+    writeAxes(in, result, parameters, context, feedback, outputs);
+    writeNetworkComponents(*result.network, in.lines, parameters, context, outputs);
+  }
+  feedback->setProgress(100);
+  return outputs;
+}
+
+DevelopmentAxesAlgorithm::Inputs DevelopmentAxesAlgorithm::readInputs(const QVariantMap& parameters, QgsProcessingContext& context,
+                                                                      QgsProcessingFeedback* feedback) const {
   std::unique_ptr<QgsProcessingFeatureSource> centresSource = requireSource(parameters, CENTRES, context);
   const QgsFields centreFields = centresSource->fields();
   const int massField = requireField(centreFields, parameterAsString(parameters, MASS_FIELD, context), MASS_FIELD, CENTRES, true);
@@ -179,7 +205,8 @@ QVariantMap DevelopmentAxesAlgorithm::execute(const QVariantMap& parameters, Qgs
   checkOutputFolders(parameters, {DESIRE_LINES, EDGES, AXES, NetworkInput::COMPONENTS}, context);
 
   feedback->pushInfo(tr("Reading centres"));
-  Centres centres;
+  Inputs in;
+  Centres& centres = in.centres;
   std::vector<QgsFeatureId> noMass, externalNoMass;
   const conversion::PointTable points = conversion::readPoints(*centresSource, CENTRES, context, feedback, true, 0, 5);
   appendCentres(points, massField, nameFieldIndex(centreFields), centreFields.lookupField(QStringLiteral("name")), false, centres, noMass);
@@ -214,11 +241,12 @@ QVariantMap DevelopmentAxesAlgorithm::execute(const QVariantMap& parameters, Qgs
     throw QgsProcessingException(tr("MASS_FIELD: fewer than 2 centres have a mass > 0; gravity needs pairs."));
 
   feedback->pushInfo(tr("Reading the network"));
-  const NetworkInput::Lines lines = NetworkInput::read(*this, parameters, context, feedback, mode == 2, networkDeclare());
+  in.lines = NetworkInput::read(*this, parameters, context, feedback, mode == 2, networkDeclare());
+  const NetworkInput::Lines& lines = in.lines;
   if (mode > 0 && lines.empty())
     throw QgsProcessingException(tr("LINES: network distances need a line layer; give LINES or use geodesic distance."));
 
-  poleaxis::AxesRequest request;
+  poleaxis::AxesRequest& request = in.request;
   request.centres = centres.lonlat;
   request.mass = centres.mass;
   if (externalSource) request.external = centres.external;
@@ -245,6 +273,19 @@ QVariantMap DevelopmentAxesAlgorithm::execute(const QVariantMap& parameters, Qgs
   if (request.pairs == poleaxis::PairMode::TopN && request.top_n < 1)
     throw QgsProcessingException(tr("TOP_N: N must be at least 1, got %1.").arg(request.top_n));
 
+  in.centreCrs = centresSource->sourceCrs();
+  in.mode = mode;
+  in.snapKm = snapKm;
+  in.refuseUnsnapped = parameterAsEnum(parameters, UNSNAPPED, context) == UnsnappedRefuse;
+  return in;
+}
+
+poleaxis::AxesResult DevelopmentAxesAlgorithm::computeAxes(const Inputs& in, QgsProcessingFeedback* feedback) const {
+  const Centres& centres = in.centres;
+  const NetworkInput::Lines& lines = in.lines;
+  const poleaxis::AxesRequest& request = in.request;
+  const int mode = in.mode;
+  const double snapKm = in.snapKm;
   feedback->pushInfo(tr("Gravity between %n centre(s)", nullptr, int(request.centres.size())));
   FeedbackAdapter core(feedback, 10, 85);
   poleaxis::AxesResult result;
@@ -261,7 +302,7 @@ QVariantMap DevelopmentAxesAlgorithm::execute(const QVariantMap& parameters, Qgs
     std::vector<QgsFeatureId> far;
     for (size_t c : result.unsnapped) far.push_back(centres.ids[c]);
     const QString message = tr("%1 centre(s) farther than %2 km from every line: feature ids %3.").arg(far.size()).arg(snapKm).arg(idList(far));
-    if (parameterAsEnum(parameters, UNSNAPPED, context) == UnsnappedRefuse && mode > 0)
+    if (in.refuseUnsnapped && mode > 0)
       throw QgsProcessingException(tr("SNAP_KM: %1 Raise SNAP_KM or set UNSNAPPED to exclude them.").arg(message));
     feedback->pushWarning(message + (mode > 0 ? tr(" They are left out.") : tr(" Their gravity is not routed.")));
   }
@@ -270,14 +311,17 @@ QVariantMap DevelopmentAxesAlgorithm::execute(const QVariantMap& parameters, Qgs
   if (result.colocated_pairs)
     feedback->pushWarning(tr("%n pair(s) at distance 0 (same place or network node) left out.", nullptr, int(result.colocated_pairs)));
   if (result.network) NetworkInput::log(*result.network, centres.ids, feedback);
+  return result;
+}
 
-  auto pairName = [&](size_t i, size_t j) {
-    return centres.names[i].toString() + QStringLiteral("—") + centres.names[j].toString();
-  };
+QVariantMap DevelopmentAxesAlgorithm::writeDesireLines(const Inputs& in, const poleaxis::AxesResult& result, const QVariantMap& parameters,
+                                                       QgsProcessingContext& context, QgsProcessingFeedback* feedback) const {
+  const Centres& centres = in.centres;
+  const poleaxis::AxesRequest& request = in.request;
+  const int mode = in.mode;
   auto isExternalPair = [&](const poleaxis::GravityPair& p) { return centres.external[p.i] || centres.external[p.j]; };
-
   // Desire lines.
-  const QgsCoordinateReferenceSystem centreCrs = centresSource->sourceCrs();
+  const QgsCoordinateReferenceSystem& centreCrs = in.centreCrs;
   const QgsCoordinateTransform toCentres(conversion::wgs84(), centreCrs, context.transformContext());
   const QgsFields desireFields = makeFields({{QStringLiteral("from_fid"), compat::value::LongLong},
        {QStringLiteral("to_fid"), compat::value::LongLong},
@@ -324,101 +368,110 @@ QVariantMap DevelopmentAxesAlgorithm::execute(const QVariantMap& parameters, Qgs
                       {QStringLiteral("TOTAL_GRAVITY"), result.total_g},
                       {QStringLiteral("UNREACHABLE_PAIRS"), qlonglong(result.unreachable_pairs)}};
   StylePostProcessor::styleOnLoad(context, desireId, QStringLiteral("desire_lines"));
+  return outputs;
+}
 
-  if (result.network) {
-    const QgsCoordinateTransform toLines(conversion::wgs84(), lines.crs, context.transformContext());
-    const std::vector<poleaxis::NetworkEdge>& edges = result.network->edges();
-    // An edge's route name: its line's name field, else the strongest pair over it.
-    auto edgeName = [&](size_t e) {
-      const QString& route = lines.routeNames[edges[e].line];
-      if (!route.isEmpty()) return route;
-      const long top = result.edge_top_pair[e];
-      return top >= 0 ? pairName(result.pairs[size_t(top)].i, result.pairs[size_t(top)].j) : QString();
-    };
-    auto externalPercent = [&](size_t e) {
-      return result.edge_flow[e] > 0 ? 100.0 * result.edge_external_flow[e] / result.edge_flow[e] : 0.0;
-    };
-    const QgsFields edgeFields = makeFields({{QStringLiteral("edge_id"), compat::value::LongLong},
-         {QStringLiteral("from_node"), compat::value::LongLong},
-         {QStringLiteral("to_node"), compat::value::LongLong},
-         {QStringLiteral("line_fid"), compat::value::LongLong},
-         {QStringLiteral("layer"), compat::value::String},
-         {QStringLiteral("name"), compat::value::String},
-         {QStringLiteral("len_km"), compat::value::Double},
-         {QStringLiteral("minutes"), compat::value::Double},
-         {QStringLiteral("flow"), compat::value::Double},
-         {QStringLiteral("ext_pct"), compat::value::Double},
-         {QStringLiteral("grade"), compat::value::Int}});
-    QString edgesId;
-    std::unique_ptr<QgsFeatureSink> edgeSink =
-        createSink(parameters, EDGES, context, edgesId, edgeFields, compat::WkbType::LineString, lines.crs, false);
-    if (edgeSink) {
-      SinkWriter writer(edgeSink.get(), parameters, EDGES);
-      for (size_t e = 0; e < edges.size(); ++e) {
-        if (e % 1024 == 0) conversion::throwIfCanceled(feedback);
-        const poleaxis::NetworkEdge& edge = edges[e];
-        QgsFeature f(edgeFields);
-        f.setAttributes(QgsAttributes() << qlonglong(e) << qlonglong(edge.from) << qlonglong(edge.to) << qlonglong(lines.ids[edge.line])
-                                        << lines.layerNames[lines.layer[edge.line]] << edgeName(e) << edge.km
-                                        << (std::isnan(edge.minutes) ? QVariant() : QVariant(edge.minutes))
-                                        << result.edge_flow[e] << externalPercent(e) << result.edge_grade[e]);
-        QgsGeometry g = polyline(edge.shape);
+QString DevelopmentAxesAlgorithm::edgeName(const Inputs& in, const poleaxis::AxesResult& result, size_t e) const {
+  // An edge's route name: its line's name field, else the strongest pair over it.
+  const QString& route = in.lines.routeNames[result.network->edges()[e].line];
+  if (!route.isEmpty()) return route;
+  const long top = result.edge_top_pair[e];
+  if (top < 0) return QString();
+  const poleaxis::GravityPair& pair = result.pairs[size_t(top)];
+  return in.centres.names[pair.i].toString() + QStringLiteral("—") + in.centres.names[pair.j].toString();
+}
+
+void DevelopmentAxesAlgorithm::writeEdges(const Inputs& in, const poleaxis::AxesResult& result, const QVariantMap& parameters,
+                                          QgsProcessingContext& context, QgsProcessingFeedback* feedback, QVariantMap& outputs) const {
+  const NetworkInput::Lines& lines = in.lines;
+  const QgsCoordinateTransform toLines(conversion::wgs84(), lines.crs, context.transformContext());
+  const std::vector<poleaxis::NetworkEdge>& edges = result.network->edges();
+  auto externalPercent = [&](size_t e) {
+    return result.edge_flow[e] > 0 ? 100.0 * result.edge_external_flow[e] / result.edge_flow[e] : 0.0;
+  };
+  const QgsFields edgeFields = makeFields({{QStringLiteral("edge_id"), compat::value::LongLong},
+       {QStringLiteral("from_node"), compat::value::LongLong},
+       {QStringLiteral("to_node"), compat::value::LongLong},
+       {QStringLiteral("line_fid"), compat::value::LongLong},
+       {QStringLiteral("layer"), compat::value::String},
+       {QStringLiteral("name"), compat::value::String},
+       {QStringLiteral("len_km"), compat::value::Double},
+       {QStringLiteral("minutes"), compat::value::Double},
+       {QStringLiteral("flow"), compat::value::Double},
+       {QStringLiteral("ext_pct"), compat::value::Double},
+       {QStringLiteral("grade"), compat::value::Int}});
+  QString edgesId;
+  std::unique_ptr<QgsFeatureSink> edgeSink =
+      createSink(parameters, EDGES, context, edgesId, edgeFields, compat::WkbType::LineString, lines.crs, false);
+  if (edgeSink) {
+    SinkWriter writer(edgeSink.get(), parameters, EDGES);
+    for (size_t e = 0; e < edges.size(); ++e) {
+      if (e % 1024 == 0) conversion::throwIfCanceled(feedback);
+      const poleaxis::NetworkEdge& edge = edges[e];
+      QgsFeature f(edgeFields);
+      f.setAttributes(QgsAttributes() << qlonglong(e) << qlonglong(edge.from) << qlonglong(edge.to) << qlonglong(lines.ids[edge.line])
+                                      << lines.layerNames[lines.layer[edge.line]] << edgeName(in, result, e) << edge.km
+                                      << (std::isnan(edge.minutes) ? QVariant() : QVariant(edge.minutes))
+                                      << result.edge_flow[e] << externalPercent(e) << result.edge_grade[e]);
+      QgsGeometry g = polyline(edge.shape);
+      g.transform(toLines);
+      f.setGeometry(g);
+      writer.add(f);
+    }
+    writer.flush();
+    outputs.insert(EDGES, edgesId);
+    StylePostProcessor::styleOnLoad(context, edgesId, QStringLiteral("network_edges"));
+  }
+}
+
+void DevelopmentAxesAlgorithm::writeAxes(const Inputs& in, const poleaxis::AxesResult& result, const QVariantMap& parameters,
+                                         QgsProcessingContext& context, QgsProcessingFeedback* feedback, QVariantMap& outputs) const {
+  const NetworkInput::Lines& lines = in.lines;
+  const QgsCoordinateTransform toLines(conversion::wgs84(), lines.crs, context.transformContext());
+  const std::vector<poleaxis::NetworkEdge>& edges = result.network->edges();
+  const QgsFields axisFields = makeFields({{QStringLiteral("grade"), compat::value::Int},
+       {QStringLiteral("name"), compat::value::String},
+       {QStringLiteral("len_km"), compat::value::Double},
+       {QStringLiteral("flow"), compat::value::Double},
+       {QStringLiteral("ext_pct"), compat::value::Double},
+       {QStringLiteral("external"), compat::value::Int}});
+  QString axesId;
+  std::unique_ptr<QgsFeatureSink> axisSink =
+      createSink(parameters, AXES, context, axesId, axisFields, compat::WkbType::LineString, lines.crs, false);
+  if (axisSink) {
+    // Graded edges of one grade and route name, merged end to end.
+    std::map<std::pair<int, QString>, std::vector<size_t>> groups;
+    for (size_t e = 0; e < edges.size(); ++e)
+      if (result.edge_grade[e] > 0) groups[{result.edge_grade[e], edgeName(in, result, e)}].push_back(e);
+    int axesCount = 0;
+    for (const auto& [key, members] : groups) {
+      conversion::throwIfCanceled(feedback);
+      std::vector<poleaxis::Polyline> shapes;
+      double flowKm = 0, externalKm = 0, km = 0;
+      for (size_t e : members) {
+        shapes.push_back(edges[e].shape);
+        flowKm += result.edge_flow[e] * edges[e].km;
+        externalKm += result.edge_external_flow[e] * edges[e].km;
+        km += edges[e].km;
+      }
+      const double externalShare = flowKm > 0 ? 100.0 * externalKm / flowKm : 0.0;
+      for (const poleaxis::Polyline& merged : poleaxis::line_merge(shapes)) {
+        double length = 0;
+        for (size_t i = 0; i + 1 < merged.size(); ++i)
+          length += poleaxis::Geodesic::wgs84().distance_m(merged[i], merged[i + 1]) / 1000.0;
+        QgsFeature f(axisFields);
+        f.setAttributes(QgsAttributes() << key.first << key.second << length << (km > 0 ? flowKm / km : 0.0) << externalShare
+                                        << int(externalShare > 50.0));
+        QgsGeometry g = polyline(merged);
         g.transform(toLines);
         f.setGeometry(g);
-        writer.add(f);
+        if (!axisSink->addFeature(f, QgsFeatureSink::FastInsert))
+          throw QgsProcessingException(writeFeatureError(axisSink.get(), parameters, AXES));
+        ++axesCount;
       }
-      writer.flush();
-      outputs.insert(EDGES, edgesId);
-      StylePostProcessor::styleOnLoad(context, edgesId, QStringLiteral("network_edges"));
     }
-
-    const QgsFields axisFields = makeFields({{QStringLiteral("grade"), compat::value::Int},
-         {QStringLiteral("name"), compat::value::String},
-         {QStringLiteral("len_km"), compat::value::Double},
-         {QStringLiteral("flow"), compat::value::Double},
-         {QStringLiteral("ext_pct"), compat::value::Double},
-         {QStringLiteral("external"), compat::value::Int}});
-    QString axesId;
-    std::unique_ptr<QgsFeatureSink> axisSink =
-        createSink(parameters, AXES, context, axesId, axisFields, compat::WkbType::LineString, lines.crs, false);
-    if (axisSink) {
-      // Graded edges of one grade and route name, merged end to end.
-      std::map<std::pair<int, QString>, std::vector<size_t>> groups;
-      for (size_t e = 0; e < edges.size(); ++e)
-        if (result.edge_grade[e] > 0) groups[{result.edge_grade[e], edgeName(e)}].push_back(e);
-      int axesCount = 0;
-      for (const auto& [key, members] : groups) {
-        conversion::throwIfCanceled(feedback);
-        std::vector<poleaxis::Polyline> shapes;
-        double flowKm = 0, externalKm = 0, km = 0;
-        for (size_t e : members) {
-          shapes.push_back(edges[e].shape);
-          flowKm += result.edge_flow[e] * edges[e].km;
-          externalKm += result.edge_external_flow[e] * edges[e].km;
-          km += edges[e].km;
-        }
-        const double externalShare = flowKm > 0 ? 100.0 * externalKm / flowKm : 0.0;
-        for (const poleaxis::Polyline& merged : poleaxis::line_merge(shapes)) {
-          double length = 0;
-          for (size_t i = 0; i + 1 < merged.size(); ++i)
-            length += poleaxis::Geodesic::wgs84().distance_m(merged[i], merged[i + 1]) / 1000.0;
-          QgsFeature f(axisFields);
-          f.setAttributes(QgsAttributes() << key.first << key.second << length << (km > 0 ? flowKm / km : 0.0) << externalShare
-                                          << int(externalShare > 50.0));
-          QgsGeometry g = polyline(merged);
-          g.transform(toLines);
-          f.setGeometry(g);
-          if (!axisSink->addFeature(f, QgsFeatureSink::FastInsert))
-            throw QgsProcessingException(writeFeatureError(axisSink.get(), parameters, AXES));
-          ++axesCount;
-        }
-      }
-      outputs.insert(AXES, axesId);
-      StylePostProcessor::styleOnLoad(context, axesId, QStringLiteral("axes"));
-      feedback->pushInfo(tr("%n axis line(s) in grades 1–3.", nullptr, axesCount));
-    }
-    writeNetworkComponents(*result.network, lines, parameters, context, outputs);
+    outputs.insert(AXES, axesId);
+    StylePostProcessor::styleOnLoad(context, axesId, QStringLiteral("axes"));
+    feedback->pushInfo(tr("%n axis line(s) in grades 1–3.", nullptr, axesCount));
   }
-  feedback->setProgress(100);
-  return outputs;
 }
