@@ -105,9 +105,49 @@ void InfluenceAreasAlgorithm::initAlgorithm(const QVariantMap&) {
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("NUM_AREAS"), tr("Number of areas")));
 }
 
+// What the run works from: checked parameters, the centres with masses and
+// weights in the working frame, the study area as the clip.
+struct InfluenceAreasAlgorithm::Inputs {
+  std::unique_ptr<QgsProcessingFeatureSource> source, townSource;
+  Method method = Voronoi;
+  int massField = -1;
+  double lambda = 2, toleranceKm = 1;
+  QString rasterPath;
+  conversion::PointTable centres;
+  std::vector<double> mass, weight;
+  QgsCoordinateReferenceSystem layerCrs;
+  conversion::WorkingCrs working;
+  bool viaLonLat = true;
+  double metresPerUnit = 1;
+  std::vector<poleaxis::Point> xy;  // centres in the working frame
+  poleaxis::MultiPolygon clip;
+  poleaxis::Bounds frame;
+};
+
+// The cells, clipped, and what the towns in them add up to.
+struct InfluenceAreasAlgorithm::Result {
+  poleaxis::InfluenceCells cells;
+  std::vector<poleaxis::MultiPolygon> areas;
+  std::vector<int> townCount;
+  std::vector<double> popSum, pSum;
+};
+
 QVariantMap InfluenceAreasAlgorithm::execute(const QVariantMap& parameters, QgsProcessingContext& context,
                                              QgsProcessingFeedback* feedback) {
-  std::unique_ptr<QgsProcessingFeatureSource> source = requireSource(parameters, CENTRES, context);
+  const Inputs in = readInputs(parameters, context, feedback);
+  Result result = computeAreas(in, feedback);
+  countTowns(in, result, parameters, context, feedback);
+  QVariantMap outputs = writeAreas(in, result, parameters, context, feedback);
+  if (!in.rasterPath.isEmpty()) writeProbabilityRaster(in, parameters, context, feedback, outputs);
+  feedback->setProgress(100);
+  return outputs;
+}
+
+InfluenceAreasAlgorithm::Inputs InfluenceAreasAlgorithm::readInputs(const QVariantMap& parameters, QgsProcessingContext& context,
+                                                                    QgsProcessingFeedback* feedback) const {
+  Inputs in;
+  in.source = requireSource(parameters, CENTRES, context);
+  const std::unique_ptr<QgsProcessingFeatureSource>& source = in.source;
   const QgsFields fields = source->fields();
   const Method method = static_cast<Method>(parameterAsEnum(parameters, METHOD, context));
   const QString massName = parameterAsString(parameters, MASS_FIELD, context);
@@ -146,7 +186,8 @@ QVariantMap InfluenceAreasAlgorithm::execute(const QVariantMap& parameters, QgsP
 
   // Huff sums over every centre at every town and raster cell: estimate the
   // work before starting rather than run for an hour.
-  std::unique_ptr<QgsProcessingFeatureSource> townSource(parameterAsSource(parameters, TOWNS, context));
+  in.townSource.reset(parameterAsSource(parameters, TOWNS, context));
+  const std::unique_ptr<QgsProcessingFeatureSource>& townSource = in.townSource;
   if (method == Huff) {
     const double townCount = townSource ? double(std::max<long long>(0, townSource->featureCount())) : 0.0;
     const double terms = double(n) * (townCount + (wantRaster ? double(kRasterCells) * kRasterCells : 0.0));
@@ -216,14 +257,40 @@ QVariantMap InfluenceAreasAlgorithm::execute(const QVariantMap& parameters, QgsP
   const double pad = 0.01 * std::max(frame.xmax - frame.xmin, frame.ymax - frame.ymin) + 1.0;
   frame = {frame.xmin - pad, frame.ymin - pad, frame.xmax + pad, frame.ymax + pad};
 
+  in.method = method;
+  in.massField = massField;
+  in.lambda = lambda;
+  in.toleranceKm = toleranceKm;
+  in.rasterPath = rasterPath;
+  in.centres = centres;
+  in.mass = std::move(mass);
+  in.weight = std::move(weight);
+  in.layerCrs = layerCrs;
+  in.working = working;
+  in.viaLonLat = viaLonLat;
+  in.metresPerUnit = metresPerUnit;
+  in.xy = xy;
+  in.clip = std::move(clip);
+  in.frame = frame;
+  return in;
+}
+
+InfluenceAreasAlgorithm::Result InfluenceAreasAlgorithm::computeAreas(const Inputs& in, QgsProcessingFeedback* feedback) const {
+  Result out;
+  const Method method = in.method;
+  const size_t n = in.centres.ids.size();
+  const conversion::PointTable& centres = in.centres;
+  const std::vector<double>& weight = in.weight;
+  const std::vector<poleaxis::Point>& xy = in.xy;
+  const poleaxis::MultiPolygon& clip = in.clip;
+  const double metresPerUnit = in.metresPerUnit;
   // Cells.
   feedback->pushInfo(method == Voronoi ? tr("Voronoi cells of %n centre(s)", nullptr, int(n))
-                                       : tr("Weighted cells of %n centre(s), arcs within %1 km", nullptr, int(n)).arg(toleranceKm));
+                                       : tr("Weighted cells of %n centre(s), arcs within %1 km", nullptr, int(n)).arg(in.toleranceKm));
   FeedbackAdapter core(feedback, 10, 60);
-  poleaxis::InfluenceCells cells;
   try {
-    cells = method == Voronoi ? poleaxis::voronoi_cells(xy, frame, &core)
-                              : poleaxis::weighted_voronoi_cells(xy, weight, frame, toleranceKm * 1000.0 / metresPerUnit, &core);
+    out.cells = method == Voronoi ? poleaxis::voronoi_cells(xy, in.frame, &core)
+                              : poleaxis::weighted_voronoi_cells(xy, weight, in.frame, in.toleranceKm * 1000.0 / metresPerUnit, &core);
   } catch (const poleaxis::InputError& e) {
     raise(e, MASS_FIELD, centres.ids);
   } catch (const poleaxis::Canceled&) {
@@ -231,22 +298,40 @@ QVariantMap InfluenceAreasAlgorithm::execute(const QVariantMap& parameters, QgsP
   }
   std::vector<QgsFeatureId> duplicates;
   for (size_t i = 0; i < n; ++i)
-    if (cells.duplicate_of[i] >= 0) duplicates.push_back(centres.ids[i]);
+    if (out.cells.duplicate_of[i] >= 0) duplicates.push_back(centres.ids[i]);
   if (!duplicates.empty())
     feedback->pushWarning(tr("%1 centre(s) share a position with an earlier centre and get no area of their own: feature ids %2.")
                               .arg(duplicates.size()).arg(idList(duplicates)));
   feedback->pushInfo(tr("Clipping to the study area"));
   FeedbackAdapter clipping(feedback, 60, 80);
-  std::vector<poleaxis::MultiPolygon> areas;
   try {
-    areas = poleaxis::clip_each(cells.cells, clip, &clipping);
+    out.areas = poleaxis::clip_each(out.cells.cells, clip, &clipping);
   } catch (const poleaxis::Canceled&) {
     conversion::throwCanceled();
   }
+  return out;
+}
 
+void InfluenceAreasAlgorithm::countTowns(const Inputs& in, Result& out, const QVariantMap& parameters, QgsProcessingContext& context,
+                                         QgsProcessingFeedback* feedback) const {
+  const Method method = in.method;
+  const size_t n = in.centres.ids.size();
+  const std::vector<double>& mass = in.mass;
+  const std::vector<double>& weight = in.weight;
+  const std::vector<poleaxis::Point>& xy = in.xy;
+  const poleaxis::MultiPolygon& clip = in.clip;
+  const double metresPerUnit = in.metresPerUnit;
+  const double lambda = in.lambda;
+  const conversion::WorkingCrs& working = in.working;
   // Towns per area: owner by the same rule, kept when inside the clip.
-  std::vector<int> townCount(n, 0);
-  std::vector<double> popSum(n, 0.0), pSum(n, 0.0);
+  out.townCount.assign(n, 0);
+  out.popSum.assign(n, 0.0);
+  out.pSum.assign(n, 0.0);
+  std::vector<int>& townCount = out.townCount;
+  std::vector<double>& popSum = out.popSum;
+  std::vector<double>& pSum = out.pSum;
+  const poleaxis::InfluenceCells& cells = out.cells;
+  const std::unique_ptr<QgsProcessingFeatureSource>& townSource = in.townSource;
   if (townSource) {
     const QString popName = parameterAsString(parameters, TOWN_POP_FIELD, context);
     const int popField = popName.isEmpty() ? -1 : requireField(townSource->fields(), popName, TOWN_POP_FIELD, TOWNS, true);
@@ -286,7 +371,26 @@ QVariantMap InfluenceAreasAlgorithm::execute(const QVariantMap& parameters, QgsP
     }
     if (outsideTowns) feedback->pushWarning(tr("%n town(s) outside the study area are not counted.", nullptr, int(outsideTowns)));
   }
+}
 
+QVariantMap InfluenceAreasAlgorithm::writeAreas(const Inputs& in, const Result& result, const QVariantMap& parameters,
+                                                QgsProcessingContext& context, QgsProcessingFeedback* feedback) const {
+  const Method method = in.method;
+  const size_t n = in.centres.ids.size();
+  const conversion::PointTable& centres = in.centres;
+  const std::vector<double>& mass = in.mass;
+  const std::vector<double>& weight = in.weight;
+  const double metresPerUnit = in.metresPerUnit;
+  const conversion::WorkingCrs& working = in.working;
+  const QgsCoordinateReferenceSystem& layerCrs = in.layerCrs;
+  const bool viaLonLat = in.viaLonLat;
+  const QgsFields fields = in.source->fields();
+  const int massField = in.massField;
+  const std::vector<poleaxis::MultiPolygon>& areas = result.areas;
+  const std::vector<int>& townCount = result.townCount;
+  const std::vector<double>& popSum = result.popSum;
+  const std::vector<double>& pSum = result.pSum;
+  const bool townSource = bool(in.townSource);
   // Areas.
   const std::vector<int> colour = poleaxis::colour_neighbours(areas, 1.0 / metresPerUnit);
   const QgsFields outFields = makeFields({{QStringLiteral("centre_fid"), compat::value::LongLong},
@@ -329,10 +433,21 @@ QVariantMap InfluenceAreasAlgorithm::execute(const QVariantMap& parameters, QgsP
     if (!sink->addFeature(f, QgsFeatureSink::FastInsert)) throw QgsProcessingException(writeFeatureError(sink.get(), parameters, OUTPUT));
     ++written;
   }
-  QVariantMap outputs{{OUTPUT, outputId}, {QStringLiteral("NUM_AREAS"), written}};
   StylePostProcessor::styleOnLoad(context, outputId, QStringLiteral("influence_areas"));
+  return {{OUTPUT, outputId}, {QStringLiteral("NUM_AREAS"), written}};
+}
 
-  if (wantRaster) {
+void InfluenceAreasAlgorithm::writeProbabilityRaster(const Inputs& in, const QVariantMap& parameters, QgsProcessingContext& context,
+                                                     QgsProcessingFeedback* feedback, QVariantMap& outputs) const {
+  const conversion::PointTable& centres = in.centres;
+  const std::vector<double>& mass = in.mass;
+  const std::vector<poleaxis::Point>& xy = in.xy;
+  const poleaxis::MultiPolygon& clip = in.clip;
+  const double metresPerUnit = in.metresPerUnit;
+  const double lambda = in.lambda;
+  const conversion::WorkingCrs& working = in.working;
+  const QString& rasterPath = in.rasterPath;
+  {
     const QVariant chosen = parameters.value(PROBABILITY_CENTRE);
     const qlonglong fid = parameterAsInt(parameters, PROBABILITY_CENTRE, context);
     const auto found = std::find(centres.ids.begin(), centres.ids.end(), fid);
@@ -372,6 +487,4 @@ QVariantMap InfluenceAreasAlgorithm::execute(const QVariantMap& parameters, QgsP
     provider.reset();
     outputs.insert(PROBABILITY_RASTER, rasterPath);
   }
-  feedback->setProgress(100);
-  return outputs;
 }
