@@ -161,9 +161,46 @@ void TownHierarchyAlgorithm::initAlgorithm(const QVariantMap&) {
   addOutput(new QgsProcessingOutputFile(QStringLiteral("REPORT_JSON"), tr("Report (JSON)")));
 }
 
+// What the run works from: the checked parameters and the towns' values,
+// gathered into the core's request.
+struct TownHierarchyAlgorithm::Inputs {
+  std::unique_ptr<QgsProcessingFeatureSource> source;
+  conversion::PointTable towns;
+  std::vector<size_t> scoredRows;  // towns with every indicator (request order)
+  poleaxis::HierarchyRequest request;
+  std::vector<double> accessKm;
+  poleaxis::NumberTable levelMass;
+  bool withLines = false, sizeClasses = false;
+  int classification = 0, levelField = -1, popField = -1;
+  QString levelName, popName;
+};
+
+// The hierarchy, the city-size distribution and the planning masses.
+struct TownHierarchyAlgorithm::Result {
+  poleaxis::HierarchyResult hierarchy;
+  std::unique_ptr<poleaxis::RankSize> rankSize;
+  QStringList notes;
+  QString rankSizeField;
+  bool withMass = false;
+  std::vector<QVariant> massOf;
+};
+
 QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsProcessingContext& context,
                                             QgsProcessingFeedback* feedback) {
-  std::unique_ptr<QgsProcessingFeatureSource> source = requireSource(parameters, INPUT, context);
+  const Inputs in = readInputs(parameters, context, feedback);
+  const Result result = rank(in, feedback);
+  QVariantMap outputs = writeTowns(in, result, parameters, context, feedback);
+  summarise(result, feedback, outputs);
+  writeReport(in, result, parameters, context, outputs);
+  feedback->setProgress(100);
+  return outputs;
+}
+
+TownHierarchyAlgorithm::Inputs TownHierarchyAlgorithm::readInputs(const QVariantMap& parameters, QgsProcessingContext& context,
+                                                                  QgsProcessingFeedback* feedback) const {
+  Inputs in;
+  in.source = requireSource(parameters, INPUT, context);
+  const std::unique_ptr<QgsProcessingFeatureSource>& source = in.source;
   const QgsFields fields = source->fields();
   std::unique_ptr<QgsProcessingFeatureSource> linesSource(parameterAsSource(parameters, LINES, context));
 
@@ -174,7 +211,8 @@ QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsPr
   if (indicatorNames.isEmpty() && !linesSource && levelField < 0)
     throw QgsProcessingException(tr("FIELDS: choose at least one indicator field (or give LINES to rank by accessibility, or a "
                                     "LEVEL_FIELD for levels from the administrative kind)."));
-  poleaxis::NumberTable levelMap, levelMass;
+  poleaxis::NumberTable levelMap;
+  poleaxis::NumberTable& levelMass = in.levelMass;
   try {
     if (levelField >= 0)
       levelMap = poleaxis::NumberTable::parse(parameterAsString(parameters, LEVEL_MAP, context).toStdString(), "level",
@@ -206,14 +244,15 @@ QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsPr
   checkOutputFolders(parameters, {OUTPUT, REPORT}, context);
 
   feedback->pushInfo(tr("Reading towns"));
-  const conversion::PointTable towns = conversion::readPoints(*source, INPUT, context, feedback, true, 0, 20);
+  in.towns = conversion::readPoints(*source, INPUT, context, feedback, true, 0, 20);
+  const conversion::PointTable& towns = in.towns;
   warnWithoutGeometry(feedback, INPUT, towns.withoutGeometryIds);
 
   // Indicator values of the towns that have all of them.
-  poleaxis::HierarchyRequest request;
+  poleaxis::HierarchyRequest& request = in.request;
   for (const QString& name : indicatorNames)
     request.indicators.push_back({name.toStdString(), {}, costNames.contains(name)});
-  std::vector<size_t> scoredRows;
+  std::vector<size_t>& scoredRows = in.scoredRows;
   std::vector<QgsFeatureId> nullIds;
   for (size_t row = 0; row < towns.features.size(); ++row) {
     const QgsAttributes attributes = towns.features[row].attributes();
@@ -264,7 +303,7 @@ QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsPr
                               .arg(unknownSize.size())
                               .arg(idList(unknownSize)));
 
-  std::vector<double> accessKm;
+  std::vector<double>& accessKm = in.accessKm;
   if (linesSource) {
     feedback->pushInfo(tr("Measuring distance to the nearest line"));
     const conversion::LineTable lines = conversion::readLines(*linesSource, LINES, context, feedback);
@@ -319,7 +358,26 @@ QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsPr
   if (request.pole_rule == poleaxis::PoleRule::TopN && request.top_n < 1)
     throw QgsProcessingException(tr("TOP_N: N must be at least 1, got %1.").arg(request.top_n));
 
-  poleaxis::HierarchyResult result;
+  in.withLines = bool(linesSource);
+  in.sizeClasses = sizeClasses;
+  in.classification = classification;
+  in.levelField = levelField;
+  in.levelName = levelName;
+  in.popField = popField;
+  in.popName = popName;
+  return in;
+}
+
+TownHierarchyAlgorithm::Result TownHierarchyAlgorithm::rank(const Inputs& in, QgsProcessingFeedback* feedback) const {
+  Result r;
+  const QgsFields fields = in.source->fields();
+  const conversion::PointTable& towns = in.towns;
+  const std::vector<size_t>& scoredRows = in.scoredRows;
+  const poleaxis::HierarchyRequest& request = in.request;
+  const int popField = in.popField;
+  const QString& popName = in.popName;
+  const poleaxis::NumberTable& levelMass = in.levelMass;
+  poleaxis::HierarchyResult& result = r.hierarchy;
   try {
     result = poleaxis::town_hierarchy(request);
   } catch (const poleaxis::InputError& e) {
@@ -332,9 +390,10 @@ QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsPr
   feedback->setProgress(60);
 
   // City-size distribution.
-  std::unique_ptr<poleaxis::RankSize> rankSize;
-  QStringList notes;
-  const QString rankSizeField = popField >= 0 ? fields.at(popField).name() : QString();
+  std::unique_ptr<poleaxis::RankSize>& rankSize = r.rankSize;
+  QStringList& notes = r.notes;
+  r.rankSizeField = popField >= 0 ? fields.at(popField).name() : QString();
+  const QString& rankSizeField = r.rankSizeField;
   if (popField >= 0) {
     std::vector<double> populations;
     for (size_t row : scoredRows) populations.push_back(conversion::numberOrNan(towns.features[row].attribute(popField)));
@@ -357,8 +416,10 @@ QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsPr
   }
 
   // The planning mass: the population where known, else the level's nominal one.
-  const bool withMass = !levelMass.entries().empty();
-  std::vector<QVariant> massOf(scoredRows.size());
+  r.withMass = !levelMass.entries().empty();
+  const bool withMass = r.withMass;
+  r.massOf.resize(scoredRows.size());
+  std::vector<QVariant>& massOf = r.massOf;
   if (withMass) {
     for (size_t k = 0; k < scoredRows.size(); ++k) {
       const double population = popField >= 0 ? conversion::numberOrNan(towns.features[scoredRows[k]].attribute(popField)) : NAN;
@@ -375,7 +436,22 @@ QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsPr
       massOf[k] = *nominal;
     }
   }
+  return r;
+}
 
+QVariantMap TownHierarchyAlgorithm::writeTowns(const Inputs& in, const Result& r, const QVariantMap& parameters,
+                                               QgsProcessingContext& context, QgsProcessingFeedback* feedback) const {
+  const QgsFields fields = in.source->fields();
+  const conversion::PointTable& towns = in.towns;
+  const std::vector<size_t>& scoredRows = in.scoredRows;
+  const poleaxis::HierarchyRequest& request = in.request;
+  const std::vector<double>& accessKm = in.accessKm;
+  const bool linesSource = in.withLines;
+  const bool sizeClasses = in.sizeClasses;
+  const std::unique_ptr<QgsProcessingFeatureSource>& source = in.source;
+  const poleaxis::HierarchyResult& result = r.hierarchy;
+  const std::vector<QVariant>& massOf = r.massOf;
+  const bool withMass = r.withMass;
   // Output: input fields + results + normalised indicators.
   QgsFields added = makeFields({{QStringLiteral("score"), compat::value::Double},
        {QStringLiteral("rank"), compat::value::Int},
@@ -414,8 +490,13 @@ QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsPr
       throw QgsProcessingException(writeFeatureError(sink.get(), parameters, OUTPUT));
   }
   StylePostProcessor::styleOnLoad(context, outId, QStringLiteral("town_levels"));
+  return {{OUTPUT, outId}};
+}
 
-  QVariantMap outputs{{OUTPUT, outId}};
+void TownHierarchyAlgorithm::summarise(const Result& r, QgsProcessingFeedback* feedback, QVariantMap& outputs) const {
+  const poleaxis::HierarchyResult& result = r.hierarchy;
+  const std::unique_ptr<poleaxis::RankSize>& rankSize = r.rankSize;
+  const QString& rankSizeField = r.rankSizeField;
   const int poles = int(std::count(result.is_pole.begin(), result.is_pole.end(), 1));
   outputs.insert(QStringLiteral("NUM_POLES"), poles);
   QStringList weightText;
@@ -446,7 +527,22 @@ QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsPr
                            .arg(rankSize->s2, 0, 'f', 3)
                            .arg(rankSize->gini, 0, 'f', 3));
   }
+}
 
+void TownHierarchyAlgorithm::writeReport(const Inputs& in, const Result& r, const QVariantMap& parameters, QgsProcessingContext& context,
+                                         QVariantMap& outputs) const {
+  const QgsFields fields = in.source->fields();
+  const conversion::PointTable& towns = in.towns;
+  const std::vector<size_t>& scoredRows = in.scoredRows;
+  const bool sizeClasses = in.sizeClasses;
+  const int classification = in.classification;
+  const int levelField = in.levelField;
+  const QString& levelName = in.levelName;
+  const std::unique_ptr<QgsProcessingFeatureSource>& source = in.source;
+  const poleaxis::HierarchyResult& result = r.hierarchy;
+  const std::unique_ptr<poleaxis::RankSize>& rankSize = r.rankSize;
+  const QStringList& notes = r.notes;
+  const QString& rankSizeField = r.rankSizeField;
   const QString reportPath = parameterAsFileOutput(parameters, REPORT, context);
   if (!reportPath.isEmpty()) {
     HierarchyReport report;
@@ -468,6 +564,4 @@ QVariantMap TownHierarchyAlgorithm::execute(const QVariantMap& parameters, QgsPr
     outputs.insert(REPORT, reportPath);
     outputs.insert(QStringLiteral("REPORT_JSON"), jsonPath);
   }
-  feedback->setProgress(100);
-  return outputs;
 }
