@@ -163,9 +163,49 @@ void ServiceRadiiAlgorithm::initAlgorithm(const QVariantMap&) {
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("AREA_COVERED_PCT"), tr("Study area covered (%)")));
 }
 
+// What the run works from: the checked parameters, the centres with their
+// radii (the core's request), the network and the demand points.
+struct ServiceRadiiAlgorithm::Inputs {
+  std::unique_ptr<QgsProcessingFeatureSource> source, demandSource;
+  conversion::PointTable centres, demand;
+  std::vector<size_t> kept;  // rows of `centres` that have a circle
+  std::vector<QgsFeatureId> keptIds;
+  poleaxis::ServiceRadiiRequest request;
+  bool byNetwork = false;
+  double minutes = 0, accessKmh = 0, networkSnapKm = 0;
+  NetworkInput::Lines lines;
+};
+
+// The areas (circles or travel-time areas) with gaps and coverage.
+struct ServiceRadiiAlgorithm::Result {
+  poleaxis::ServiceRadiiResult areas;
+  std::vector<double> demandMinutes;
+  std::unique_ptr<poleaxis::Network> network;
+};
+
 QVariantMap ServiceRadiiAlgorithm::execute(const QVariantMap& parameters, QgsProcessingContext& context,
                                            QgsProcessingFeedback* feedback) {
-  std::unique_ptr<QgsProcessingFeatureSource> source = requireSource(parameters, INPUT, context);
+  const Inputs in = readInputs(parameters, context, feedback);
+  const Result result = computeAreas(in, feedback);
+  long written = 0;
+  QVariantMap outputs = writeAreas(in, result, parameters, context, feedback, written);
+  if (in.request.clip) {
+    writeGaps(in, result, parameters, context, feedback, outputs);
+  } else if (!destinationOf(parameters, GAPS, context).isEmpty()) {
+    feedback->pushInfo(tr("No study area given, so no gaps layer."));
+  }
+  if (in.request.with_demand) writeDemand(in, result, parameters, context, feedback, outputs);
+  if (result.network) writeNetworkComponents(*result.network, in.lines, parameters, context, outputs);
+  feedback->setProgress(100);
+  feedback->pushInfo(tr("Wrote %n service area(s).", nullptr, int(written)));
+  return outputs;
+}
+
+ServiceRadiiAlgorithm::Inputs ServiceRadiiAlgorithm::readInputs(const QVariantMap& parameters, QgsProcessingContext& context,
+                                                                QgsProcessingFeedback* feedback) const {
+  Inputs in;
+  in.source = requireSource(parameters, INPUT, context);
+  const std::unique_ptr<QgsProcessingFeatureSource>& source = in.source;
 
   // The rule, and which parameter to blame when it is wrong.
   const Mode mode = static_cast<Mode>(parameterAsEnum(parameters, RADIUS_MODE, context));
@@ -234,7 +274,7 @@ QVariantMap ServiceRadiiAlgorithm::execute(const QVariantMap& parameters, QgsPro
     levelField = requireField(fields, parameterAsString(parameters, LEVEL_FIELD, context), LEVEL_FIELD, INPUT, false);
   const bool skipInvalid = parameterAsBoolean(parameters, SKIP_INVALID, context);
   checkOutputFolders(parameters, {OUTPUT, GAPS, DEMAND_OUTPUT, NetworkInput::COMPONENTS}, context);
-  NetworkInput::Lines lines;
+  NetworkInput::Lines& lines = in.lines;
   if (byNetwork) {
     feedback->pushInfo(tr("Reading the network"));
     lines = NetworkInput::read(*this, parameters, context, feedback, true, networkDeclare());
@@ -243,14 +283,15 @@ QVariantMap ServiceRadiiAlgorithm::execute(const QVariantMap& parameters, QgsPro
   }
 
   feedback->pushInfo(tr("Reading centres"));
-  conversion::PointTable centres = conversion::readPoints(*source, INPUT, context, feedback, true, 0, 5);
+  in.centres = conversion::readPoints(*source, INPUT, context, feedback, true, 0, 5);
 
-  poleaxis::ServiceRadiiRequest request;
+  conversion::PointTable& centres = in.centres;
+  poleaxis::ServiceRadiiRequest& request = in.request;
   request.segments = parameterAsInt(parameters, SEGMENTS, context);
   request.dissolve = dissolve == DissolveAll ? poleaxis::Dissolve::All
                      : dissolve == DissolveByLevel ? poleaxis::Dissolve::ByGroup
                                                    : poleaxis::Dissolve::None;
-  std::vector<size_t> kept;  // rows of `centres` that have a circle
+  std::vector<size_t>& kept = in.kept;  // rows of `centres` that have a circle
   std::vector<QgsFeatureId> invalid;
   for (size_t row = 0; row < centres.ids.size(); ++row) {
     const QgsAttributes attributes = centres.features[row].attributes();
@@ -280,7 +321,7 @@ QVariantMap ServiceRadiiAlgorithm::execute(const QVariantMap& parameters, QgsPro
                               .arg(idList(invalid)));
   if (request.centres.empty())
     throw QgsProcessingException(tr("INPUT: no centre has both a geometry and a valid radius."));
-  std::vector<QgsFeatureId> keptIds;
+  std::vector<QgsFeatureId>& keptIds = in.keptIds;
   for (size_t row : kept) keptIds.push_back(centres.ids[row]);
 
   // Optional layers.
@@ -292,8 +333,9 @@ QVariantMap ServiceRadiiAlgorithm::execute(const QVariantMap& parameters, QgsPro
       throw QgsProcessingException(tr("STUDY_AREA: the layer has no polygon with an area."));
     request.clip = true;
   }
-  std::unique_ptr<QgsProcessingFeatureSource> demandSource(parameterAsSource(parameters, DEMAND, context));
-  conversion::PointTable demand;
+  in.demandSource.reset(parameterAsSource(parameters, DEMAND, context));
+  const std::unique_ptr<QgsProcessingFeatureSource>& demandSource = in.demandSource;
+  conversion::PointTable& demand = in.demand;
   long demandPopNulls = 0;
   if (demandSource) {
     feedback->pushInfo(tr("Reading demand points"));
@@ -318,10 +360,27 @@ QVariantMap ServiceRadiiAlgorithm::execute(const QVariantMap& parameters, QgsPro
       feedback->pushWarning(tr("%n demand point(s) with NULL population counted as 0.", nullptr, int(demandPopNulls)));
   }
 
+  in.byNetwork = byNetwork;
+  in.minutes = minutes;
+  in.accessKmh = accessKmh;
+  in.networkSnapKm = networkSnapKm;
+  return in;
+}
+
+ServiceRadiiAlgorithm::Result ServiceRadiiAlgorithm::computeAreas(const Inputs& in, QgsProcessingFeedback* feedback) const {
+  Result out;
+  const std::vector<QgsFeatureId>& keptIds = in.keptIds;
+  const poleaxis::ServiceRadiiRequest& request = in.request;
+  const NetworkInput::Lines& lines = in.lines;
+  const bool byNetwork = in.byNetwork;
+  const double minutes = in.minutes;
+  const double accessKmh = in.accessKmh;
+  const double networkSnapKm = in.networkSnapKm;
+  const conversion::PointTable& demand = in.demand;
   FeedbackAdapter core(feedback, 10, 90);
-  poleaxis::ServiceRadiiResult result;
-  std::vector<double> demandMinutes;
-  std::unique_ptr<poleaxis::Network> network;
+  poleaxis::ServiceRadiiResult& result = out.areas;
+  std::vector<double>& demandMinutes = out.demandMinutes;
+  std::unique_ptr<poleaxis::Network>& network = out.network;
   try {
     if (byNetwork) {
       feedback->pushInfo(tr("Travel-time areas of %n centre(s)", nullptr, int(request.centres.size())));
@@ -367,9 +426,20 @@ QVariantMap ServiceRadiiAlgorithm::execute(const QVariantMap& parameters, QgsPro
                            .arg(u.vertices_in)
                            .arg(u.holes_filled));
   }
+  return out;
+}
 
-  // Write, back in the input CRS.
-  const QgsCoordinateReferenceSystem crs = source->sourceCrs();
+QVariantMap ServiceRadiiAlgorithm::writeAreas(const Inputs& in, const Result& r, const QVariantMap& parameters, QgsProcessingContext& context,
+                                              QgsProcessingFeedback* feedback, long& written) const {
+  const QgsFields fields = in.source->fields();
+  const conversion::PointTable& centres = in.centres;
+  const std::vector<size_t>& kept = in.kept;
+  const poleaxis::ServiceRadiiRequest& request = in.request;
+  const bool byNetwork = in.byNetwork;
+  const poleaxis::ServiceRadiiResult& result = r.areas;
+  const std::unique_ptr<poleaxis::Network>& network = r.network;
+  // Back in the input CRS.
+  const QgsCoordinateReferenceSystem crs = in.source->sourceCrs();
   const bool reproject = crs != conversion::wgs84();
   const QgsCoordinateTransform back(conversion::wgs84(), crs, context.transformContext());
   auto inInputCrs = [&](QgsGeometry g) {
@@ -395,7 +465,7 @@ QVariantMap ServiceRadiiAlgorithm::execute(const QVariantMap& parameters, QgsPro
   std::unique_ptr<QgsFeatureSink> sink =
       createSink(parameters, OUTPUT, context, outId, outFields, compat::WkbType::MultiPolygon, crs, true);
 
-  long written = 0, clippedAway = 0;
+  long clippedAway = 0;
   for (size_t a = 0; a < result.areas.size(); ++a) {
     conversion::throwIfCanceled(feedback);
     const poleaxis::ServiceArea& area = result.areas[a];
@@ -432,8 +502,20 @@ QVariantMap ServiceRadiiAlgorithm::execute(const QVariantMap& parameters, QgsPro
   outputs.insert(OUTPUT, outId);
   outputs.insert(QStringLiteral("CIRCLE_COUNT"), qlonglong(request.centres.size()));
   StylePostProcessor::styleOnLoad(context, outId, QStringLiteral("service_circles"));
+  return outputs;
+}
 
-  if (request.clip) {
+void ServiceRadiiAlgorithm::writeGaps(const Inputs& in, const Result& r, const QVariantMap& parameters, QgsProcessingContext& context,
+                                      QgsProcessingFeedback* feedback, QVariantMap& outputs) const {
+  const poleaxis::ServiceRadiiResult& result = r.areas;
+  const QgsCoordinateReferenceSystem crs = in.source->sourceCrs();
+  const bool reproject = crs != conversion::wgs84();
+  const QgsCoordinateTransform back(conversion::wgs84(), crs, context.transformContext());
+  auto inInputCrs = [&](QgsGeometry g) {
+    if (reproject) g.transform(back);
+    return g;
+  };
+  {
     QgsFields gapFields;
     gapFields.append(intField(QStringLiteral("gap_id")));
     gapFields.append(doubleField(QStringLiteral("area_km2")));
@@ -459,11 +541,20 @@ QVariantMap ServiceRadiiAlgorithm::execute(const QVariantMap& parameters, QgsPro
                            .arg(result.study_area_km2, 0, 'f', 1)
                            .arg(result.covered_area_km2, 0, 'f', 1)
                            .arg(pct, 0, 'f', 2));
-  } else if (!destinationOf(parameters, GAPS, context).isEmpty()) {
-    feedback->pushInfo(tr("No study area given, so no gaps layer."));
   }
+}
 
-  if (request.with_demand) {
+void ServiceRadiiAlgorithm::writeDemand(const Inputs& in, const Result& r, const QVariantMap& parameters, QgsProcessingContext& context,
+                                        QgsProcessingFeedback* feedback, QVariantMap& outputs) const {
+  const std::vector<QgsFeatureId>& keptIds = in.keptIds;
+  const poleaxis::ServiceRadiiRequest& request = in.request;
+  const bool byNetwork = in.byNetwork;
+  const std::unique_ptr<QgsProcessingFeatureSource>& demandSource = in.demandSource;
+  const conversion::PointTable& demand = in.demand;
+  const poleaxis::ServiceRadiiResult& result = r.areas;
+  const std::vector<double>& demandMinutes = r.demandMinutes;
+  const std::unique_ptr<poleaxis::Network>& network = r.network;
+  {
     const poleaxis::Coverage& cov = result.coverage;
     const double pct = demand.ids.empty() ? 0.0 : 100.0 * double(cov.covered) / double(demand.ids.size());
     const double popPct = cov.weight_total > 0 ? 100.0 * cov.weight_covered / cov.weight_total : 0.0;
@@ -512,8 +603,4 @@ QVariantMap ServiceRadiiAlgorithm::execute(const QVariantMap& parameters, QgsPro
       StylePostProcessor::styleOnLoad(context, demandId, QStringLiteral("demand_coverage"));
     }
   }
-  if (network) writeNetworkComponents(*network, lines, parameters, context, outputs);
-  feedback->setProgress(100);
-  feedback->pushInfo(tr("Wrote %n service area(s).", nullptr, int(written)));
-  return outputs;
 }

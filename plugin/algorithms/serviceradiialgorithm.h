@@ -21,4 +21,19 @@ class ServiceRadiiAlgorithm : public PoleaxisAlgorithm {
   void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
   QVariantMap execute(const QVariantMap& parameters, QgsProcessingContext& context,
                       QgsProcessingFeedback* feedback) override;
+
+ private:
+  // execute: read and check (readInputs), one call into algorithms/
+  // (computeAreas: service_radii or travel_areas), one writer per output
+  // (areas, gaps, demand, components).
+  struct Inputs;
+  struct Result;
+  Inputs readInputs(const QVariantMap& parameters, QgsProcessingContext& context, QgsProcessingFeedback* feedback) const;
+  Result computeAreas(const Inputs& in, QgsProcessingFeedback* feedback) const;
+  QVariantMap writeAreas(const Inputs& in, const Result& result, const QVariantMap& parameters, QgsProcessingContext& context,
+                         QgsProcessingFeedback* feedback, long& written) const;
+  void writeGaps(const Inputs& in, const Result& result, const QVariantMap& parameters, QgsProcessingContext& context,
+                 QgsProcessingFeedback* feedback, QVariantMap& outputs) const;
+  void writeDemand(const Inputs& in, const Result& result, const QVariantMap& parameters, QgsProcessingContext& context,
+                   QgsProcessingFeedback* feedback, QVariantMap& outputs) const;
 };
