@@ -181,9 +181,48 @@ void TownClustersAlgorithm::initAlgorithm(const QVariantMap&) {
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("SILHOUETTE"), tr("Silhouette score")));
 }
 
+// What the run works from: checked parameters, the towns in lon/lat and in
+// planar metres, their distance space and the network.
+struct TownClustersAlgorithm::Inputs {
+  std::unique_ptr<QgsProcessingFeatureSource> source;
+  Method method = Dbscan;
+  int popField = -1, nameField = -1, k = 0, seed = 0, maxIter = 300, restarts = 1;
+  double epsKm = 0, minPoints = 0, cutKm = 0, footprintKm = 0, maxLinkKm = 0, exponent = 2, resolution = 1, concavity = 0.3;
+  Hull hullKind = HullConvex;
+  NetworkInput::Lines lines;
+  QgsCoordinateReferenceSystem layerCrs;
+  conversion::PointTable towns;
+  std::vector<double> weights, masses, population;
+  bool viaLonLat = true;
+  std::vector<poleaxis::Point> planar;  // metres
+  QgsCoordinateTransform fromWork, toLayer;
+  double toLayerUnits = 1;
+  std::unique_ptr<poleaxis::TownSpace> space;
+  std::unique_ptr<poleaxis::Network> network;
+};
+
+// The groups: group id per town (1 = most towns, 0 = ungrouped) and core flags.
+struct TownClustersAlgorithm::Groups {
+  std::vector<int> group;
+  std::vector<char> isCore;
+  int groups = 0;
+};
+
 QVariantMap TownClustersAlgorithm::execute(const QVariantMap& parameters, QgsProcessingContext& context,
                                            QgsProcessingFeedback* feedback) {
-  std::unique_ptr<QgsProcessingFeatureSource> source = requireSource(parameters, INPUT, context);
+  const Inputs in = readInputs(parameters, context, feedback);
+  const Groups groups = group(in, feedback);
+  QVariantMap outputs = writeTowns(in, groups, parameters, context, feedback);
+  writeGroups(in, groups, parameters, context, feedback, outputs);
+  feedback->setProgress(100);
+  return outputs;
+}
+
+TownClustersAlgorithm::Inputs TownClustersAlgorithm::readInputs(const QVariantMap& parameters, QgsProcessingContext& context,
+                                                                QgsProcessingFeedback* feedback) const {
+  Inputs in;
+  in.source = requireSource(parameters, INPUT, context);
+  const std::unique_ptr<QgsProcessingFeatureSource>& source = in.source;
   const QgsFields fields = source->fields();
   const Method method = static_cast<Method>(parameterAsEnum(parameters, METHOD, context));
   auto optionalField = [&](const QString& parameter) {
@@ -214,7 +253,8 @@ QVariantMap TownClustersAlgorithm::execute(const QVariantMap& parameters, QgsPro
     throw QgsProcessingException(tr("EXPONENT: b must be >= 0."));
   if (!(footprintKm > 0)) throw QgsProcessingException(tr("FOOTPRINT_KM: the disc radius must be > 0 km."));
   checkOutputFolders(parameters, {NetworkInput::COMPONENTS}, context);
-  const NetworkInput::Lines lines = NetworkInput::read(*this, parameters, context, feedback, false, networkDeclare());
+  in.lines = NetworkInput::read(*this, parameters, context, feedback, false, networkDeclare());
+  const NetworkInput::Lines& lines = in.lines;
   const bool byNetwork = !lines.empty();
   if (byNetwork && (method == Ward || method == KMeans || method == Louvain))
     throw QgsProcessingException(tr("LINES: network distances work with DBSCAN and single, complete or average linkage; "
@@ -223,7 +263,8 @@ QVariantMap TownClustersAlgorithm::execute(const QVariantMap& parameters, QgsPro
 
   feedback->pushInfo(tr("Reading towns"));
   const QgsCoordinateReferenceSystem layerCrs = source->sourceCrs();
-  const conversion::PointTable towns = conversion::readPoints(*source, INPUT, context, feedback, true, 0, 10, true);
+  in.towns = conversion::readPoints(*source, INPUT, context, feedback, true, 0, 10, true);
+  const conversion::PointTable& towns = in.towns;
   warnWithoutGeometry(feedback, INPUT, towns.withoutGeometryIds);
   const size_t n = towns.ids.size();
   if (n < 2) throw QgsProcessingException(tr("INPUT: %n town(s) with a position; grouping needs at least 2.", nullptr, int(n)));
@@ -231,7 +272,8 @@ QVariantMap TownClustersAlgorithm::execute(const QVariantMap& parameters, QgsPro
     throw QgsProcessingException(tr("K: %1 groups asked for but there are only %2 towns.").arg(k).arg(n));
   const std::vector<double> weights = positiveValues(towns, weightField, WEIGHT_FIELD, true);
   const std::vector<double> masses = positiveValues(towns, massField, MASS_FIELD, false);
-  std::vector<double> population(n, 0.0);
+  in.population.assign(n, 0.0);
+  std::vector<double>& population = in.population;
   std::vector<QgsFeatureId> noPopulation;
   if (popField >= 0)
     for (size_t i = 0; i < n; ++i) {
@@ -250,8 +292,9 @@ QVariantMap TownClustersAlgorithm::execute(const QVariantMap& parameters, QgsPro
   QgsRectangle lonlatExtent = compat::emptyRectangle();
   for (const poleaxis::Point& p : towns.lonlat) lonlatExtent.combineExtentWith(p.x, p.y);
   const bool viaLonLat = layerCrs.isGeographic() || !conversion::measuresGround(layerCrs, lonlatExtent, INPUT, context, feedback);
-  std::vector<poleaxis::Point> planar;  // metres
-  QgsCoordinateTransform fromWork, toLayer;
+  std::vector<poleaxis::Point>& planar = in.planar;  // metres
+  QgsCoordinateTransform& fromWork = in.fromWork;
+  QgsCoordinateTransform& toLayer = in.toLayer;
   // Layer units per metre: planar work is in metres, outputs in layer units.
   const double metresPerUnit = viaLonLat ? 1.0 : QgsUnitTypes::fromUnitToUnitFactor(layerCrs.mapUnits(), compat::Metres);
   if (viaLonLat) {
@@ -268,10 +311,10 @@ QVariantMap TownClustersAlgorithm::execute(const QVariantMap& parameters, QgsPro
   }
   const double toLayerUnits = 1.0 / metresPerUnit;
   const bool euclidean = method == Ward || method == KMeans;
-  const poleaxis::TownSpace space(euclidean || !viaLonLat ? planar : towns.lonlat, viaLonLat && !euclidean);
+  in.space = std::make_unique<poleaxis::TownSpace>(euclidean || !viaLonLat ? planar : towns.lonlat, viaLonLat && !euclidean);
   feedback->pushInfo(euclidean || !viaLonLat ? tr("Distances: planar metres.") : tr("Distances: geodesic on the WGS 84 ellipsoid."));
 
-  std::unique_ptr<poleaxis::Network> network;
+  std::unique_ptr<poleaxis::Network>& network = in.network;
   if (byNetwork) {
     const double snapKm = parameterAsDouble(parameters, SNAP_KM, context);
     if (!(snapKm >= 0) || !std::isfinite(snapKm)) throw QgsProcessingException(tr("SNAP_KM: %1 km is not a distance >= 0.").arg(snapKm));
@@ -287,9 +330,49 @@ QVariantMap TownClustersAlgorithm::execute(const QVariantMap& parameters, QgsPro
     feedback->pushInfo(tr("Distances are km along the lines."));
   }
 
+  in.method = method;
+  in.popField = popField;
+  in.nameField = nameField;
+  in.epsKm = epsKm;
+  in.minPoints = minPoints;
+  in.cutKm = cutKm;
+  in.k = k;
+  in.seed = seed;
+  in.footprintKm = footprintKm;
+  in.hullKind = hullKind;
+  in.layerCrs = layerCrs;
+  in.weights = weights;
+  in.masses = masses;
+  in.viaLonLat = viaLonLat;
+  in.toLayerUnits = toLayerUnits;
+  in.maxIter = parameterAsInt(parameters, MAX_ITER, context);
+  in.restarts = parameterAsInt(parameters, RESTARTS, context);
+  in.maxLinkKm = parameterAsDouble(parameters, MAX_LINK_KM, context);
+  in.exponent = parameterAsDouble(parameters, EXPONENT, context);
+  in.resolution = parameterAsDouble(parameters, RESOLUTION, context);
+  in.concavity = parameterAsDouble(parameters, CONCAVITY, context);
+  return in;
+}
+
+TownClustersAlgorithm::Groups TownClustersAlgorithm::group(const Inputs& in, QgsProcessingFeedback* feedback) const {
+  Groups out;
+  const Method method = in.method;
+  const double epsKm = in.epsKm;
+  const double minPoints = in.minPoints;
+  const double cutKm = in.cutKm;
+  const int k = in.k;
+  const int seed = in.seed;
+  const conversion::PointTable& towns = in.towns;
+  const size_t n = in.towns.ids.size();
+  const std::vector<double>& weights = in.weights;
+  const std::vector<double>& masses = in.masses;
+  const std::vector<poleaxis::Point>& planar = in.planar;
+  const poleaxis::TownSpace& space = *in.space;
+  const std::unique_ptr<poleaxis::Network>& network = in.network;
   // Grouping.
   std::vector<int> label;
-  std::vector<char> isCore(n, 1);
+  out.isCore.assign(n, 1);
+  std::vector<char>& isCore = out.isCore;
   FeedbackAdapter core(feedback, 10, 70);
   try {
     switch (method) {
@@ -330,15 +413,15 @@ QVariantMap TownClustersAlgorithm::execute(const QVariantMap& parameters, QgsPro
         break;
       }
       case KMeans: {
-        const poleaxis::KMeansResult r = poleaxis::kmeans(planar, size_t(k), uint64_t(seed), parameterAsInt(parameters, MAX_ITER, context),
-                                                          parameterAsInt(parameters, RESTARTS, context), 1e-4, &core);
+        const poleaxis::KMeansResult r = poleaxis::kmeans(planar, size_t(k), uint64_t(seed), in.maxIter,
+                                                          in.restarts, 1e-4, &core);
         feedback->pushInfo(tr("k-means: inertia %1 km², %2 iteration(s) in the best run.").arg(r.inertia / 1e6, 0, 'g', 6).arg(r.iterations));
         label = r.label;
         break;
       }
       case Louvain: {
-        const double maxLinkKm = parameterAsDouble(parameters, MAX_LINK_KM, context);
-        const double b = parameterAsDouble(parameters, EXPONENT, context);
+        const double maxLinkKm = in.maxLinkKm;
+        const double b = in.exponent;
         std::vector<poleaxis::WeightedEdge> edges;
         for (size_t i = 0; i < n; ++i) {
           space.within(i, maxLinkKm * 1000.0, [&](size_t j) {
@@ -350,7 +433,7 @@ QVariantMap TownClustersAlgorithm::execute(const QVariantMap& parameters, QgsPro
         std::sort(edges.begin(), edges.end(), [](const auto& x, const auto& y) { return x.u < y.u || (x.u == y.u && x.v < y.v); });
         feedback->pushInfo(tr("Gravity graph: %1 links within %2 km").arg(edges.size()).arg(maxLinkKm));
         const poleaxis::Communities c =
-            poleaxis::louvain(n, edges, parameterAsDouble(parameters, RESOLUTION, context), uint64_t(seed), 1e-7, &core);
+            poleaxis::louvain(n, edges, in.resolution, uint64_t(seed), 1e-7, &core);
         feedback->pushInfo(tr("Louvain: modularity %1 after %2 level(s).").arg(c.modularity, 0, 'f', 4).arg(c.levels));
         label = c.label;
         break;
@@ -377,14 +460,29 @@ QVariantMap TownClustersAlgorithm::execute(const QVariantMap& parameters, QgsPro
     return count[size_t(a)] > count[size_t(b)] || (count[size_t(a)] == count[size_t(b)] && first[size_t(a)] < first[size_t(b)]);
   });
   std::vector<int> groupOf(size_t(raw), 0);
-  int groups = 0;
+  int& groups = out.groups;
   for (int l : order)
     if (count[size_t(l)]) groupOf[size_t(l)] = ++groups;
-  std::vector<int> group(n, 0);  // 0: noise
+  out.group.assign(n, 0);  // 0: noise
+  std::vector<int>& group = out.group;
   for (size_t i = 0; i < n; ++i) group[i] = label[i] >= 0 ? groupOf[size_t(label[i])] : 0;
   const size_t noise = size_t(std::count(group.begin(), group.end(), 0));
   feedback->pushInfo(tr("%1 group(s); %2 town(s) ungrouped.").arg(groups).arg(noise));
+  return out;
+}
 
+QVariantMap TownClustersAlgorithm::writeTowns(const Inputs& in, const Groups& groups, const QVariantMap& parameters,
+                                              QgsProcessingContext& context, QgsProcessingFeedback* feedback) const {
+  const std::unique_ptr<QgsProcessingFeatureSource>& source = in.source;
+  const QgsFields fields = in.source->fields();
+  const Method method = in.method;
+  const int seed = in.seed;
+  const QgsCoordinateReferenceSystem& layerCrs = in.layerCrs;
+  const conversion::PointTable& towns = in.towns;
+  const size_t n = in.towns.ids.size();
+  const poleaxis::TownSpace& space = *in.space;
+  const std::vector<int>& group = groups.group;
+  const std::vector<char>& isCore = groups.isCore;
   // Silhouette on the clustering's own distances (geodesic for network runs),
   // on one thread while this one writes the towns: the sink is the slow part
   // of large runs and takes no second core. Progress stays with the writing.
@@ -429,9 +527,29 @@ QVariantMap TownClustersAlgorithm::execute(const QVariantMap& parameters, QgsPro
       feedback->pushInfo(tr("Silhouette score undefined: fewer than 2 groups, or every town alone."));
     }
   }
-  QVariantMap outputs{{OUTPUT, townsId}, {QStringLiteral("NUM_GROUPS"), groups}, {QStringLiteral("SILHOUETTE"), silhouetteValue}};
+  QVariantMap outputs{{OUTPUT, townsId}, {QStringLiteral("NUM_GROUPS"), groups.groups}, {QStringLiteral("SILHOUETTE"), silhouetteValue}};
   StylePostProcessor::styleOnLoad(context, townsId, QStringLiteral("grouped_towns"));
+  return outputs;
+}
 
+void TownClustersAlgorithm::writeGroups(const Inputs& in, const Groups& groups, const QVariantMap& parameters, QgsProcessingContext& context,
+                                        QgsProcessingFeedback* feedback, QVariantMap& outputs) const {
+  const int popField = in.popField;
+  const int nameField = in.nameField;
+  const double footprintKm = in.footprintKm;
+  const Hull hullKind = in.hullKind;
+  const NetworkInput::Lines& lines = in.lines;
+  const QgsCoordinateReferenceSystem& layerCrs = in.layerCrs;
+  const conversion::PointTable& towns = in.towns;
+  const size_t n = in.towns.ids.size();
+  const std::vector<double>& population = in.population;
+  const bool viaLonLat = in.viaLonLat;
+  const std::vector<poleaxis::Point>& planar = in.planar;
+  const QgsCoordinateTransform& fromWork = in.fromWork;
+  const QgsCoordinateTransform& toLayer = in.toLayer;
+  const double toLayerUnits = in.toLayerUnits;
+  const std::unique_ptr<poleaxis::Network>& network = in.network;
+  const std::vector<int>& group = groups.group;
   // Group polygons.
   const QgsFields groupFields = makeFields({{QStringLiteral("group_id"), compat::value::Int},
                                             {QStringLiteral("n_towns"), compat::value::Int},
@@ -446,17 +564,17 @@ QVariantMap TownClustersAlgorithm::execute(const QVariantMap& parameters, QgsPro
   std::unique_ptr<QgsFeatureSink> groupSink = createSink(parameters, GROUPS, context, groupsId, groupFields, compat::WkbType::MultiPolygon, layerCrs, false);
   if (groupSink) {
     feedback->pushInfo(tr("Group polygons"));
-    const size_t groupCount = static_cast<size_t>(groups);
+    const size_t groupCount = static_cast<size_t>(groups.groups);
     std::vector<std::vector<size_t>> members(groupCount);
     for (size_t i = 0; i < n; ++i)
       if (group[i]) members[size_t(group[i] - 1)].push_back(i);
-    const double concavity = parameterAsDouble(parameters, CONCAVITY, context);
+    const double concavity = in.concavity;
     std::vector<poleaxis::MultiPolygon> shapes(groupCount);  // planar metres
     std::vector<poleaxis::MultiPolygon> lonlatShapes(groupCount);  // geodesic footprints
-    for (size_t g = 0; g < size_t(groups); ++g) {
+    for (size_t g = 0; g < size_t(groups.groups); ++g) {
       if (g % 64 == 0) {
         conversion::throwIfCanceled(feedback);
-        feedback->setProgress(80 + 15.0 * double(g) / double(groups));
+        feedback->setProgress(80 + 15.0 * double(g) / double(groups.groups));
       }
       std::vector<poleaxis::Point> xy;
       for (size_t i : members[g]) xy.push_back(planar[i]);
@@ -480,7 +598,7 @@ QVariantMap TownClustersAlgorithm::execute(const QVariantMap& parameters, QgsPro
     QgsDistanceArea area;
     area.setSourceCrs(layerCrs, context.transformContext());
     area.setEllipsoid(QStringLiteral("WGS84"));
-    for (size_t g = 0; g < size_t(groups); ++g) {
+    for (size_t g = 0; g < size_t(groups.groups); ++g) {
       QgsGeometry geometry;
       if (!lonlatShapes[g].empty()) {
         geometry = conversion::toGeometry(lonlatShapes[g]);
@@ -527,7 +645,5 @@ QVariantMap TownClustersAlgorithm::execute(const QVariantMap& parameters, QgsPro
     outputs.insert(GROUPS, groupsId);
     StylePostProcessor::styleOnLoad(context, groupsId, QStringLiteral("town_groups"));
   }
-  feedback->setProgress(100);
   if (network) writeNetworkComponents(*network, lines, parameters, context, outputs);
-  return outputs;
 }

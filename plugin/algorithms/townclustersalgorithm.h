@@ -22,4 +22,17 @@ class TownClustersAlgorithm : public PoleaxisAlgorithm {
   void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
   QVariantMap execute(const QVariantMap& parameters, QgsProcessingContext& context,
                       QgsProcessingFeedback* feedback) override;
+
+ private:
+  // execute: read and check (readInputs), one call into algorithms/
+  // (group: dbscan, linkage, ward_linkage, kmeans or louvain), one writer per
+  // output (towns with the silhouette, group polygons, components).
+  struct Inputs;
+  struct Groups;
+  Inputs readInputs(const QVariantMap& parameters, QgsProcessingContext& context, QgsProcessingFeedback* feedback) const;
+  Groups group(const Inputs& in, QgsProcessingFeedback* feedback) const;
+  QVariantMap writeTowns(const Inputs& in, const Groups& groups, const QVariantMap& parameters, QgsProcessingContext& context,
+                         QgsProcessingFeedback* feedback) const;
+  void writeGroups(const Inputs& in, const Groups& groups, const QVariantMap& parameters, QgsProcessingContext& context,
+                   QgsProcessingFeedback* feedback, QVariantMap& outputs) const;
 };
