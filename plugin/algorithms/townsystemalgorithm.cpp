@@ -671,10 +671,64 @@ void TownSystemAlgorithm::initAlgorithm(const QVariantMap&) {
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("NUM_GROUPS"), tr("Number of town groups")));
 }
 
+// One run of the chain: the checked inputs, then what each stage adds.
+struct TownSystemAlgorithm::Run {
+  // Checked inputs (checkInputs).
+  std::unique_ptr<QgsProcessingFeatureSource> towns, external, boundary;
+  QString popField, levelField, levelMass, givenClassField, externalMass, poleExpression, gpkg, report;
+  QList<QgsMapLayer*> lineLayers;
+  int topN = 0, poleRule = 0;
+  double circleKm = 0, circleMinutes = 0, beltKm = 0;
+  // The stages' shared inputs.
+  std::unique_ptr<Chain> chain;
+  const QString classField = QStringLiteral("class");  // every stage reads the merged LINES with this class field
+  const QString memory = QStringLiteral("memory:");
+  QVariant townsInput, linesInput, boundaryInput;
+  // Stages 1–2 (rankTowns).
+  QgsVectorLayer* typed = nullptr;
+  PlanFields planFields{};
+  QString massField;
+  std::vector<QgsFeature> all;
+  size_t central = 0;
+  std::vector<size_t> poles;
+  QgsVectorLayer* centres = nullptr;  // the central city, then the poles
+  QgsGeometry region;
+  // Stages 3–5 (axesAndBelts).
+  QVariantMap circles, corridors, axes;
+  QgsVectorLayer* axisLayer = nullptr;
+  // Stages 6–7 (townGroups).
+  PlanGroupLayers plan;
+  QVariantMap groups, areas;
+  QgsVectorLayer* townLayer = nullptr;
+  QgsVectorLayer* groupLayer = nullptr;
+  QString centralName;
+  QStringList groupFeaturesKinds;
+  // Stage 8 (writeGeoPackage).
+  std::unique_ptr<QgsVectorLayer> boundaryLayer;
+  QStringList stored, mapped;  // mapped: stored with features, which the map shows
+
+  QString nameOf(size_t i) const {
+    const int names = nameFieldIndex(typed->fields());
+    return names >= 0 ? all[i].attribute(names).toString() : QString::number(all[i].id());
+  }
+};
+
 QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProcessingContext& context,
                                          QgsProcessingFeedback* feedback) {
+  Run run = checkInputs(parameters, context);
+  run.chain = std::make_unique<Chain>(context, feedback, run.circleMinutes > 0 ? 10 : 9);
+  rankTowns(run, parameters, context, feedback);
+  axesAndBelts(run, parameters, context, feedback);
+  townGroups(run, parameters, context, feedback);
+  writeGeoPackage(run, context, feedback);
+  return drawPlanMap(run, parameters, context);
+}
+
+TownSystemAlgorithm::Run TownSystemAlgorithm::checkInputs(const QVariantMap& parameters, QgsProcessingContext& context) const {
   // Inputs are checked here, under this algorithm's parameter names, before any stage runs.
-  std::unique_ptr<QgsProcessingFeatureSource> towns = requireSource(parameters, TOWNS, context);
+  Run run;
+  run.towns = requireSource(parameters, TOWNS, context);
+  const std::unique_ptr<QgsProcessingFeatureSource>& towns = run.towns;
   const QString popField = parameterAsString(parameters, POP_FIELD, context);
   const QString levelField = parameterAsString(parameters, LEVEL_FIELD, context);
   if (popField.isEmpty() && levelField.isEmpty())
@@ -687,12 +741,14 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
                                     "1=1500000;2=250000;3=30000;4=8000.").arg(levelField));
   const QString givenClassField = parameterAsString(parameters, CLASS_FIELD, context).trimmed();
   const QList<QgsMapLayer*> lineLayers = parameterAsLayerList(parameters, LINES, context);
-  std::unique_ptr<QgsProcessingFeatureSource> external(parameterAsSource(parameters, EXTERNAL, context));
+  run.external.reset(parameterAsSource(parameters, EXTERNAL, context));
+  const std::unique_ptr<QgsProcessingFeatureSource>& external = run.external;
   const QString externalMass = parameterAsString(parameters, EXTERNAL_MASS_FIELD, context);
   if (external && externalMass.isEmpty())
     throw QgsProcessingException(tr("EXTERNAL_MASS_FIELD: choose the mass field of the external centres (population, score…)."));
   if (external) requireField(external->fields(), externalMass, EXTERNAL_MASS_FIELD, EXTERNAL, true);
-  std::unique_ptr<QgsProcessingFeatureSource> boundary(parameterAsSource(parameters, BOUNDARY, context));
+  run.boundary.reset(parameterAsSource(parameters, BOUNDARY, context));
+  const std::unique_ptr<QgsProcessingFeatureSource>& boundary = run.boundary;
   if (boundary && boundary->featureCount() == 0)
     throw QgsProcessingException(tr("BOUNDARY: the layer has no features; give the planning area's polygon or leave BOUNDARY empty."));
   if (boundary && QgsWkbTypes::geometryType(boundary->wkbType()) != compat::PolygonGeometry)
@@ -719,13 +775,47 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
   checkOutputFolders(parameters, {OUTPUT, PDF, PNG, REPORT}, context);
   const QString report = parameterAsFileOutput(parameters, REPORT, context);
 
+  run.popField = popField;
+  run.levelField = levelField;
+  run.levelMass = levelMass;
+  run.givenClassField = givenClassField;
+  run.lineLayers = lineLayers;
+  run.externalMass = externalMass;
+  run.topN = topN;
+  run.circleKm = circleKm;
+  run.circleMinutes = circleMinutes;
+  run.beltKm = beltKm;
+  run.poleRule = poleRule;
+  run.poleExpression = poleExpression;
+  run.gpkg = gpkg;
+  run.report = report;
+  return run;
+}
+
+// Stages 1–2: the towns gain score/rank/level/is_pole (and mass), then type;
+// the central city and the growth poles; the plan's region.
+void TownSystemAlgorithm::rankTowns(Run& run, const QVariantMap& parameters, QgsProcessingContext& context, QgsProcessingFeedback* feedback) const {
+  const std::unique_ptr<QgsProcessingFeatureSource>& towns = run.towns;
+  const std::unique_ptr<QgsProcessingFeatureSource>& boundary = run.boundary;
+  const QString& popField = run.popField;
+  const QString& levelField = run.levelField;
+  const QString& levelMass = run.levelMass;
+  const QString& givenClassField = run.givenClassField;
+  const QList<QgsMapLayer*>& lineLayers = run.lineLayers;
+  const int topN = run.topN;
+  const int poleRule = run.poleRule;
+  const QString& poleExpression = run.poleExpression;
+  const QString& report = run.report;
+  const QString& classField = run.classField;
+  const QString& memory = run.memory;
+  Chain& chain = *run.chain;
   // Every stage reads one line layer: the LINES layers merged, with their class (CLASS_FIELD, else the layer name).
-  const QString classField = QStringLiteral("class");
   QgsVectorLayer* merged = mergedLines(lineLayers, givenClassField, context, feedback);
-  Chain chain(context, feedback, circleMinutes > 0 ? 10 : 9);
-  const QVariant townsInput = parameters.value(TOWNS), linesInput = merged->id();
-  const QVariant boundaryInput = boundary ? parameters.value(BOUNDARY) : QVariant();
-  const QString memory = QStringLiteral("memory:");
+  run.townsInput = parameters.value(TOWNS);
+  run.linesInput = merged->id();
+  run.boundaryInput = boundary ? parameters.value(BOUNDARY) : QVariant();
+  const QVariant& townsInput = run.townsInput;
+  const QVariant& linesInput = run.linesInput;
 
   // 1–2: the towns gain score/rank/level/is_pole (and mass), then type.
   QVariantMap hierarchyParameters{{QStringLiteral("INPUT"), townsInput},
@@ -753,27 +843,32 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
                                                                            {QStringLiteral("LINES"), linesInput},
                                                                            {QStringLiteral("CLASS_FIELD"), classField},
                                                                            {QStringLiteral("OUTPUT"), memory}});
-  QgsVectorLayer* typed = chain.layer(functions, QStringLiteral("OUTPUT"));
+  run.typed = chain.layer(functions, QStringLiteral("OUTPUT"));
+  QgsVectorLayer* typed = run.typed;
   if (!typed) throw QgsProcessingException(tr("Stage 2 (poleaxis:townfunctions) returned no towns layer."));
   // The hierarchy's own fields follow the input's, whatever they were renamed to on a clash.
   const int inputFields = towns->fields().count();
-  const PlanFields planFields{inputFields + 1, inputFields + 2, inputFields + 3,
+  run.planFields = PlanFields{inputFields + 1, inputFields + 2, inputFields + 3,
                               levelMass.isEmpty() ? typed->fields().lookupField(popField) : inputFields + 4};
-  const QString massField = typed->fields().at(planFields.mass).name();
+  const PlanFields& planFields = run.planFields;
+  run.massField = typed->fields().at(planFields.mass).name();
 
   // The central city and the growth poles.
-  const std::vector<QgsFeature> all = featuresOf(*typed);
-  const size_t central = centralCity(all, *typed, parameterAsExpression(parameters, CENTRAL_CITY, context), planFields, context, feedback);
-  const std::vector<size_t> poles = growthPoles(all, *typed, central, poleRule, topN, parameterAsInt(parameters, POLE_LEVEL, context),
+  run.all = featuresOf(*typed);
+  const std::vector<QgsFeature>& all = run.all;
+  run.central = centralCity(all, *typed, parameterAsExpression(parameters, CENTRAL_CITY, context), planFields, context, feedback);
+  const size_t central = run.central;
+  run.poles = growthPoles(all, *typed, central, poleRule, topN, parameterAsInt(parameters, POLE_LEVEL, context),
                                                 poleExpression, planFields, context);
-  const int names = nameFieldIndex(typed->fields());
-  auto nameOf = [&](size_t i) { return names >= 0 ? all[i].attribute(names).toString() : QString::number(all[i].id()); };
+  const std::vector<size_t>& poles = run.poles;
+  auto nameOf = [&](size_t i) { return run.nameOf(i); };
   QStringList poleNames;
   for (size_t i : poles) poleNames << nameOf(i);
   feedback->pushInfo(tr("Central city: %1. %n growth pole(s): %2.", nullptr, int(poles.size())).arg(nameOf(central), poleNames.join(QStringLiteral(", "))));
 
   // The centres (central city first, then the poles) as one layer for the stages.
-  QgsVectorLayer* centres = memoryCopy(*typed, QStringLiteral("poles"), context);
+  run.centres = memoryCopy(*typed, QStringLiteral("poles"), context);
+  QgsVectorLayer* centres = run.centres;
   {
     QgsFeatureList chosen;
     // The central city leads the layer; it is never one of its own poles.
@@ -795,14 +890,29 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
       townLonLat.push_back({p.x(), p.y()});
     }
   }
-  const QgsGeometry region = planRegion(townLonLat, boundary.get(), context, feedback);
+  run.region = planRegion(townLonLat, boundary.get(), context, feedback);
+}
 
+// Stages 3–5: service circles, corridors (rail and river belts) and development axes.
+void TownSystemAlgorithm::axesAndBelts(Run& run, const QVariantMap& parameters, QgsProcessingContext& context,
+                                       QgsProcessingFeedback* feedback) const {
+  const std::unique_ptr<QgsProcessingFeatureSource>& external = run.external;
+  const std::unique_ptr<QgsProcessingFeatureSource>& boundary = run.boundary;
+  const QString& externalMass = run.externalMass;
+  const QString& classField = run.classField;
+  const QVariant& linesInput = run.linesInput;
+  const QVariant& boundaryInput = run.boundaryInput;
+  const QString& memory = run.memory;
+  Chain& chain = *run.chain;
+  const QString& massField = run.massField;
+  QgsVectorLayer* centres = run.centres;
+  const QgsGeometry& region = run.region;
   // 3–5: what the centres and lines make.
   QVariantMap circlesParameters{{QStringLiteral("INPUT"), centres->id()},
                                 {QStringLiteral("RADIUS"), parameterAsDouble(parameters, RADIUS, context)},
                                 {QStringLiteral("OUTPUT"), memory}};
   if (boundary) circlesParameters.insert(QStringLiteral("STUDY_AREA"), boundaryInput);
-  const QVariantMap circles = chain.run(QStringLiteral("serviceradii"), circlesParameters);
+  run.circles = chain.run(QStringLiteral("serviceradii"), circlesParameters);
   QVariantMap corridorParameters{{QStringLiteral("INPUT"), linesInput},
                                  {QStringLiteral("WIDTH_MODE"), 2},
                                  {QStringLiteral("WIDTH"), parameterAsDouble(parameters, WIDTH, context)},
@@ -823,8 +933,8 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
     else
       feedback->pushInfo(tr("RIVERS: no river runs through the plan's region."));
   }
-  const QVariantMap corridors = chain.run(QStringLiteral("corridorbuffers"), corridorParameters);
-  clipToRegion(chain.layer(corridors, QStringLiteral("OUTPUT")), region, context);
+  run.corridors = chain.run(QStringLiteral("corridorbuffers"), corridorParameters);
+  clipToRegion(chain.layer(run.corridors, QStringLiteral("OUTPUT")), region, context);
   QVariantMap axesParameters{{QStringLiteral("CENTRES"), centres->id()},
                              {QStringLiteral("MASS_FIELD"), massField},
                              {QStringLiteral("LINES"), linesInput},
@@ -841,9 +951,30 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
     axesParameters.insert(QStringLiteral("EXTERNAL"), parameters.value(EXTERNAL));
     axesParameters.insert(QStringLiteral("EXTERNAL_MASS_FIELD"), externalMass);
   }
-  const QVariantMap axes = chain.run(QStringLiteral("developmentaxes"), axesParameters);
-  QgsVectorLayer* axisLayer = chain.layer(axes, QStringLiteral("AXES"));
+  run.axes = chain.run(QStringLiteral("developmentaxes"), axesParameters);
+  run.axisLayer = chain.layer(run.axes, QStringLiteral("AXES"));
+}
 
+// Stages 6–7: the circle group, the belts, groups of the rest, influence areas.
+void TownSystemAlgorithm::townGroups(Run& run, const QVariantMap& parameters, QgsProcessingContext& context,
+                                     QgsProcessingFeedback* feedback) const {
+  const std::unique_ptr<QgsProcessingFeatureSource>& boundary = run.boundary;
+  const double circleKm = run.circleKm;
+  const double circleMinutes = run.circleMinutes;
+  const double beltKm = run.beltKm;
+  const QString& classField = run.classField;
+  const QVariant& linesInput = run.linesInput;
+  const QVariant& boundaryInput = run.boundaryInput;
+  const QString& memory = run.memory;
+  Chain& chain = *run.chain;
+  QgsVectorLayer* typed = run.typed;
+  const PlanFields& planFields = run.planFields;
+  const QString& massField = run.massField;
+  const std::vector<QgsFeature>& all = run.all;
+  const size_t central = run.central;
+  const std::vector<size_t>& poles = run.poles;
+  QgsVectorLayer* centres = run.centres;
+  QgsVectorLayer* axisLayer = run.axisLayer;
   // 6–7: the circle group, the belt groups along grade-1 and grade-2 axes, and groups of the rest.
   // A circle by travel time: the towns the central city reaches within CIRCLE_MINUTES over the lines.
   std::vector<char> reached;
@@ -871,8 +1002,9 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
     }
     if (reached.size() != all.size()) throw QgsProcessingException(tr("CIRCLE_MINUTES: the travel-time stage returned %1 of %2 towns.").arg(reached.size()).arg(all.size()));
   }
-  PlanGroupLayers plan = planGroups(all, *typed, central, axisLayer, circleKm, beltKm, context, reached);
-  QVariantMap groups;
+  run.plan = planGroups(all, *typed, central, axisLayer, circleKm, beltKm, context, reached);
+  PlanGroupLayers& plan = run.plan;
+  QVariantMap& groups = run.groups;
   QgsVectorLayer* rest = memoryCopy(*typed, QStringLiteral("rest"), context);
   rest->dataProvider()->addFeatures(plan.ungrouped);
   if (rest->featureCount() >= 2) {
@@ -893,14 +1025,14 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
     chain.nextStep();
     feedback->pushInfo(tr("Fewer than 2 towns outside the circle and belts: no further groups."));
   }
-  QgsVectorLayer* townLayer = finishGroups(plan, all, *typed, central, poles, circleKm, beltKm, chain.layer(groups, QStringLiteral("OUTPUT")),
+  run.townLayer = finishGroups(plan, all, *typed, central, poles, circleKm, beltKm, chain.layer(groups, QStringLiteral("OUTPUT")),
                                            chain.layer(groups, QStringLiteral("GROUPS")), planFields, boundary.get(), context, feedback,
-                                           nameOf(central), circleMinutes, reachArea);
+                                           run.nameOf(central), circleMinutes, reachArea);
+  QgsVectorLayer* townLayer = run.townLayer;
   QgsVectorLayer* poleLayer = centres;
-  QgsVectorLayer* groupLayer = plan.groupLayer;
-  const QString centralName = nameOf(central);
-  QStringList groupFeaturesKinds;
-  for (const QgsFeature& g : featuresOf(*groupLayer)) groupFeaturesKinds << g.attribute(QStringLiteral("kind")).toString();
+  run.groupLayer = plan.groupLayer;
+  run.centralName = run.nameOf(central);
+  for (const QgsFeature& g : featuresOf(*run.groupLayer)) run.groupFeaturesKinds << g.attribute(QStringLiteral("kind")).toString();
   QVariantMap areasParameters{{QStringLiteral("CENTRES"), poleLayer->id()},
                               {QStringLiteral("MASS_FIELD"), massField},
                               {QStringLiteral("METHOD"), parameterAsEnum(parameters, AREA_METHOD, context)},
@@ -908,13 +1040,25 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
                               {QStringLiteral("TOWN_POP_FIELD"), massField},
                               {QStringLiteral("OUTPUT"), memory}};
   if (boundary) areasParameters.insert(QStringLiteral("STUDY_AREA"), boundaryInput);
-  const QVariantMap areas = chain.run(QStringLiteral("influenceareas"), areasParameters);
+  run.areas = chain.run(QStringLiteral("influenceareas"), areasParameters);
+}
 
+void TownSystemAlgorithm::writeGeoPackage(Run& run, QgsProcessingContext& context, QgsProcessingFeedback* feedback) const {
+  const std::unique_ptr<QgsProcessingFeatureSource>& boundary = run.boundary;
+  const QString& gpkg = run.gpkg;
+  Chain& chain = *run.chain;
+  const QVariantMap& circles = run.circles;
+  const QVariantMap& corridors = run.corridors;
+  const QVariantMap& axes = run.axes;
+  const QVariantMap& areas = run.areas;
+  QgsVectorLayer* townLayer = run.townLayer;
+  QgsVectorLayer* poleLayer = run.centres;
+  QgsVectorLayer* groupLayer = run.groupLayer;
   // 8: one GeoPackage, each layer with its style stored as its default.
   chain.nextStep();
   feedback->pushInfo(QString());
   feedback->pushInfo(tr("Stage 8 of 9: writing %1").arg(gpkg));
-  std::unique_ptr<QgsVectorLayer> boundaryLayer;
+  std::unique_ptr<QgsVectorLayer>& boundaryLayer = run.boundaryLayer;
   if (boundary) {
     boundaryLayer.reset(boundary->materialize(QgsFeatureRequest(), chain.stepFeedback()));
   }
@@ -931,7 +1075,8 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
   };
   removeOnFailure(gpkg);
   bool first = true;
-  QStringList stored, mapped;  // mapped: stored with features, which the map shows
+  QStringList& stored = run.stored;
+  QStringList& mapped = run.mapped;  // mapped: stored with features, which the map shows
   for (const PlanLayer& entry : planLayers) {
     if (!entry.layer) continue;
     conversion::throwIfCanceled(feedback);
@@ -956,7 +1101,21 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
     if (entry.layer->featureCount() > 0) mapped << entry.name;
     feedback->pushInfo(tr("  %1: %n feature(s)", nullptr, int(entry.layer->featureCount())).arg(entry.name));
   }
+}
 
+QVariantMap TownSystemAlgorithm::drawPlanMap(Run& run, const QVariantMap& parameters, QgsProcessingContext& context) const {
+  const double circleKm = run.circleKm;
+  const double circleMinutes = run.circleMinutes;
+  const QString& gpkg = run.gpkg;
+  const QString& report = run.report;
+  Chain& chain = *run.chain;
+  const std::vector<size_t>& poles = run.poles;
+  QgsVectorLayer* groupLayer = run.groupLayer;
+  const QString& centralName = run.centralName;
+  const QStringList& groupFeaturesKinds = run.groupFeaturesKinds;
+  const PlanGroupLayers& plan = run.plan;
+  const QStringList& stored = run.stored;
+  const QStringList& mapped = run.mapped;
   // 9: the plan map from the stored layers, so it shows what the GeoPackage holds.
   // Without a subtitle, the map says what this run found, in the title's language.
   QString subtitle = parameterAsString(parameters, SUBTITLE, context).trimmed();

@@ -24,6 +24,19 @@ class TownSystemAlgorithm : public PoleaxisAlgorithm {
   QVariantMap execute(const QVariantMap& parameters, QgsProcessingContext& context,
                       QgsProcessingFeedback* feedback) override;
 
+ private:
+  // execute: every input checked first (checkInputs), then the chain's
+  // stages, each a run of the other poleaxis algorithms (rankTowns,
+  // axesAndBelts, townGroups), one writer for the GeoPackage and one for the
+  // plan map.
+  struct Run;
+  Run checkInputs(const QVariantMap& parameters, QgsProcessingContext& context) const;
+  void rankTowns(Run& run, const QVariantMap& parameters, QgsProcessingContext& context, QgsProcessingFeedback* feedback) const;
+  void axesAndBelts(Run& run, const QVariantMap& parameters, QgsProcessingContext& context, QgsProcessingFeedback* feedback) const;
+  void townGroups(Run& run, const QVariantMap& parameters, QgsProcessingContext& context, QgsProcessingFeedback* feedback) const;
+  void writeGeoPackage(Run& run, QgsProcessingContext& context, QgsProcessingFeedback* feedback) const;
+  QVariantMap drawPlanMap(Run& run, const QVariantMap& parameters, QgsProcessingContext& context) const;
+
  protected:
   QStringList layersWrittenTo(const QString& parameter) const override;
 
