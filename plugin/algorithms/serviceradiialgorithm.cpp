@@ -60,6 +60,21 @@ const QString DEMAND_OUTPUT = QStringLiteral("DEMAND_OUTPUT");
 QgsField doubleField(const QString& name) { return QgsField(name, compat::value::Double, QStringLiteral("double"), 20, 6); }
 QgsField intField(const QString& name) { return QgsField(name, compat::value::Int, QStringLiteral("integer")); }
 
+// Geometries from WGS 84 back into the input layer's CRS (a no-op for lon/lat input).
+class BackToInput {
+ public:
+  BackToInput(const QgsCoordinateReferenceSystem& crs, const QgsCoordinateTransformContext& context)
+      : reproject_(crs != conversion::wgs84()), back_(conversion::wgs84(), crs, context) {}
+  QgsGeometry operator()(QgsGeometry g) const {
+    if (reproject_) g.transform(back_);
+    return g;
+  }
+
+ private:
+  bool reproject_;
+  QgsCoordinateTransform back_;
+};
+
 }  // namespace
 
 QString ServiceRadiiAlgorithm::displayName() const { return tr("Service radii"); }
@@ -440,12 +455,7 @@ QVariantMap ServiceRadiiAlgorithm::writeAreas(const Inputs& in, const Result& r,
   const std::unique_ptr<poleaxis::Network>& network = r.network;
   // Back in the input CRS.
   const QgsCoordinateReferenceSystem crs = in.source->sourceCrs();
-  const bool reproject = crs != conversion::wgs84();
-  const QgsCoordinateTransform back(conversion::wgs84(), crs, context.transformContext());
-  auto inInputCrs = [&](QgsGeometry g) {
-    if (reproject) g.transform(back);
-    return g;
-  };
+  const BackToInput inInputCrs(crs, context.transformContext());
 
   QgsFields added;
   if (request.dissolve == poleaxis::Dissolve::ByGroup) added.append(compat::field(QStringLiteral("level"), compat::value::String));
@@ -509,12 +519,7 @@ void ServiceRadiiAlgorithm::writeGaps(const Inputs& in, const Result& r, const Q
                                       QgsProcessingFeedback* feedback, QVariantMap& outputs) const {
   const poleaxis::ServiceRadiiResult& result = r.areas;
   const QgsCoordinateReferenceSystem crs = in.source->sourceCrs();
-  const bool reproject = crs != conversion::wgs84();
-  const QgsCoordinateTransform back(conversion::wgs84(), crs, context.transformContext());
-  auto inInputCrs = [&](QgsGeometry g) {
-    if (reproject) g.transform(back);
-    return g;
-  };
+  const BackToInput inInputCrs(crs, context.transformContext());
   {
     QgsFields gapFields;
     gapFields.append(intField(QStringLiteral("gap_id")));
