@@ -13,14 +13,39 @@
 #include <qgsprocessingutils.h>
 #include <qgsproperty.h>
 #include <qgsproviderregistry.h>
+#include <qgsabstractdatabaseproviderconnection.h>
+#include <qgsprovidermetadata.h>
 
 #include <QDir>
+#include <QRegularExpression>
+#include <optional>
 #include <cmath>
 #include <QFile>
 #include <QFileInfo>
 #include <QIcon>
 
 namespace {
+// A destination table in PostGIS ("postgis:dbname=… table=\"s\".\"t\" (geom)").
+struct DatabaseTable {
+  QString uri, schema, table;
+};
+std::optional<DatabaseTable> databaseTableOf(const QString& destination) {
+  static const QRegularExpression prefix(QStringLiteral("^(postgis|postgres):(//)?"), QRegularExpression::CaseInsensitiveOption);
+  const QRegularExpressionMatch m = prefix.match(destination);
+  if (!m.hasMatch()) return std::nullopt;
+  const QString uri = destination.mid(m.capturedLength());
+  const QgsDataSourceUri parsed(uri);
+  if (parsed.table().isEmpty()) return std::nullopt;
+  return DatabaseTable{uri, parsed.schema().isEmpty() ? QStringLiteral("public") : parsed.schema(), parsed.table()};
+}
+// A connection to the table's database; throws QgsProviderConnectionException.
+std::unique_ptr<QgsAbstractDatabaseProviderConnection> connectionTo(const DatabaseTable& table) {
+  QgsProviderMetadata* postgres = QgsProviderRegistry::instance()->providerMetadata(QStringLiteral("postgres"));
+  if (!postgres) throw QgsProviderConnectionException(QStringLiteral("the PostgreSQL provider is not available"));
+  return std::unique_ptr<QgsAbstractDatabaseProviderConnection>(
+      static_cast<QgsAbstractDatabaseProviderConnection*>(postgres->createConnection(table.uri, QVariantMap())));
+}
+
 // The file behind a destination or a layer source: (absolute path, layer
 // name inside it or empty); an empty path for memory layers, databases and
 // TEMPORARY_OUTPUT.
@@ -134,6 +159,13 @@ std::unique_ptr<QgsFeatureSink> PoleaxisAlgorithm::createSink(const QVariantMap&
       sinkParameters.insert(name, providerForm);
     }
   }
+  const std::optional<DatabaseTable> table = databaseTableOf(destinationOf(parameters, name, context));
+  if (table && geometryType == compat::WkbType::NoGeometry) {
+    // A table without geometry: the usual "(geom)" would make PostGIS fail.
+    QgsDataSourceUri uri(table->uri);
+    uri.setGeometryColumn(QString());
+    sinkParameters.insert(name, QStringLiteral("postgis:") + uri.uri(false));
+  }
   std::unique_ptr<QgsFeatureSink> sink;
   try {
     sink.reset(parameterAsSink(sinkParameters, name, context, destinationId, fields, geometryType, crs));
@@ -144,6 +176,8 @@ std::unique_ptr<QgsFeatureSink> PoleaxisAlgorithm::createSink(const QVariantMap&
   // A whole file of its own (not a layer added to an existing GeoPackage).
   const auto [path, inside] = fileOf(destinationOf(parameters, name, context));
   if (sink && !path.isEmpty() && inside.isEmpty()) removeOnFailure(path);
+  if (sink && table && !mTablesExistedBefore.contains(table->schema + QLatin1Char('.') + table->table))
+    mCreatedTables << QStringList{table->uri, table->schema, table->table}.join(QChar(0));
   return sink;
 }
 
@@ -203,8 +237,25 @@ void PoleaxisAlgorithm::guardDestinations(const QVariantMap& parameters, QgsProc
     }
   }
   mExistedBefore.clear();
+  mTablesExistedBefore.clear();
   for (const QgsProcessingParameterDefinition* definition : destinationParameterDefinitions()) {
     const QString name = definition->name();
+    // A database table: the connection and the schema are checked before any work, and a
+    // table there already is remembered (a failed run drops only the tables it created).
+    if (const std::optional<DatabaseTable> table = databaseTableOf(destinationOf(parameters, name, context))) {
+      try {
+        const std::unique_ptr<QgsAbstractDatabaseProviderConnection> connection = connectionTo(*table);
+        if (!connection->schemas().contains(table->schema))
+          throw QgsProcessingException(tr("%1: schema \"%2\" does not exist in the database. Create it (CREATE SCHEMA %2;) or write to "
+                                          "another schema, e.g. public.")
+                                           .arg(name, table->schema));
+        if (connection->tableExists(table->schema, table->table)) mTablesExistedBefore << table->schema + QLatin1Char('.') + table->table;
+      } catch (const QgsProviderConnectionException& e) {
+        throw QgsProcessingException(tr("%1: cannot reach the database (%2). Check the connection (host, port, user, database).")
+                                         .arg(name, e.what()));
+      }
+      continue;
+    }
     const auto [path, inside] = fileOf(destinationOf(parameters, name, context));
     if (path.isEmpty()) continue;
     const QFileInfo file(path);
@@ -234,7 +285,17 @@ void PoleaxisAlgorithm::guardDestinations(const QVariantMap& parameters, QgsProc
 }
 
 void PoleaxisAlgorithm::removeCreatedFiles() const {
-  // The sinks are closed by now (destroyed while unwinding).
+  // The sinks are closed by now (destroyed while unwinding). Tables this run
+  // created in a database go too; a table that was there before stays.
+  for (const QString& entry : mCreatedTables) {
+    const QStringList parts = entry.split(QChar(0));
+    try {
+      connectionTo({parts[0], parts[1], parts[2]})->dropVectorTable(parts[1], parts[2]);
+    } catch (const QgsProviderConnectionException&) {
+      // Best effort while failing anyway: the run's own error is the one to report.
+    }
+  }
+  mCreatedTables.clear();
   for (const QString& path : mCreatedFiles) {
     const QFileInfo file(path);
     QFile::remove(path);
@@ -249,6 +310,7 @@ void PoleaxisAlgorithm::removeCreatedFiles() const {
 QVariantMap PoleaxisAlgorithm::processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
                                                 QgsProcessingFeedback* feedback) {
   mCreatedFiles.clear();
+  mCreatedTables.clear();
   guardDestinations(parameters, context);
   // Every failure leaves as a QgsProcessingException, after the cleanup.
   try {

@@ -132,4 +132,6 @@ class PoleaxisAlgorithm : public QgsProcessingAlgorithm {
   void removeCreatedFiles() const;
   mutable QStringList mCreatedFiles;  // files this run wrote, removed if it throws
   mutable QStringList mExistedBefore;  // destination files that existed when the run began
+  mutable QStringList mCreatedTables;  // database tables this run created (uri, schema, table), dropped if it throws
+  mutable QStringList mTablesExistedBefore;  // destination tables ("schema.table") there when the run began
 };
