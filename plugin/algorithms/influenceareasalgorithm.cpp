@@ -45,6 +45,8 @@ const QString OUTPUT = QStringLiteral("OUTPUT");
 constexpr double kHuffFloorM = 1000.0;
 // Probability raster: this many cells along the longer side.
 constexpr int kRasterCells = 500;
+// Borders closer to the true arcs than this add vertices without end (0.000001 km ran for minutes).
+constexpr double kMinToleranceKm = 0.001;
 // Huff's distance terms (centres × (towns + raster cells)) one run may take: ~20 ns each, about a minute.
 constexpr double kHuffTermLimit = 3e9;
 
@@ -161,7 +163,10 @@ InfluenceAreasAlgorithm::Inputs InfluenceAreasAlgorithm::readInputs(const QVaria
   const bool power = parameterAsEnum(parameters, WEIGHT_RULE, context) == Power;
   if (method == Weighted && power && !(exponent > 0)) throw QgsProcessingException(tr("EXPONENT: b = %1 must be > 0.").arg(exponent));
   if (method == Huff && !(lambda > 0)) throw QgsProcessingException(tr("HUFF_LAMBDA: λ = %1 must be > 0.").arg(lambda));
-  if (!(toleranceKm > 0)) throw QgsProcessingException(tr("TOLERANCE_KM: %1 km; the tolerance must be > 0.").arg(toleranceKm));
+  if (!(toleranceKm >= kMinToleranceKm))
+    throw QgsProcessingException(tr("TOLERANCE_KM: %1 km; give at least %2 km (1 m): finer arcs only add vertices (and time) that no map shows.")
+                                     .arg(toleranceKm)
+                                     .arg(kMinToleranceKm));
   if (!(marginKm >= 0)) throw QgsProcessingException(tr("MARGIN_KM: %1 km is negative.").arg(marginKm));
   const QString rasterPath = parameterAsOutputLayer(parameters, PROBABILITY_RASTER, context);
   const bool wantRaster = !rasterPath.isEmpty();

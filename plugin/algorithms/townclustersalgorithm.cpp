@@ -19,6 +19,7 @@
 #include "poleaxis/circle_union.h"
 #include "poleaxis/dbscan.h"
 #include "poleaxis/group_shapes.h"
+#include "poleaxis/geodesic.h"
 #include "poleaxis/hierarchical.h"
 #include "poleaxis/ward_linkage.h"
 #include "poleaxis/kmeans.h"
@@ -66,6 +67,8 @@ const QString GROUPS = QStringLiteral("GROUPS");
 
 // Matrix methods hold n(n−1)/2 doubles; above this they would need gigabytes.
 constexpr size_t kMatrixLimit = 20000;
+// Group footprints are geodesic discs: beyond this radius they stop being planning shapes.
+constexpr double kMaxFootprintKm = 2000.0;
 // Silhouette: every town up to this many, a seeded sample above.
 constexpr size_t kSilhouetteSample = 2000;
 
@@ -338,7 +341,17 @@ TownClustersAlgorithm::Inputs TownClustersAlgorithm::readInputs(const QVariantMa
   in.cutKm = cutKm;
   in.k = k;
   in.seed = seed;
-  in.footprintKm = footprintKm;
+  // A footprint wider than the towns' extent draws every group as one huge
+  // disc (and geodesic discs of thousands of km take minutes): clamp it.
+  const double extentKm = poleaxis::Geodesic::wgs84().distance_m({lonlatExtent.xMinimum(), lonlatExtent.yMinimum()},
+                                                                 {lonlatExtent.xMaximum(), lonlatExtent.yMaximum()}) / 1000.0;
+  const double footprintCap = std::min(kMaxFootprintKm, std::max(extentKm, 1.0));
+  in.footprintKm = std::min(footprintKm, footprintCap);
+  if (footprintKm > footprintCap)
+    feedback->pushWarning(tr("FOOTPRINT_KM: %1 km is wider than the towns' extent (%2 km across); discs of %3 km are drawn instead.")
+                              .arg(footprintKm)
+                              .arg(extentKm, 0, 'f', 1)
+                              .arg(footprintCap, 0, 'f', 1));
   in.hullKind = hullKind;
   in.layerCrs = layerCrs;
   in.weights = weights;

@@ -771,10 +771,6 @@ Fields: centre_fid, name, mass, weight, area_km2 (ellipsoidal), n_towns and pop_
         <translation>HUFF_LAMBDA：λ = %1 必须大于 0。</translation>
     </message>
     <message>
-        <source>TOLERANCE_KM: %1 km; the tolerance must be &gt; 0.</source>
-        <translation>TOLERANCE_KM：%1 公里；容差必须大于 0。</translation>
-    </message>
-    <message>
         <source>MARGIN_KM: %1 km is negative.</source>
         <translation>MARGIN_KM：%1 公里为负数。</translation>
     </message>
@@ -855,6 +851,10 @@ Fields: centre_fid, name, mass, weight, area_km2 (ellipsoidal), n_towns and pop_
     <message>
         <source> + %1 raster cells</source>
         <translation> + %1 个栅格像元</translation>
+    </message>
+    <message>
+        <source>TOLERANCE_KM: %1 km; give at least %2 km (1 m): finer arcs only add vertices (and time) that no map shows.</source>
+        <translation>TOLERANCE_KM：%1 公里；请至少给 %2 公里（1 米）：更细的弧只会增加地图上看不出的顶点（和时间）。</translation>
     </message>
 </context>
 <context>
@@ -2003,6 +2003,10 @@ Circles that cross the antimeridian are split there; a circle that would contain
     <message>
         <source>Ward linkage by nearest-neighbour chain over centroids (no distance matrix)</source>
         <translation>Ward 连接：基于类中心的最近邻链（无距离矩阵）</translation>
+    </message>
+    <message>
+        <source>FOOTPRINT_KM: %1 km is wider than the towns&apos; extent (%2 km across); discs of %3 km are drawn instead.</source>
+        <translation>FOOTPRINT_KM：%1 公里超过了城镇的范围（跨度 %2 公里）；改为绘制 %3 公里的圆。</translation>
     </message>
 </context>
 <context>
