@@ -20,6 +20,8 @@
 
 namespace {
 
+// A corridor half-width beyond this (a fifth of the Earth's circumference) is a unit or typing error.
+constexpr double kMaxWidthKm = 5000.0;
 enum WidthMode { WidthFixed, WidthField, WidthTable };
 enum DissolveMode { DissolveNone, DissolveClass, DissolveName, DissolveAll };
 
@@ -148,11 +150,17 @@ CorridorBuffersAlgorithm::Inputs CorridorBuffersAlgorithm::readInputs(const QVar
     throw QgsProcessingException(tr("NAME_FIELD: dissolving by name needs the lines' name field."));
   const double fixedKm = parameterAsDouble(parameters, WIDTH, context);
   if (widthMode == WidthFixed && !(fixedKm > 0)) throw QgsProcessingException(tr("WIDTH: %1 km is not positive.").arg(fixedKm));
+  if (widthMode == WidthFixed && fixedKm > kMaxWidthKm)
+    throw QgsProcessingException(tr("WIDTH: %1 km is wider than any corridor (at most %2 km); give the corridor's half-width in km.")
+                                     .arg(fixedKm)
+                                     .arg(kMaxWidthKm));
   std::vector<double> bandsKm;
   for (const QString& part : parameterAsString(parameters, BANDS, context).split(QRegularExpression(QStringLiteral("[;,\\s]+")), Qt::SkipEmptyParts)) {
     double km = 0;
     if (!poleaxis::parse_number(part.toStdString(), km) || !(km > 0))
       throw QgsProcessingException(tr("BANDS: '%1' is not a positive number of km; write e.g. 5;10;20.").arg(part));
+    if (km > kMaxWidthKm)
+      throw QgsProcessingException(tr("BANDS: %1 km is wider than any corridor (at most %2 km).").arg(km).arg(kMaxWidthKm));
     if (!bandsKm.empty() && !(km > bandsKm.back()))
       throw QgsProcessingException(tr("BANDS: distances must increase; write e.g. 5;10;20."));
     bandsKm.push_back(km);
@@ -214,6 +222,13 @@ CorridorBuffersAlgorithm::Inputs CorridorBuffersAlgorithm::readInputs(const QVar
         throw QgsProcessingException(tr("WIDTH_TABLE: class '%1' (line feature %2 of layer '%3') is not in the table. Add it, or set DEFAULT_WIDTH.")
                                          .arg(cls).arg(lines.ids[l]).arg(layerName));
     }
+    if (km > kMaxWidthKm)
+      throw QgsProcessingException(tr("%1: line feature %2 of layer '%3' has a width of %4 km, wider than any corridor (at most %5 km).")
+                                       .arg(widthMode == WidthField ? WIDTH_FIELD : WIDTH_TABLE)
+                                       .arg(lines.ids[l])
+                                       .arg(layerName)
+                                       .arg(km)
+                                       .arg(kMaxWidthKm));
     request.width_m.push_back(km * 1000.0);
     groupOf[l] = dissolve == DissolveClass ? lines.classes[l]
                  : dissolve == DissolveName ? lines.routeNames[l]

@@ -22,6 +22,8 @@
 #include "stylepostprocessor.h"
 
 namespace {
+// No indicator of a real town comes near this (population, area, GDP in yuan).
+constexpr double kMaxIndicator = 1e15;
 
 enum NullPolicy { NullsSkip, NullsRefuse };
 
@@ -266,6 +268,14 @@ TownHierarchyAlgorithm::Inputs TownHierarchyAlgorithm::readInputs(const QVariant
                                            .arg(indicatorNames[int(j)], conversion::describeValue(attributes.at(indicatorFields[j]))));
         break;
       }
+      // 1e300 people (or km, or yuan) is a typing or export error, and it
+      // breaks every classification: refuse it with the feature.
+      if (std::fabs(v) > kMaxIndicator)
+        throw QgsProcessingException(tr("FIELDS: feature %1 has %2 in '%3', beyond any real value (more than 10^15). Fix the value or "
+                                        "filter the town out.")
+                                         .arg(towns.ids[row])
+                                         .arg(v, 0, 'g', 6)
+                                         .arg(indicatorNames[int(j)]));
       values.push_back(v);
     }
     if (values.size() < indicatorFields.size()) {

@@ -221,6 +221,18 @@ Buffers are made in a projected working CRS: the one given, or an automatic one 
         <source>WIDTH_TABLE: class &apos;%1&apos; (line feature %2 of layer &apos;%3&apos;) is not in the table. Add it, or set DEFAULT_WIDTH.</source>
         <translation>WIDTH_TABLE：等级“%1”（图层“%3”的线要素 %2）不在表中。请添加该等级，或设置 DEFAULT_WIDTH。</translation>
     </message>
+    <message>
+        <source>WIDTH: %1 km is wider than any corridor (at most %2 km); give the corridor&apos;s half-width in km.</source>
+        <translation>WIDTH：%1 公里比任何廊道都宽（至多 %2 公里）；请给出廊道的半宽（公里）。</translation>
+    </message>
+    <message>
+        <source>BANDS: %1 km is wider than any corridor (at most %2 km).</source>
+        <translation>BANDS：%1 公里比任何廊道都宽（至多 %2 公里）。</translation>
+    </message>
+    <message>
+        <source>%1: line feature %2 of layer &apos;%3&apos; has a width of %4 km, wider than any corridor (at most %5 km).</source>
+        <translation>%1：图层“%3”的线要素 %2 宽度为 %4 公里，比任何廊道都宽（至多 %5 公里）。</translation>
+    </message>
 </context>
 <context>
     <name>DevelopmentAxesAlgorithm</name>
@@ -2545,6 +2557,10 @@ Output: the towns with their fields plus score, rank, level, is_pole, (mass), ac
     <message>
         <source>FIELDS: feature %1 has %3 in &apos;%2&apos;. Fill it with a number, filter the town out, or set NULLS to skip.</source>
         <translation>FIELDS：要素 %1 的“%2”为 %3。请填入数字、筛除该城镇，或将 NULLS 设为跳过。</translation>
+    </message>
+    <message>
+        <source>FIELDS: feature %1 has %2 in &apos;%3&apos;, beyond any real value (more than 10^15). Fix the value or filter the town out.</source>
+        <translation>FIELDS：要素 %1 的“%3”为 %2，超出任何真实值（大于 10^15）。请修正该值或筛除该城镇。</translation>
     </message>
 </context>
 <context>

@@ -62,7 +62,18 @@ def layers(folder):
         "@out.png": os.path.join(folder, "out.png"), "@boundary": os.path.join(testdata, "jilin_boundary.geojson"),
         "@no_crs_points": without_crs(memory("Point", "no crs", [QgsGeometry.fromPointXY(QgsPointXY(126.5, 43.8))])),
         "@folder.png": folder_png(folder),
+        "@huge_population": huge_population(),
     }
+
+
+def huge_population():
+    layer = QgsVectorLayer("Point?crs=EPSG:4326&field=name:string&field=population:double", "huge", "memory")
+    for k, population in enumerate([1e300, 1e300, 1e300, 50000.0, 80000.0]):
+        f = QgsFeature(layer.fields())
+        f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(125.5 + 0.3 * k, 43.5)))
+        f.setAttributes(["t%d" % k, population])
+        layer.dataProvider().addFeatures([f])
+    return layer
 
 
 def without_crs(layer):
