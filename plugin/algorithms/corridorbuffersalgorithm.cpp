@@ -377,7 +377,12 @@ bool CorridorBuffersAlgorithm::writeTowns(const Inputs& in, const QVariantMap& p
         if (!townSink->addFeature(f, QgsFeatureSink::FastInsert)) throw QgsProcessingException(writeFeatureError(townSink.get(), parameters, TOWNS_OUTPUT));
       }
     }
-    if (townSink) outputs.insert(TOWNS_OUTPUT, townsId);
+    if (townSink) {
+      for (QgsFeature f : rowsWithoutGeometry(towns, allFields))
+        if (!townSink->addFeature(f, QgsFeatureSink::FastInsert))
+          throw QgsProcessingException(writeFeatureError(townSink.get(), parameters, TOWNS_OUTPUT));
+      outputs.insert(TOWNS_OUTPUT, townsId);
+    }
   }
   return true;
 }

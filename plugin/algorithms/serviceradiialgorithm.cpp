@@ -604,6 +604,9 @@ void ServiceRadiiAlgorithm::writeDemand(const Inputs& in, const Result& r, const
         if (!demandSink->addFeature(f, QgsFeatureSink::FastInsert))
           throw QgsProcessingException(writeFeatureError(demandSink.get(), parameters, DEMAND_OUTPUT));
       }
+      for (QgsFeature f : rowsWithoutGeometry(demand, demandFields))
+        if (!demandSink->addFeature(f, QgsFeatureSink::FastInsert))
+          throw QgsProcessingException(writeFeatureError(demandSink.get(), parameters, DEMAND_OUTPUT));
       outputs.insert(DEMAND_OUTPUT, demandId);
       StylePostProcessor::styleOnLoad(context, demandId, QStringLiteral("demand_coverage"));
     }

@@ -523,6 +523,7 @@ QVariantMap TownClustersAlgorithm::writeTowns(const Inputs& in, const Groups& gr
     f.setAttributes(a);
     townWriter.add(f);
   }
+  for (const QgsFeature& f : rowsWithoutGeometry(towns, townFields)) townWriter.add(f);
   townWriter.flush();
   QVariant silhouetteValue;
   {

@@ -251,6 +251,9 @@ QVariantMap TownFunctionsAlgorithm::writeTowns(const Inputs& in, const Result& r
     if (!sink->addFeature(f, QgsFeatureSink::FastInsert))
       throw QgsProcessingException(writeFeatureError(sink.get(), parameters, OUTPUT));
   }
+  for (QgsFeature f : rowsWithoutGeometry(in.towns, outFields))
+    if (!sink->addFeature(f, QgsFeatureSink::FastInsert))
+      throw QgsProcessingException(writeFeatureError(sink.get(), parameters, OUTPUT));
   StylePostProcessor::styleOnLoad(context, outId, QStringLiteral("town_functions"));
   if (in.withLines) feedback->pushInfo(tr("%n transport hub(s).", nullptr, hubCount));
   feedback->setProgress(100);

@@ -499,6 +499,9 @@ QVariantMap TownHierarchyAlgorithm::writeTowns(const Inputs& in, const Result& r
     if (!sink->addFeature(f, QgsFeatureSink::FastInsert))
       throw QgsProcessingException(writeFeatureError(sink.get(), parameters, OUTPUT));
   }
+  for (QgsFeature f : rowsWithoutGeometry(towns, outFields))
+    if (!sink->addFeature(f, QgsFeatureSink::FastInsert))
+      throw QgsProcessingException(writeFeatureError(sink.get(), parameters, OUTPUT));
   StylePostProcessor::styleOnLoad(context, outId, QStringLiteral("town_levels"));
   return {{OUTPUT, outId}};
 }

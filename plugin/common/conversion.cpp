@@ -226,6 +226,7 @@ PointTable readPoints(const QgsFeatureSource& source, const QString& parameter,
     if (g.isNull() || g.isEmpty()) {
       ++table.withoutGeometry;
       table.withoutGeometryIds.push_back(f.id());
+      if (keepFeatures) table.withoutGeometryFeatures.push_back(f);
       continue;
     }
     if (QgsWkbTypes::geometryType(g.wkbType()) != compat::PointGeometry)

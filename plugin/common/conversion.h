@@ -72,6 +72,7 @@ struct PointTable {
   std::vector<QgsFeature> features;       // filled when asked for (attributes and original geometry)
   long withoutGeometry = 0;               // null or empty geometries, skipped
   std::vector<QgsFeatureId> withoutGeometryIds;  // their feature ids
+  std::vector<QgsFeature> withoutGeometryFeatures;  // those rows, when features are kept: outputs keep every row
 };
 
 // Reads a point layer as lon/lat. Null and empty geometries are skipped and

@@ -429,7 +429,21 @@ QgsFields PoleaxisAlgorithm::combineOutputFields(const QgsFields& input, const Q
   return out;
 }
 
+QgsFeatureList PoleaxisAlgorithm::rowsWithoutGeometry(const conversion::PointTable& table, const QgsFields& outFields) {
+  QgsFeatureList rows;
+  for (const QgsFeature& input : table.withoutGeometryFeatures) {
+    QgsFeature f = input;
+    QgsAttributes attributes = f.attributes();
+    while (attributes.size() < outFields.count()) attributes << QVariant();
+    f.setFields(outFields, false);
+    f.setAttributes(attributes);
+    rows << f;
+  }
+  return rows;
+}
+
 void PoleaxisAlgorithm::warnWithoutGeometry(QgsProcessingFeedback* feedback, const QString& parameter, const std::vector<QgsFeatureId>& ids) {
   if (ids.empty() || !feedback) return;
-  feedback->pushWarning(tr("%1: %2 feature(s) without geometry (NULL or empty) skipped: feature ids %3.").arg(parameter).arg(ids.size()).arg(idList(ids)));
+  feedback->pushWarning(tr("%1: %2 feature(s) without geometry (NULL or empty) take no part; outputs with a row per town keep "
+                           "theirs, with NULL results: feature ids %3.").arg(parameter).arg(ids.size()).arg(idList(ids)));
 }

@@ -25,6 +25,10 @@
 #include "qgiscompat.h"
 #include "poleaxis/feedback.h"
 
+namespace conversion {
+struct PointTable;
+}
+
 class PoleaxisAlgorithm : public QgsProcessingAlgorithm {
   Q_DECLARE_TR_FUNCTIONS(PoleaxisAlgorithm)
 
@@ -119,6 +123,9 @@ class PoleaxisAlgorithm : public QgsProcessingAlgorithm {
                                        const QString& parameter);
   // Output fields from (name, type) pairs.
   static QgsFields makeFields(std::initializer_list<std::pair<QString, compat::ValueType>> fields);
+  // The input rows that had no geometry, as output rows of `outFields` with
+  // NULL results: planners join outputs back by row, so no row is dropped.
+  static QgsFeatureList rowsWithoutGeometry(const conversion::PointTable& table, const QgsFields& outFields);
   // Warns, naming the parameter and the features, that points without geometry were skipped.
   static void warnWithoutGeometry(QgsProcessingFeedback* feedback, const QString& parameter, const std::vector<QgsFeatureId>& ids);
   // "3, 7, 12 and 4 more" for logs.

@@ -1296,16 +1296,16 @@ Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG
         <translation>%1：图层自身的字段 %2 在输出中被重命名，因为本算法会写出同名字段。</translation>
     </message>
     <message>
-        <source>%1: %2 feature(s) without geometry (NULL or empty) skipped: feature ids %3.</source>
-        <translation>%1：跳过 %2 个没有几何（空值或空几何）的要素：要素 ID %3。</translation>
-    </message>
-    <message>
         <source>%1: schema &quot;%2&quot; does not exist in the database. Create it (CREATE SCHEMA %2;) or write to another schema, e.g. public.</source>
         <translation>%1：数据库中不存在模式“%2”。请先创建（CREATE SCHEMA %2;），或写入其他模式，如 public。</translation>
     </message>
     <message>
         <source>%1: cannot reach the database (%2). Check the connection (host, port, user, database).</source>
         <translation>%1：无法连接数据库（%2）。请检查连接（主机、端口、用户、数据库）。</translation>
+    </message>
+    <message>
+        <source>%1: %2 feature(s) without geometry (NULL or empty) take no part; outputs with a row per town keep theirs, with NULL results: feature ids %3.</source>
+        <translation>%1：%2 个要素没有几何（NULL 或空），不参与计算；每个城镇一行的输出保留这些行，结果为 NULL：要素 ID %3。</translation>
     </message>
 </context>
 <context>
