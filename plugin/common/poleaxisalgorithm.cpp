@@ -42,8 +42,10 @@ std::optional<DatabaseTable> databaseTableOf(const QString& destination) {
 std::unique_ptr<QgsAbstractDatabaseProviderConnection> connectionTo(const DatabaseTable& table) {
   QgsProviderMetadata* postgres = QgsProviderRegistry::instance()->providerMetadata(QStringLiteral("postgres"));
   if (!postgres) throw QgsProviderConnectionException(QStringLiteral("the PostgreSQL provider is not available"));
-  return std::unique_ptr<QgsAbstractDatabaseProviderConnection>(
+  std::unique_ptr<QgsAbstractDatabaseProviderConnection> connection(
       static_cast<QgsAbstractDatabaseProviderConnection*>(postgres->createConnection(table.uri, QVariantMap())));
+  if (!connection) throw QgsProviderConnectionException(QStringLiteral("no connection could be made from the URI"));
+  return connection;
 }
 
 // The file behind a destination or a layer source: (absolute path, layer
