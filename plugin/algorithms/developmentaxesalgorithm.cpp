@@ -18,6 +18,8 @@
 #include "stylepostprocessor.h"
 
 namespace {
+// All pairs above this (about 4,500 centres) would fill memory with desire lines no map can show.
+constexpr double kMaxAllPairs = 1e7;
 
 enum Unsnapped { UnsnappedExclude, UnsnappedRefuse };
 
@@ -272,6 +274,14 @@ DevelopmentAxesAlgorithm::Inputs DevelopmentAxesAlgorithm::readInputs(const QVar
     throw QgsProcessingException(tr("MIN_GRAVITY: %1 must be a number >= 0.").arg(request.min_gravity));
   if (request.pairs == poleaxis::PairMode::TopN && request.top_n < 1)
     throw QgsProcessingException(tr("TOP_N: N must be at least 1, got %1.").arg(request.top_n));
+  // Every pair of n centres is n(n−1)/2 desire lines: refuse what no map or memory holds.
+  const double allPairs = double(request.centres.size()) * double(request.centres.size() - 1) / 2.0;
+  if (request.pairs == poleaxis::PairMode::All && allPairs > kMaxAllPairs)
+    throw QgsProcessingException(tr("PAIRS: all pairs of %1 centres are %2 million desire lines, more than %3 million. Choose the top N "
+                                    "partners of each centre, or a gravity threshold.")
+                                     .arg(request.centres.size())
+                                     .arg(allPairs / 1e6, 0, 'f', 0)
+                                     .arg(kMaxAllPairs / 1e6, 0, 'f', 0));
 
   in.centreCrs = centresSource->sourceCrs();
   in.mode = mode;

@@ -514,6 +514,10 @@ Outputs: Desire lines (from_fid, to_fid, names, dist_km, minutes, grav, rank, sh
             <numerusform>%n 对中心位于同一位置：其期望线没有几何。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>PAIRS: all pairs of %1 centres are %2 million desire lines, more than %3 million. Choose the top N partners of each centre, or a gravity threshold.</source>
+        <translation>PAIRS：%1 个中心的全部配对是 %2 百万条期望线，超过 %3 百万。请选择每个中心的前 N 个伙伴，或设定引力阈值。</translation>
+    </message>
 </context>
 <context>
     <name>HierarchyReport</name>

@@ -4,6 +4,8 @@
 
 #include <cmath>
 #include <random>
+#include <set>
+#include <algorithm>
 
 #include "poleaxis/development_axes.h"
 #include "poleaxis/feedback.h"
@@ -172,4 +174,54 @@ TEST(DevelopmentAxes, DisconnectedColocatedAndBadInput) {
   r.mass[2] = 5;
   r.lines.clear();
   EXPECT_THROW(development_axes(r), InputError);
+}
+
+// Geodesic top-N partners through the mass bands equal a scan of every pair,
+// written out here: the same pairs, gravities and colocated count, with
+// masses over four orders of magnitude, twin towns, external centres, a
+// distance floor and none, and decays b = 2, 1 and 0.5.
+TEST(DevelopmentAxes, IndexedTopNPartnersEqualEveryPairScan) {
+  std::mt19937 rng(21);
+  std::uniform_real_distribution<double> lon(100, 125), lat(20, 45), logm(3, 7);
+  AxesRequest r;
+  for (int i = 0; i < 1500; ++i) {
+    r.centres.push_back({lon(rng), lat(rng)});
+    r.mass.push_back(std::pow(10.0, logm(rng)));
+  }
+  for (int i = 0; i < 20; ++i) r.centres.push_back(r.centres[size_t(i)]), r.mass.push_back(5000);  // twins at d = 0
+  r.external.assign(r.centres.size(), 0);
+  for (size_t i = 0; i < r.centres.size(); i += 97) r.external[i] = 1;
+  const size_t n = r.centres.size();
+  const Geodesic& geod = Geodesic::wgs84();
+  std::vector<double> km(n * n);
+  for (size_t i = 0; i < n; ++i)
+    for (size_t j = i + 1; j < n; ++j) km[i * n + j] = km[j * n + i] = geod.distance_m(r.centres[i], r.centres[j]) / 1000;
+  for (double b : {2.0, 1.0, 0.5})
+    for (double floor_km : {10.0, 0.0}) {
+      r.exponent = b;
+      r.min_distance = floor_km;
+      r.pairs = PairMode::TopN;
+      r.top_n = 3;
+      std::set<std::pair<size_t, size_t>> expected;
+      size_t colocated = 0;
+      for (size_t i = 0; i < n; ++i) {
+        std::vector<std::pair<double, size_t>> g;
+        for (size_t j = 0; j < n; ++j) {
+          if (j == i || (r.external[i] && r.external[j])) continue;
+          const double d = km[i * n + j];
+          if (d <= 0 && floor_km <= 0) {
+            colocated += j > i;
+            continue;
+          }
+          g.push_back({-r.k * r.mass[i] * r.mass[j] / std::pow(std::max(d, floor_km), b), j});
+        }
+        std::sort(g.begin(), g.end());
+        for (size_t t = 0; t < 3 && t < g.size(); ++t) expected.insert({std::min(i, g[t].second), std::max(i, g[t].second)});
+      }
+      const AxesResult out = development_axes(r);
+      std::set<std::pair<size_t, size_t>> got;
+      for (const GravityPair& p : out.pairs) got.insert({p.i, p.j});
+      EXPECT_EQ(got, expected) << "b = " << b << ", floor " << floor_km;
+      EXPECT_EQ(out.colocated_pairs, colocated) << "b = " << b << ", floor " << floor_km;
+    }
 }
