@@ -317,6 +317,7 @@ QVariantMap CorridorBuffersAlgorithm::writeCorridors(const Inputs& in, const std
                                                   : QString::fromStdString(piece.group);
     areaOf[key] += km2;
     if (!inputIsLonLat) g.transform(toLonLatInput);
+    g = conversion::validPolygons(g);
     QgsFeature f(outFields);
     const double distKm = piece.band >= 0 ? bandsKm[size_t(piece.band)]
                           : piece.line >= 0 ? request.width_m[size_t(piece.line)] / 1000.0

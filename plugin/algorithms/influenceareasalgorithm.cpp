@@ -426,7 +426,7 @@ QVariantMap InfluenceAreasAlgorithm::writeAreas(const Inputs& in, const Result& 
       g.transform(working.fromWork);
       g.transform(toLayer);
     }
-    g.convertToMultiType();
+    g = conversion::validPolygons(g);
     QgsFeature f(outFields);
     f.setAttributes(QgsAttributes() << qlonglong(centres.ids[i]) << (nameField >= 0 ? centres.features[i].attribute(nameField) : QVariant())
                                     << (massField >= 0 && std::isfinite(mass[i]) ? QVariant(mass[i]) : QVariant())

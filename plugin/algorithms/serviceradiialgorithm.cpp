@@ -499,7 +499,7 @@ QVariantMap ServiceRadiiAlgorithm::writeAreas(const Inputs& in, const Result& r,
       attributes << int(result.coverage.demand_per_circle[a]) << result.coverage.weight_per_circle[a];
     QgsFeature f(outFields);
     f.setAttributes(attributes);
-    f.setGeometry(inInputCrs(conversion::toGeometry(area.shape)));
+    f.setGeometry(conversion::validPolygons(inInputCrs(conversion::toGeometry(area.shape))));
     if (!sink->addFeature(f, QgsFeatureSink::FastInsert))
       throw QgsProcessingException(writeFeatureError(sink.get(), parameters, OUTPUT));
     ++written;
@@ -533,7 +533,7 @@ void ServiceRadiiAlgorithm::writeGaps(const Inputs& in, const Result& r, const Q
         QgsFeature f(gapFields);
         f.setAttributes(QgsAttributes() << int(g + 1) << result.gap_area_km2[g]
                                         << 100.0 * result.gap_area_km2[g] / result.study_area_km2);
-        f.setGeometry(inInputCrs(conversion::toGeometry(poleaxis::MultiPolygon{result.gaps[g]})));
+        f.setGeometry(conversion::validPolygons(inInputCrs(conversion::toGeometry(poleaxis::MultiPolygon{result.gaps[g]}))));
         if (!gaps->addFeature(f, QgsFeatureSink::FastInsert))
           throw QgsProcessingException(writeFeatureError(gaps.get(), parameters, GAPS));
       }

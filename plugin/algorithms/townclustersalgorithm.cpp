@@ -653,7 +653,7 @@ void TownClustersAlgorithm::writeGroups(const Inputs& in, const Groups& groups, 
                                       << area.measureArea(geometry) / 1e6 << qlonglong(towns.ids[lead])
                                       << (nameField >= 0 ? towns.features[lead].attribute(nameField) : QVariant())
                                       << centreLayer.x() << centreLayer.y() << colour[g]);
-      f.setGeometry(geometry);
+      f.setGeometry(conversion::validPolygons(geometry));
       if (!groupSink->addFeature(f, QgsFeatureSink::FastInsert)) throw QgsProcessingException(writeFeatureError(groupSink.get(), parameters, GROUPS));
     }
     outputs.insert(GROUPS, groupsId);

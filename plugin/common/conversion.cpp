@@ -371,6 +371,17 @@ QgsGeometry toGeometry(const poleaxis::Polygon& polygon) {
   return QgsGeometry::fromPolygonXY(toPolygonXY(polygon));
 }
 
+QgsGeometry validPolygons(QgsGeometry geometry) {
+  if (geometry.isNull() || geometry.isEmpty()) return geometry;
+  if (!geometry.isGeosValid()) {
+    QgsGeometry fixed = geometry.makeValid();
+    fixed.convertGeometryCollectionToSubclass(compat::PolygonGeometry);
+    if (!fixed.isNull()) geometry = fixed;
+  }
+  geometry.convertToMultiType();
+  return geometry;
+}
+
 QgsGeometry toGeometry(const poleaxis::MultiPolygon& polygons) {
   QgsMultiPolygonXY parts;
   parts.reserve(int(polygons.size()));

@@ -111,6 +111,12 @@ poleaxis::MultiPolygon toMultiPolygon(const QgsGeometry& geometry);
 QgsGeometry toGeometry(const poleaxis::MultiPolygon& polygons);
 QgsGeometry toGeometry(const poleaxis::Polygon& polygon);
 
+// An output polygon as it is written: when the transform back to the layer's
+// CRS (or float rounding in a large union) left it invalid for GEOS, it is
+// made valid and only its polygon parts are kept. Multi-type. Every polygon
+// output goes through here, so that none is invalid (isGeosValid).
+QgsGeometry validPolygons(QgsGeometry geometry);
+
 // Numeric attribute as double; NaN for NULL or non-numeric values. Text with
 // thousands separators ("1,000") reads as the number.
 double numberOrNan(const QVariant& value);

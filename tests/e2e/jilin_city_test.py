@@ -73,6 +73,10 @@ def main():
     circle = sorted(f["name"] for f in towns if f["group_kind"] == "circle")
     check(circle == within and len(circle) > 10,
           "the circle group is the %d towns within 30 km of 吉林市 by pyproj (ours %d)" % (len(within), len(circle)))
+    # Every polygon the plan writes is valid for GEOS (service circles, corridors, groups, influence areas).
+    invalid = {name: sum(1 for f in QgsVectorLayer(gpkg + "|layername=" + name, name, "ogr").getFeatures() if not f.geometry().isGeosValid())
+               for name in ("service_circles", "corridors", "groups", "influence_areas")}
+    check(not any(invalid.values()), "every output polygon is valid: %s invalid per layer" % invalid)
     groups = list(QgsVectorLayer(gpkg + "|layername=groups", "groups", "ogr").getFeatures())
     towards = [g for g in groups if g["kind"] == "belt" and "长春" in (g["name"] or "")]
     check(towards and towards[0]["n_towns"] > 0, "the axis towards Changchun carries a belt: %s" % [(g["name"], g["n_towns"]) for g in towards])
