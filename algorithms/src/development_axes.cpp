@@ -36,35 +36,6 @@ struct TopPartners {
   }
 };
 
-// Centres grouped by mass in powers of two, each group with its spherical
-// kd-tree: a centre's strongest geodesic partners are found by growing a
-// radius r until, in every group, even its heaviest member beyond r could
-// not beat the N-th best gravity (G ≤ k·M_i·W / max(r, d_min)^b): near
-// n log n where a scan of every pair is n² (169,000 centres: 1.4·10¹⁰).
-class MassBands {
- public:
-  struct Band {
-    std::vector<size_t> members;
-    double heaviest = 0;
-    std::unique_ptr<SphereIndex> index;
-  };
-  MassBands(const std::vector<Point>& lonlat, const std::vector<double>& mass) {
-    std::map<int, Band> by_power;
-    for (size_t i = 0; i < lonlat.size(); ++i) {
-      Band& band = by_power[int(std::floor(std::log2(mass[i])))];
-      band.members.push_back(i);
-      band.heaviest = std::max(band.heaviest, mass[i]);
-    }
-    for (auto& [power, band] : by_power) {
-      std::vector<Point> points;
-      for (size_t i : band.members) points.push_back(lonlat[i]);
-      band.index = std::make_unique<SphereIndex>(points);
-      bands.push_back(std::move(band));
-    }
-  }
-  std::vector<Band> bands;
-};
-
 }  // namespace
 
 AxesResult development_axes(const AxesRequest& request, Feedback* feedback) {
@@ -124,12 +95,15 @@ AxesResult development_axes(const AxesRequest& request, Feedback* feedback) {
   std::vector<Network::Tree> trees(workers);
   std::vector<std::vector<double>> dists(workers);
   ProgressSlice pick(feedback, 0, out.network ? 50 : 95);
-  // Geodesic top N with a distance decay: partners through the mass bands.
+  // Geodesic top N with a distance decay: each centre's strongest partners
+  // through centres grouped by mass, each group with its spherical kd-tree.
+  // A radius r grows until, in every group, even its heaviest member beyond r
+  // could not beat the N-th best gravity (G ≤ k·M_i·W / max(r, d_min)^b):
+  // near n log n where a scan of every pair is n² (169,000 centres: 1.4·10¹⁰).
   const bool indexed = !routed_distance && request.pairs == PairMode::TopN && request.exponent > 0;
-  std::unique_ptr<MassBands> bands;
-  if (indexed) bands = std::make_unique<MassBands>(request.centres, request.mass);
+  const std::vector<WeightBand> bands = indexed ? weight_bands(unit_vectors(request.centres), request.mass) : std::vector<WeightBand>();
   std::vector<std::vector<uint32_t>> seen_by(workers);
-  constexpr double kEarthHalfCircumferenceM = 20037509.0;
+  constexpr double kEarthHalfCircumferenceM = 20037509.0;  // a radius beyond it covers the whole sphere
   parallel_for(n, workers, [&](size_t i, unsigned w) {
     throw_if_canceled(feedback);
     pick.progress(100.0 * double(done++) / double(n));
@@ -140,12 +114,12 @@ AxesResult development_axes(const AxesRequest& request, Feedback* feedback) {
       const uint32_t stamp = uint32_t(i + 1);
       seen[i] = stamp;
       TopPartners top{size_t(std::max(1, request.top_n)), {}};
-      std::vector<char> band_done(bands->bands.size(), 0);
+      std::vector<char> band_done(bands.size(), 0);
       for (double r = 20000.0;; r *= 2.0) {
         bool all_done = true;
-        for (size_t b = 0; b < bands->bands.size(); ++b) {
+        for (size_t b = 0; b < bands.size(); ++b) {
           if (band_done[b]) continue;
-          const MassBands::Band& band = bands->bands[b];
+          const WeightBand& band = bands[b];
           band.index->within(request.centres[i], r, [&](size_t k) {
             const size_t j = band.members[k];
             if (seen[j] == stamp) return;
@@ -162,7 +136,7 @@ AxesResult development_axes(const AxesRequest& request, Feedback* feedback) {
           // this band can beat the N-th best: strictly, so that ties are all seen.
           const double beyond_km = r / SphereIndex::kEllipsoidSlack / 1000.0;
           const double bound = request.k * request.mass[i] * band.heaviest / std::pow(std::max(beyond_km, request.min_distance), request.exponent);
-          if (r >= 2 * kEarthHalfCircumferenceM || (top.items.size() == top.n && top.items.front().first > bound))
+          if (r >= kEarthHalfCircumferenceM || (top.items.size() == top.n && top.items.front().first > bound))
             band_done[b] = 1;
           else
             all_done = false;

@@ -94,19 +94,9 @@ Ring disc_ring(const Disc& d, double tolerance, Point towards) {
 
 WeightBands::WeightBands(const std::vector<Point>& xy, const std::vector<double>& weights, const std::vector<bool>& skip)
     : xy_(xy), weights_(weights) {
-  std::map<int, Band> by_power;
-  for (size_t i = 0; i < xy.size(); ++i) {
-    if (i < skip.size() && skip[i]) continue;
-    Band& band = by_power[int(std::floor(std::log2(weights[i])))];
-    band.members.push_back(i);
-    band.heaviest = std::max(band.heaviest, weights[i]);
-  }
-  for (auto& [power, band] : by_power) {
-    std::vector<Vec3> v;
-    for (size_t i : band.members) v.push_back(planar(xy[i]));
-    band.index = std::make_unique<SphereIndex>(std::move(v));
-    bands_.push_back(std::move(band));
-  }
+  std::vector<Vec3> points;
+  for (const Point& p : xy) points.push_back(planar(p));
+  bands_ = weight_bands(points, weights, skip);
 }
 
 long WeightBands::owner(Point x) const {

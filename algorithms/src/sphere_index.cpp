@@ -1,5 +1,7 @@
 #include "poleaxis/sphere_index.h"
 
+#include <map>
+
 #include <algorithm>
 #include <limits>
 #include <numeric>
@@ -22,13 +24,11 @@ double chord2_for_distance(double metres) {
   return chord * chord;
 }
 
-namespace {
 std::vector<Vec3> unit_vectors(const std::vector<Point>& lonlat) {
   std::vector<Vec3> out(lonlat.size());
   for (size_t i = 0; i < lonlat.size(); ++i) out[i] = unit_vector(lonlat[i]);
   return out;
 }
-}  // namespace
 
 SphereIndex::SphereIndex(const std::vector<Point>& lonlat, int leaf_size) : SphereIndex(unit_vectors(lonlat), leaf_size) {}
 
@@ -92,6 +92,25 @@ void SphereIndex::nearest(const Vec3& q, size_t left, size_t right, int axis, si
       nearest(q, m + 1, right, next, best, best_d2);
     }
   }
+}
+
+std::vector<WeightBand> weight_bands(const std::vector<Vec3>& points, const std::vector<double>& weights,
+                                     const std::vector<bool>& skip) {
+  std::map<int, WeightBand> by_power;
+  for (size_t i = 0; i < points.size(); ++i) {
+    if (i < skip.size() && skip[i]) continue;
+    WeightBand& band = by_power[int(std::floor(std::log2(weights[i])))];
+    band.members.push_back(i);
+    band.heaviest = std::max(band.heaviest, weights[i]);
+  }
+  std::vector<WeightBand> bands;
+  for (auto& [power, band] : by_power) {
+    std::vector<Vec3> v;
+    for (size_t i : band.members) v.push_back(points[i]);
+    band.index = std::make_unique<SphereIndex>(std::move(v));
+    bands.push_back(std::move(band));
+  }
+  return bands;
 }
 
 }  // namespace poleaxis

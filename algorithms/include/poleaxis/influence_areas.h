@@ -48,11 +48,7 @@ InfluenceCells weighted_voronoi_cells(const std::vector<Point>& xy, const std::v
 // weights span a few orders of magnitude (a scan of all n centres otherwise).
 class WeightBands {
  public:
-  struct Band {
-    std::vector<size_t> members;  // centre indices
-    double heaviest = 0;
-    std::unique_ptr<SphereIndex> index;  // over the members, planar (x, y, 0)
-  };
+  using Band = WeightBand;  // members' indices, heaviest weight, planar kd-tree (x, y, 0)
   // weights > 0; centres with skip[i] (e.g. duplicates) take no part.
   WeightBands(const std::vector<Point>& xy, const std::vector<double>& weights, const std::vector<bool>& skip = {});
   const std::vector<Band>& bands() const { return bands_; }

@@ -9,6 +9,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <memory>
 #include <type_traits>
 #include <vector>
 
@@ -22,6 +23,7 @@ struct Vec3 {
 };
 
 Vec3 unit_vector(Point lonlat);
+std::vector<Vec3> unit_vectors(const std::vector<Point>& lonlat);
 
 inline double chord2(const Vec3& a, const Vec3& b) {
   const double dx = a.x - b.x, dy = a.y - b.y, dz = a.z - b.z;
@@ -113,5 +115,17 @@ void SphereIndex::within_squared(const Vec3& q, double r2, Visitor&& visit) cons
     if (qa + r >= ma) stack[top++] = {m + 1, range.right, next};
   }
 }
+
+// Points grouped by weight in powers of two, each group with its kd-tree
+// and its heaviest weight: a search bounded by weight (weighted nearest,
+// strongest gravity) visits only the groups, and radii, that can still win.
+// Points with skip[i] take no part; weights must be > 0.
+struct WeightBand {
+  std::vector<size_t> members;  // point indices
+  double heaviest = 0;
+  std::unique_ptr<SphereIndex> index;  // over the members' vectors, in member order
+};
+std::vector<WeightBand> weight_bands(const std::vector<Vec3>& points, const std::vector<double>& weights,
+                                     const std::vector<bool>& skip = {});
 
 }  // namespace poleaxis
