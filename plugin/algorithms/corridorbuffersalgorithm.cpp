@@ -66,7 +66,7 @@ QString CorridorBuffersAlgorithm::shortDescription() const {
   return tr("Buffers railways and highways into corridors by class width or bands, dissolved, and lists the towns along them.");
 }
 
-QString CorridorBuffersAlgorithm::shortHelpString() const {
+QString CorridorBuffersAlgorithm::helpText() const {
   return tr(
       "Draws corridors (town belts, 城镇带) along railways, highways and rivers. Lines takes one or more layers "
       "(rail, highways, ferries); Rivers (optional, e.g. Natural Earth rivers) adds river belts, whose class is "

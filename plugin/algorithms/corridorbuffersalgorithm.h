@@ -19,7 +19,7 @@ class CorridorBuffersAlgorithm : public PoleaxisAlgorithm {
   QStringList tags() const override;
   QString group() const override;
   QString groupId() const override { return QStringLiteral("axes"); }
-  QString shortHelpString() const override;
+  QString helpText() const override;
   QString shortDescription() const override;
   CorridorBuffersAlgorithm* createInstance() const override { return new CorridorBuffersAlgorithm(); }
 

@@ -65,7 +65,7 @@ QString DevelopmentAxesAlgorithm::shortDescription() const {
   return tr("Measures the gravity between centres, routes it over the rail/highway network and grades the lines that carry it into development axes.");
 }
 
-QString DevelopmentAxesAlgorithm::shortHelpString() const {
+QString DevelopmentAxesAlgorithm::helpText() const {
   return tr(
       "Finds development axes (发展轴) with the gravity model G_ij = k·M_i·M_j / d_ij^b between centres (masses from "
       "a field, e.g. population or a townhierarchy score; centres with NULL or mass ≤ 0 are skipped and listed). "

@@ -14,7 +14,7 @@ class DevelopmentAxesAlgorithm : public PoleaxisAlgorithm {
   QStringList tags() const override;
   QString group() const override;
   QString groupId() const override { return QStringLiteral("axes"); }
-  QString shortHelpString() const override;
+  QString helpText() const override;
   QString shortDescription() const override;
   DevelopmentAxesAlgorithm* createInstance() const override { return new DevelopmentAxesAlgorithm(); }
 

@@ -61,7 +61,7 @@ QString InfluenceAreasAlgorithm::shortDescription() const {
   return tr("Splits the study area among centres: ordinary Voronoi, weighted Voronoi with Reilly/Converse breaking points, or Huff dominant centres.");
 }
 
-QString InfluenceAreasAlgorithm::shortHelpString() const {
+QString InfluenceAreasAlgorithm::helpText() const {
   return tr(
       "Says which centre serves each place.\n\n"
       "<b>Methods</b>\n"

@@ -14,7 +14,7 @@ class InfluenceAreasAlgorithm : public PoleaxisAlgorithm {
   QStringList tags() const override;
   QString group() const override;
   QString groupId() const override { return QStringLiteral("service"); }
-  QString shortHelpString() const override;
+  QString helpText() const override;
   QString shortDescription() const override;
   InfluenceAreasAlgorithm* createInstance() const override { return new InfluenceAreasAlgorithm(); }
 

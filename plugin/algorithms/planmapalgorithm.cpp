@@ -53,16 +53,18 @@ struct Role {
   compat::SourceType type;
 };
 
-// Top of the map first.
+// Top of the map first: towns and their labels over the axes, the boundary
+// line over the outlined circles and the soft group envelopes, the light
+// corridor bands and pale influence areas at the bottom.
 const std::vector<Role>& roles() {
   static const std::vector<Role> list{
       {QStringLiteral("TOWNS"), QT_TRANSLATE_NOOP("PlanMapAlgorithm", "Towns and growth poles"), compat::VectorPoint},
       {QStringLiteral("AXES"), QT_TRANSLATE_NOOP("PlanMapAlgorithm", "Development axes"), compat::VectorLine},
-      {QStringLiteral("CORRIDORS"), QT_TRANSLATE_NOOP("PlanMapAlgorithm", "Corridors"), compat::VectorPolygon},
+      {QStringLiteral("BOUNDARY"), QT_TRANSLATE_NOOP("PlanMapAlgorithm", "Boundary"), compat::VectorPolygon},
       {QStringLiteral("CIRCLES"), QT_TRANSLATE_NOOP("PlanMapAlgorithm", "Service circles"), compat::VectorPolygon},
       {QStringLiteral("GROUPS"), QT_TRANSLATE_NOOP("PlanMapAlgorithm", "Town groups"), compat::VectorPolygon},
+      {QStringLiteral("CORRIDORS"), QT_TRANSLATE_NOOP("PlanMapAlgorithm", "Corridors"), compat::VectorPolygon},
       {QStringLiteral("AREAS"), QT_TRANSLATE_NOOP("PlanMapAlgorithm", "Influence areas"), compat::VectorPolygon},
-      {QStringLiteral("BOUNDARY"), QT_TRANSLATE_NOOP("PlanMapAlgorithm", "Boundary"), compat::VectorPolygon},
   };
   return list;
 }
@@ -118,7 +120,7 @@ compat::AlgorithmFlags PlanMapAlgorithm::flags() const {
   return PoleaxisAlgorithm::flags() | compat::NoThreading;
 }
 
-QString PlanMapAlgorithm::shortHelpString() const {
+QString PlanMapAlgorithm::helpText() const {
   return tr(
       "Lays out a finished plan map: each given layer (towns and poles, development axes, corridors, service circles, "
       "town groups, influence areas, boundary — all optional, at least one) in its print style, with a title and "
@@ -156,10 +158,7 @@ void PlanMapAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterFileDestination(PDF, tr("Plan map (PDF)"), tr("PDF files (*.pdf)")));
   addParameter(new QgsProcessingParameterFileDestination(PNG, tr("Plan map (PNG)"), tr("PNG files (*.png)"), QVariant(), true, false));
   addParameter(new QgsProcessingParameterNumber(DPI, tr("PNG resolution (dpi)"), compat::NumberType::Integer, 150, false, 36, 1200));
-  addParameter(new QgsProcessingParameterEnum(LANGUAGE, tr("Language of the map's texts"),
-                                              QStringList() << tr("Auto (the title's script, else the QGIS locale)") << QStringLiteral("中文")
-                                                            << QStringLiteral("English"),
-                                              false, 0, true));
+  addParameter(new QgsProcessingParameterEnum(LANGUAGE, tr("Language of the map's texts"), planLanguageOptions(), false, 0, true));
 }
 
 // What the page is made from: the validated, styled role layers, the texts
@@ -183,7 +182,9 @@ QVariantMap PlanMapAlgorithm::execute(const QVariantMap& parameters, QgsProcessi
   feedback->pushInfo(tr("Laying out %n layer(s)", nullptr, in.request.layers.size()));
   std::unique_ptr<QgsPrintLayout> layout;
   try {
-    layout = buildPlanLayout(in.request, project);
+    QStringList notes;
+    layout = buildPlanLayout(in.request, project, &notes);
+    for (const QString& note : notes) feedback->pushInfo(note);
   } catch (const std::runtime_error& e) {
     throw QgsProcessingException(tr("%1: %2. Use a template saved from a QGIS layout whose main map item has the id \"map\".")
                                      .arg(TEMPLATE_FILE, QString::fromStdString(e.what())));
@@ -240,10 +241,7 @@ PlanMapAlgorithm::Inputs PlanMapAlgorithm::readInputs(const QVariantMap& paramet
 
   request.title = parameterAsString(parameters, TITLE, context);
   // Every text on the page in one language: auto follows the title's script, else the QGIS locale.
-  const int language = parameterAsEnum(parameters, LANGUAGE, context);
-  static const QRegularExpression han(QStringLiteral("[\\x{4e00}-\\x{9fff}]"));
-  request.chinese = language == 1 || (language == 0 && (request.title.contains(han) ||
-                                                        (request.title.trimmed().isEmpty() && QgsApplication::locale().startsWith(QLatin1String("zh")))));
+  request.chinese = planInChinese(parameterAsEnum(parameters, LANGUAGE, context), request.title);
   request.subtitle = parameterAsString(parameters, SUBTITLE, context);
   request.author = parameterAsString(parameters, AUTHOR, context);
   request.date = parameterAsString(parameters, DATE, context);
@@ -255,10 +253,15 @@ PlanMapAlgorithm::Inputs PlanMapAlgorithm::readInputs(const QVariantMap& paramet
     in.inset = chinaProvinces();
     QList<QgsMapLayer*> planLayers;
     for (const auto& entry : request.layers) planLayers << entry.second;
-    if (in.inset && in.inset->extent().intersects(lonLatExtent(planLayers, context.transformContext()))) {
-      request.inset = in.inset.get();
-    } else {
+    const QgsRectangle plan = lonLatExtent(planLayers, context.transformContext());
+    const QgsRectangle china = in.inset ? in.inset->extent() : QgsRectangle();
+    if (!in.inset || !china.intersects(plan)) {
       feedback->pushInfo(tr("INSET: the plan lies outside China; no location inset."));
+    } else if (plan.intersect(china).area() > 0.25 * china.area()) {
+      // A national plan is its own location map.
+      feedback->pushInfo(tr("INSET: the plan covers most of China; no location inset."));
+    } else {
+      request.inset = in.inset.get();
     }
   }
   return in;

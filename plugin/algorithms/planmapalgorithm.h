@@ -17,7 +17,7 @@ class PlanMapAlgorithm : public PoleaxisAlgorithm {
   QStringList tags() const override;
   QString group() const override;
   QString groupId() const override { return QStringLiteral("plan"); }
-  QString shortHelpString() const override;
+  QString helpText() const override;
   QString shortDescription() const override;
   compat::AlgorithmFlags flags() const override;
   PlanMapAlgorithm* createInstance() const override { return new PlanMapAlgorithm(); }

@@ -89,7 +89,7 @@ QString ServiceRadiiAlgorithm::shortDescription() const {
   return tr("Draws true geodesic service circles around centres and reports the towns and population they cover.");
 }
 
-QString ServiceRadiiAlgorithm::shortHelpString() const {
+QString ServiceRadiiAlgorithm::helpText() const {
   return tr(
       "Draws a service circle around every centre (e.g. Jilin's half-hour economic circle of about 30 km). "
       "Circles are true geodesic circles on the WGS 84 ellipsoid: every vertex lies exactly r km from the centre "

@@ -13,7 +13,7 @@ class ServiceRadiiAlgorithm : public PoleaxisAlgorithm {
   QStringList tags() const override;
   QString group() const override;
   QString groupId() const override { return QStringLiteral("service"); }
-  QString shortHelpString() const override;
+  QString helpText() const override;
   QString shortDescription() const override;
   ServiceRadiiAlgorithm* createInstance() const override { return new ServiceRadiiAlgorithm(); }
 

@@ -112,7 +112,7 @@ QString TownClustersAlgorithm::shortDescription() const {
             "with a polygon, lead town and population per group.");
 }
 
-QString TownClustersAlgorithm::shortHelpString() const {
+QString TownClustersAlgorithm::helpText() const {
   return tr(
       "Organises towns into town groups (城镇群), the third element of the pole-axis plan.\n\n"
       "<b>Distances</b>: on a geographic layer (or a projected one that distorts distances by more than 2 % over the towns, such as Web Mercator), geodesic km on the WGS 84 ellipsoid (DBSCAN, single, complete, "
@@ -651,7 +651,7 @@ void TownClustersAlgorithm::writeGroups(const Inputs& in, const Groups& groups, 
       QgsFeature f(groupFields);
       f.setAttributes(QgsAttributes() << int(g + 1) << int(members[g].size()) << (popField >= 0 ? QVariant(popSum) : QVariant())
                                       << area.measureArea(geometry) / 1e6 << qlonglong(towns.ids[lead])
-                                      << (nameField >= 0 ? towns.features[lead].attribute(nameField) : QVariant())
+                                      << (nameField >= 0 ? featureName(towns.features[lead]) : QVariant())
                                       << centreLayer.x() << centreLayer.y() << colour[g]);
       f.setGeometry(conversion::validPolygons(geometry));
       if (!groupSink->addFeature(f, QgsFeatureSink::FastInsert)) throw QgsProcessingException(writeFeatureError(groupSink.get(), parameters, GROUPS));

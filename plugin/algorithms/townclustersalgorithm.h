@@ -14,7 +14,7 @@ class TownClustersAlgorithm : public PoleaxisAlgorithm {
   QStringList tags() const override;
   QString group() const override;
   QString groupId() const override { return QStringLiteral("groups"); }
-  QString shortHelpString() const override;
+  QString helpText() const override;
   QString shortDescription() const override;
   TownClustersAlgorithm* createInstance() const override { return new TownClustersAlgorithm(); }
 

@@ -40,7 +40,7 @@ QString TownFunctionsAlgorithm::shortDescription() const {
   return tr("Classifies towns by function (industrial, eco-tourism, historic-cultural, trade-logistics, modern agriculture, transport hub).");
 }
 
-QString TownFunctionsAlgorithm::shortHelpString() const {
+QString TownFunctionsAlgorithm::helpText() const {
   return tr(
       "Says what each town is for, with the six town types of the Jilin guidance: industrial (工业主导型), "
       "eco-tourism (生态旅游型), historic-cultural (历史文化型), trade-logistics (商贸流通型), modern agriculture "

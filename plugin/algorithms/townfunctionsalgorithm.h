@@ -13,7 +13,7 @@ class TownFunctionsAlgorithm : public PoleaxisAlgorithm {
   QStringList tags() const override;
   QString group() const override;
   QString groupId() const override { return QStringLiteral("poles"); }
-  QString shortHelpString() const override;
+  QString helpText() const override;
   QString shortDescription() const override;
   TownFunctionsAlgorithm* createInstance() const override { return new TownFunctionsAlgorithm(); }
 

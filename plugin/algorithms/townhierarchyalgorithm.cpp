@@ -72,7 +72,7 @@ QString TownHierarchyAlgorithm::shortDescription() const {
   return tr("Ranks towns by a weighted composite score, splits them into levels and picks growth poles, with a rank-size report.");
 }
 
-QString TownHierarchyAlgorithm::shortHelpString() const {
+QString TownHierarchyAlgorithm::helpText() const {
   return tr(
       "Ranks towns into a hierarchy (中心城市 → 县城 → 重点镇 → 一般镇) and picks growth poles (增长极).\n\n"
       "<b>Indicators</b>: numeric fields (population, GDP, revenue, built-up area…); fields listed in Cost fields count "

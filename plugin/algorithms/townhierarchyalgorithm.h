@@ -13,7 +13,7 @@ class TownHierarchyAlgorithm : public PoleaxisAlgorithm {
   QStringList tags() const override;
   QString group() const override;
   QString groupId() const override { return QStringLiteral("poles"); }
-  QString shortHelpString() const override;
+  QString helpText() const override;
   QString shortDescription() const override;
   TownHierarchyAlgorithm* createInstance() const override { return new TownHierarchyAlgorithm(); }
 

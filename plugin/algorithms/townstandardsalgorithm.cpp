@@ -45,7 +45,7 @@ QString TownStandardsAlgorithm::shortDescription() const {
             "the gap, and how many it meets.");
 }
 
-QString TownStandardsAlgorithm::shortHelpString() const {
+QString TownStandardsAlgorithm::helpText() const {
   return tr(
       "Checks each town against planning targets, as a district's small-town plan sets them.\n\n"
       "<b>Targets</b>: indicator op value;… where the indicator is a field of the towns and op is >=, <=, > or <, "

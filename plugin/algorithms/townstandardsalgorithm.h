@@ -15,7 +15,7 @@ class TownStandardsAlgorithm : public PoleaxisAlgorithm {
   QStringList tags() const override;
   QString group() const override;
   QString groupId() const override { return QStringLiteral("poles"); }
-  QString shortHelpString() const override;
+  QString helpText() const override;
   QString shortDescription() const override;
   TownStandardsAlgorithm* createInstance() const override { return new TownStandardsAlgorithm(); }
 

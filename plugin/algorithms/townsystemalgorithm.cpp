@@ -27,6 +27,7 @@
 #include <memory>
 
 #include "conversion.h"
+#include "planlayout.h"
 #include "poleaxis/geodesic.h"
 #include "poleaxis/geodesic_circle.h"
 #include "poleaxis/group_shapes.h"
@@ -84,6 +85,7 @@ const QString SOURCE = QStringLiteral("SOURCE");
 const QString TEMPLATE = QStringLiteral("TEMPLATE");
 const QString PNG = QStringLiteral("PNG");
 const QString DPI = QStringLiteral("DPI");
+const QString LANGUAGE = QStringLiteral("LANGUAGE");
 
 // Runs poleaxis algorithms one after another on one context, each a step of
 // the overall progress; an error names the stage it came from.
@@ -333,7 +335,7 @@ QgsVectorLayer* finishGroups(PlanGroupLayers& plan, const std::vector<QgsFeature
                              const std::vector<size_t>& poles, double circleKm, double beltKm, QgsVectorLayer* clusterTowns,
                              QgsVectorLayer* clusterGroups, const PlanFields& fields, QgsProcessingFeatureSource* boundary,
                              QgsProcessingContext& context, QgsProcessingFeedback* feedback, const QString& centralName,
-                             double circleMinutes, QgsVectorLayer* reachArea) {
+                             double circleMinutes, QgsVectorLayer* reachArea, bool chinese) {
   const size_t n = all.size();
   std::vector<int> groupId(n, 0);
   std::vector<QString> kind(n);
@@ -363,8 +365,11 @@ QgsVectorLayer* finishGroups(PlanGroupLayers& plan, const std::vector<QgsFeature
     } else {
       circle = poleaxis::geodesic_circle(plan.lonlat[central], circleKm * 1000.0, 72);
     }
-    const QString name = reachArea ? TownSystemAlgorithm::tr("%1 %2-minute circle").arg(centralName).arg(circleMinutes)
-                                   : TownSystemAlgorithm::tr("%1 circle (%2 km)").arg(centralName).arg(circleKm);
+    // The circle's name is data: in the plan's language, not the QGIS locale.
+    const QString name = chinese ? (reachArea ? QStringLiteral("%1%2分钟圈").arg(centralName).arg(circleMinutes)
+                                              : QStringLiteral("%1%2公里圈").arg(centralName).arg(circleKm))
+                                 : (reachArea ? QStringLiteral("%1 %2-minute circle").arg(centralName).arg(circleMinutes)
+                                              : QStringLiteral("%1 circle (%2 km)").arg(centralName).arg(circleKm));
     groups.push_back({next, QStringLiteral("circle"), name, clipped(circle), int(plan.groups.circle_size)});
     for (size_t i = 0; i < n; ++i)
       if (plan.groups.in_circle[i]) groupId[i] = next, kind[i] = QStringLiteral("circle");
@@ -546,7 +551,7 @@ compat::AlgorithmFlags TownSystemAlgorithm::flags() const {
   return PoleaxisAlgorithm::flags() | compat::NoThreading;
 }
 
-QString TownSystemAlgorithm::shortHelpString() const {
+QString TownSystemAlgorithm::helpText() const {
   return tr(
       "Draws a city-region town-system plan after the pole-axis (点轴) model — a central city, its circle, growth "
       "poles, axes to them and to external centres, belts of towns along the axes, groups of the rest — and writes "
@@ -662,6 +667,7 @@ void TownSystemAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterString(SOURCE, tr("Source note"), QVariant(), false, true));
   addParameter(new QgsProcessingParameterEnum(TEMPLATE, tr("Map template"),
                                               QStringList() << tr("A3 landscape") << tr("A4 landscape") << tr("A3 portrait") << tr("A4 portrait"), false, 0));
+  addParameter(advanced(new QgsProcessingParameterEnum(LANGUAGE, tr("Language of the map's texts and group names"), planLanguageOptions(), false, 0, true)));
   addParameter(new QgsProcessingParameterFileDestination(OUTPUT, tr("Plan GeoPackage"), tr("GeoPackage (*.gpkg)")));
   addParameter(new QgsProcessingParameterFileDestination(PDF, tr("Plan map (PDF)"), tr("PDF files (*.pdf)")));
   addParameter(new QgsProcessingParameterFileDestination(PNG, tr("Plan map (PNG)"), tr("PNG files (*.png)"), QVariant(), true, false));
@@ -677,7 +683,8 @@ struct TownSystemAlgorithm::Run {
   std::unique_ptr<QgsProcessingFeatureSource> towns, external, boundary;
   QString popField, levelField, levelMass, givenClassField, externalMass, poleExpression, gpkg, report;
   QList<QgsMapLayer*> lineLayers;
-  int topN = 0, poleRule = 0;
+  int topN = 0, poleRule = 0, language = 0;
+  bool chinese = false;  // the map's texts and the circle group's name
   double circleKm = 0, circleMinutes = 0, beltKm = 0;
   // The stages' shared inputs.
   std::unique_ptr<Chain> chain;
@@ -789,6 +796,8 @@ TownSystemAlgorithm::Run TownSystemAlgorithm::checkInputs(const QVariantMap& par
   run.poleExpression = poleExpression;
   run.gpkg = gpkg;
   run.report = report;
+  run.language = parameterAsEnum(parameters, LANGUAGE, context);
+  run.chinese = planInChinese(run.language, parameterAsString(parameters, TITLE, context));
   return run;
 }
 
@@ -1027,7 +1036,7 @@ void TownSystemAlgorithm::townGroups(Run& run, const QVariantMap& parameters, Qg
   }
   run.townLayer = finishGroups(plan, all, *typed, central, poles, circleKm, beltKm, chain.layer(groups, QStringLiteral("OUTPUT")),
                                            chain.layer(groups, QStringLiteral("GROUPS")), planFields, boundary.get(), context, feedback,
-                                           run.nameOf(central), circleMinutes, reachArea);
+                                           run.nameOf(central), circleMinutes, reachArea, run.chinese);
   QgsVectorLayer* townLayer = run.townLayer;
   QgsVectorLayer* poleLayer = centres;
   run.groupLayer = plan.groupLayer;
@@ -1120,7 +1129,7 @@ QVariantMap TownSystemAlgorithm::drawPlanMap(Run& run, const QVariantMap& parame
   // Without a subtitle, the map says what this run found, in the title's language.
   QString subtitle = parameterAsString(parameters, SUBTITLE, context).trimmed();
   if (subtitle.isEmpty()) {
-    const bool chinese = parameterAsString(parameters, TITLE, context).contains(QRegularExpression(QStringLiteral("[\\x{4e00}-\\x{9fff}]")));
+    const bool chinese = run.chinese;
     const int belts = int(std::count_if(groupFeaturesKinds.begin(), groupFeaturesKinds.end(), [](const QString& k) { return k == QLatin1String("belt"); }));
     const int clusters = int(std::count_if(groupFeaturesKinds.begin(), groupFeaturesKinds.end(), [](const QString& k) { return k == QLatin1String("cluster"); }));
     const QString reachZh = circleMinutes > 0 ? QStringLiteral("%1分钟").arg(circleMinutes) : QStringLiteral("%1公里").arg(circleKm);
@@ -1149,6 +1158,7 @@ QVariantMap TownSystemAlgorithm::drawPlanMap(Run& run, const QVariantMap& parame
                             {QStringLiteral("DATE"), parameterAsString(parameters, DATE, context)},
                             {QStringLiteral("SOURCE"), parameterAsString(parameters, SOURCE, context)},
                             {QStringLiteral("TEMPLATE"), parameterAsEnum(parameters, TEMPLATE, context)},
+                            {QStringLiteral("LANGUAGE"), run.language},
                             {QStringLiteral("PDF"), pdf},
                             {QStringLiteral("DPI"), parameterAsInt(parameters, DPI, context)}};
   if (!png.isEmpty()) mapParameters.insert(QStringLiteral("PNG"), png);

@@ -14,7 +14,7 @@ class TownSystemAlgorithm : public PoleaxisAlgorithm {
   QStringList tags() const override;
   QString group() const override;
   QString groupId() const override { return QStringLiteral("plan"); }
-  QString shortHelpString() const override;
+  QString helpText() const override;
   QString shortDescription() const override;
   compat::AlgorithmFlags flags() const override;
   TownSystemAlgorithm* createInstance() const override { return new TownSystemAlgorithm(); }

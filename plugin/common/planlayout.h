@@ -32,12 +32,18 @@ struct PlanLayoutRequest {
   // Every text on the page in one language: the legend's title, group names
   // and entries (the styles' "level 1", "grade 1"…) and the scale bar's unit.
   bool chinese = false;
+  QgsRectangle frame;                 // WGS 84 lon/lat to frame the map on; empty = the layers' extent
 };
 
 // The legend text of a plan map in Chinese or English: role names and the
 // styles' category labels ("level 2" → 二级城镇, "grade 1" → 一级发展轴…).
 // Text it does not know is returned as it is.
 QString planLegendText(const QString& english, bool chinese);
+
+// The LANGUAGE parameter's choices (auto, 中文, English) and what they mean
+// for a page: auto follows the title's script, else the QGIS locale.
+QStringList planLanguageOptions();
+bool planInChinese(int languageChoice, const QString& title);
 
 // The CJK-capable font plans are set in, and whether it is installed.
 QString planFontFamily(bool* installed = nullptr);
@@ -50,5 +56,12 @@ QgsRectangle lonLatExtent(const QList<QgsMapLayer*>& layers, const QgsCoordinate
 QString planTemplatePath(PlanLayoutRequest::Page page);
 
 // Throws std::runtime_error (with a message for the user) when the template
-// cannot be read or has no map item with id "map".
-std::unique_ptr<QgsPrintLayout> buildPlanLayout(const PlanLayoutRequest& request, QgsProject* project);
+// cannot be read or has no map item with id "map". `notes` gets what the
+// page's layout decided (where the inset went).
+std::unique_ptr<QgsPrintLayout> buildPlanLayout(const PlanLayoutRequest& request, QgsProject* project, QStringList* notes = nullptr);
+
+// The two halves of buildPlanLayout: a template's layout, and one page's
+// content. fillPlanPage can be called again on the same layout for the next
+// page of an atlas.
+std::unique_ptr<QgsPrintLayout> loadPlanTemplate(const QString& templatePath, PlanLayoutRequest::Page page, QgsProject* project);
+void fillPlanPage(QgsPrintLayout* layout, const PlanLayoutRequest& request, QStringList* notes = nullptr);

@@ -353,6 +353,16 @@ int PoleaxisAlgorithm::nameFieldIndex(const QgsFields& fields) {
   return -1;
 }
 
+QVariant PoleaxisAlgorithm::featureName(const QgsFeature& feature) {
+  const QgsFields fields = feature.fields();
+  for (const QString& name : {QStringLiteral("name_zh"), QStringLiteral("name")}) {
+    const int i = fields.lookupField(name);
+    if (i >= 0 && !feature.attribute(i).isNull() && !feature.attribute(i).toString().trimmed().isEmpty()) return feature.attribute(i);
+  }
+  const int any = nameFieldIndex(fields);
+  return any >= 0 ? feature.attribute(any) : QVariant();
+}
+
 QgsFields PoleaxisAlgorithm::makeFields(std::initializer_list<std::pair<QString, compat::ValueType>> fields) {
   QgsFields out;
   for (const auto& [name, type] : fields) out.append(QgsField(name, type));
@@ -448,4 +458,40 @@ void PoleaxisAlgorithm::warnWithoutGeometry(QgsProcessingFeedback* feedback, con
   if (ids.empty() || !feedback) return;
   feedback->pushWarning(tr("%1: %2 feature(s) without geometry (NULL or empty) take no part; outputs with a row per town keep "
                            "theirs, with NULL results: feature ids %3.").arg(parameter).arg(ids.size()).arg(idList(ids)));
+}
+
+QString PoleaxisAlgorithm::shortHelpString() const {
+  QString text = helpText();
+  // qgis_process prints the help as it is, so no markup.
+  static const QRegularExpression tag(QStringLiteral("</?[a-zA-Z]+>"));
+  text.remove(tag);
+  text.replace(QLatin1String("&lt;"), QLatin1String("<")).replace(QLatin1String("&gt;"), QLatin1String(">")).replace(QLatin1String("&amp;"), QLatin1String("&"));
+  // Parameter ids become the labels the dialog shows, longest id first (so
+  // LEVEL_MAP is not read as LEVEL). File formats that are also ids (PDF,
+  // PNG) are words in the prose and stay.
+  QList<const QgsProcessingParameterDefinition*> parameters;
+  for (const QgsProcessingParameterDefinition* p : parameterDefinitions())
+    if (p->name() != QLatin1String("PDF") && p->name() != QLatin1String("PNG")) parameters << p;
+  std::sort(parameters.begin(), parameters.end(), [](auto* a, auto* b) { return a->name().size() > b->name().size(); });
+  // Placeholders first, so a label that contains another id is left alone.
+  QStringList labels;
+  for (int i = 0; i < parameters.size(); ++i) {
+    const QRegularExpression id(QStringLiteral("(?<![A-Za-z0-9_])%1(?![A-Za-z0-9_])").arg(QRegularExpression::escape(parameters[i]->name())));
+    const QString placeholder = QStringLiteral("\x01%1\x02").arg(i);
+    bool first = true;
+    QRegularExpressionMatch m;
+    int from = 0;
+    while ((m = id.match(text, from)).hasMatch()) {
+      const QString replacement = placeholder + (first ? QStringLiteral("\x03") : QString());
+      text.replace(m.capturedStart(), m.capturedLength(), replacement);
+      from = m.capturedStart() + replacement.size();
+      first = false;
+    }
+  }
+  for (int i = 0; i < parameters.size(); ++i) {
+    const QString label = parameters[i]->description();
+    text.replace(QStringLiteral("\x01%1\x02\x03").arg(i), QStringLiteral("“%1” (%2)").arg(label, parameters[i]->name()));
+    text.replace(QStringLiteral("\x01%1\x02").arg(i), QStringLiteral("“%1”").arg(label));
+  }
+  return text;
 }

@@ -35,8 +35,15 @@ class PoleaxisAlgorithm : public QgsProcessingAlgorithm {
  public:
   QIcon icon() const override;
   QString svgIconPath() const override;
+  // helpText() as a reader sees it in the dialog and in `qgis_process help`:
+  // plain text (no tags), parameters named by their labels, with the id in
+  // brackets at the first mention.
+  QString shortHelpString() const final;
 
  protected:
+  // The algorithm's help: method, formulas, units. Parameter ids in capitals
+  // (POP_FIELD) are replaced by their labels in shortHelpString().
+  virtual QString helpText() const = 0;
   // The algorithm's work. Files its sinks created are removed when it throws
   // (a cancel included), so a failed run leaves no half-written output.
   virtual QVariantMap execute(const QVariantMap& parameters, QgsProcessingContext& context,
@@ -103,6 +110,9 @@ class PoleaxisAlgorithm : public QgsProcessingAlgorithm {
   // The field that names features in reports and labels: name_zh, name, or
   // the first text field; −1 when there is none.
   static int nameFieldIndex(const QgsFields& fields);
+  // A feature's name: name_zh, else name (sparse Chinese names fall back to
+  // GeoNames' romanised ones), else the nameFieldIndex field; NULL without.
+  static QVariant featureName(const QgsFeature& feature);
   // The line network's parameters and outputs (NetworkInput), declared on this algorithm.
   void addNetworkParameters(const NetworkInput::Declare& declare);
   // Writes NetworkInput::COMPONENTS when requested and adds NUM_COMPONENTS

@@ -1017,6 +1017,13 @@ Fields: centre_fid, name, mass, weight, area_km2 (ellipsoidal), n_towns and pop_
     </message>
 </context>
 <context>
+    <name>PlanLayout</name>
+    <message>
+        <source>Auto (the title&apos;s script, else the QGIS locale)</source>
+        <translation>自动（按标题文字，否则按 QGIS 界面语言）</translation>
+    </message>
+</context>
+<context>
     <name>PlanMapAlgorithm</name>
     <message>
         <source>Towns and growth poles</source>
@@ -1181,10 +1188,6 @@ Fields: centre_fid, name, mass, weight, area_km2 (ellipsoidal), n_towns and pop_
         <translation>图面文字的语言</translation>
     </message>
     <message>
-        <source>Auto (the title&apos;s script, else the QGIS locale)</source>
-        <translation>自动（按标题的文字，否则按 QGIS 界面语言）</translation>
-    </message>
-    <message>
         <source>Lays out a finished plan map: each given layer (towns and poles, development axes, corridors, service circles, town groups, influence areas, boundary — all optional, at least one) in its print style, with a title and subtitle, a legend of exactly those layers, a scale bar in km, a north arrow, and a footer with author/unit, date and source note. The map is drawn in a local projected CRS (the UTM zone for a small area, else an azimuthal equidistant projection on its centre) and framed on the layers&apos; extent.
 
 &lt;b&gt;Language&lt;/b&gt;: every text on the page in one language — the legend&apos;s title, group names and classes (图例, 城镇与增长极, 一级城镇, 一级发展轴… or Legend, level 1, grade 1…) and the scale bar&apos;s unit (公里 or km). Auto follows the title&apos;s script, or the QGIS locale when there is no title.
@@ -1219,6 +1222,10 @@ Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG
     <message>
         <source>PNG: cannot write %1</source>
         <translation>PNG：无法写入 %1</translation>
+    </message>
+    <message>
+        <source>INSET: the plan covers most of China; no location inset.</source>
+        <translation>INSET：规划范围覆盖中国大部分地区，不加位置图。</translation>
     </message>
 </context>
 <context>
@@ -1375,6 +1382,30 @@ Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG
     <message>
         <source>Plan area</source>
         <translation>规划范围</translation>
+    </message>
+    <message>
+        <source>bottom-right</source>
+        <translation>右下角</translation>
+    </message>
+    <message>
+        <source>bottom-left</source>
+        <translation>左下角</translation>
+    </message>
+    <message>
+        <source>top-right</source>
+        <translation>右上角</translation>
+    </message>
+    <message>
+        <source>top-left</source>
+        <translation>左上角</translation>
+    </message>
+    <message>
+        <source>INSET: in the %1 corner, over %2 of the %3 features drawn (%4 %)</source>
+        <translation>INSET：位置图置于%1，遮挡所绘 %3 个要素中的 %2 个（%4%）</translation>
+    </message>
+    <message>
+        <source>the layout has no map item with the id &quot;map&quot;</source>
+        <translation>该布局没有 id 为 &quot;map&quot; 的地图项</translation>
     </message>
 </context>
 <context>
@@ -3051,10 +3082,6 @@ Per town and target: &lt;field&gt;_ok (1 met, 0 not met, NULL when the value is 
         <translation>TOWNS：要素 %1 无法转换到 WGS 84。</translation>
     </message>
     <message>
-        <source>%1 circle (%2 km)</source>
-        <translation>%1圈层（%2 公里）</translation>
-    </message>
-    <message>
         <source>Level from field (administrative kind)</source>
         <translation>等级取自字段（行政类别）</translation>
     </message>
@@ -3149,10 +3176,6 @@ Per town and target: &lt;field&gt;_ok (1 met, 0 not met, NULL when the value is 
         <translation>圈层和城镇带以外的城镇少于 2 个：不再分群。</translation>
     </message>
     <message>
-        <source>%1 %2-minute circle</source>
-        <translation>%1 %2 分钟圈层</translation>
-    </message>
-    <message>
         <source>Town groups: %1 in the circle (%2), %3 belt(s) of %4 km, %5 group(s) of the rest.</source>
         <translation>城镇群：圈层（%2）内 %1 个城镇，%3 个 %4 公里城镇带，其余城镇 %5 个群。</translation>
     </message>
@@ -3215,6 +3238,10 @@ Distances are km on the ground (geodesic, or a logged local projected CRS). A fa
 9. 用这些图层输出规划图 PDF（及指定 DPI 的 PNG）：TITLE、SUBTITLE、AUTHOR、DATE、SOURCE、TEMPLATE。
 
 距离均为地面公里（测地线，或记录在日志中的局部投影坐标系）。运行失败或被取消时，删除本次写出的所有文件。</translation>
+    </message>
+    <message>
+        <source>Language of the map&apos;s texts and group names</source>
+        <translation>图面文字与城镇群名称的语言</translation>
     </message>
 </context>
 <context>

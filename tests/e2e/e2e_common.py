@@ -85,3 +85,23 @@ def render_page(pdf, scratch, dpi=30):
     inked = sum(1 for y in range(0, image.height(), 3) for x in range(0, image.width(), 3) if image.pixelColor(x, y).lightness() < 235)
     return image.width(), image.height(), inked / ((image.height() // 3 + 1) * (image.width() // 3 + 1))
 
+
+
+# pdftotext writes some CJK characters as their radical forms; NFKC maps the
+# Kangxi radicals back but not these simplified-radical supplements.
+_RADICALS = str.maketrans({"⻓": "长", "⻔": "门", "⻢": "马", "⻋": "车", "⻄": "西", "⻅": "见", "⻉": "贝", "⻛": "风",
+                           "⻜": "飞", "⻝": "食", "⻘": "青", "⻩": "黄", "⻬": "齐", "⻮": "齿", "⻯": "龙", "⻆": "角",
+                           "⻙": "韦", "⻚": "页", "⺠": "民", "⻦": "鸟", "⻥": "鱼", "⻣": "骨", "⻤": "鬼", "⻰": "龟",
+                           "⻁": "虎", "⺟": "母", "⻈": "讠", "⻐": "钅", "⻑": "長", "⻒": "镸", "⻊": "足", "⻨": "麦"})
+
+
+def reader_text(text):
+    """Text as a reader sees it, for comparing names with what pdftotext gives."""
+    import unicodedata
+    return unicodedata.normalize("NFKC", text or "").translate(_RADICALS)
+
+
+def pdf_text(pdf):
+    """The text a reader sees on a PDF's pages (pdftotext), normalised by reader_text."""
+    import subprocess
+    return reader_text(subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout)

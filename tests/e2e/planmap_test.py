@@ -12,7 +12,7 @@ import subprocess
 import unicodedata
 import sys
 
-from e2e_common import Checks, Qgis, private_testdata, render_page
+from e2e_common import Checks, Qgis, pdf_text, private_testdata, reader_text, recording_feedback, render_page
 
 companion_dir, source_data, artifacts = sys.argv[1:4]
 scratch, testdata = private_testdata(source_data, "poleaxis-plan-")
@@ -47,7 +47,7 @@ check(os.path.exists(pdf) and os.path.exists(png), "PDF and PNG written (Chinese
 info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
 check("Pages:           1" in info, "one page")
 check("1191 x 842 pts (A3)" in info, "A3 landscape page: %s" % [line for line in info.splitlines() if "Page size" in line])
-text = unicodedata.normalize("NFKC", subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout)
+text = pdf_text(pdf)
 check("吉林省城镇体系规划图" in text and "公里" in text, "title in Chinese and the scale bar's unit (公里) are text in the PDF")
 # A Chinese title: every legend text in Chinese (pdftotext reads some CJK glyphs as radicals, so compare loosely).
 english = [w for w in ("Legend", "level", "grade", "Towns", "Boundary", "circles", "km") if w in text]
@@ -56,7 +56,7 @@ check(not english and "图例" in text and "级城镇" in text and "级发展轴
 english_pdf = os.path.join(scratch, "english.pdf")
 processing.run("poleaxis:planmap", {"TOWNS": hierarchy, "AXES": axes, "CIRCLES": circles, "BOUNDARY": boundary,
                                     "TITLE": "吉林省城镇体系规划图", "LANGUAGE": 2, "PDF": english_pdf})
-english_text = unicodedata.normalize("NFKC", subprocess.run(["pdftotext", english_pdf, "-"], capture_output=True, text=True).stdout)
+english_text = pdf_text(english_pdf)
 chinese_left = [w for w in ("图例", "级城镇", "级发展轴", "公里", "规划范围") if w in english_text]
 check("Legend" in english_text and "level" in english_text and "grade" in english_text and "km" in english_text and not chinese_left,
       "with LANGUAGE = English the legend is all English (Chinese left: %s)" % chinese_left)
@@ -85,6 +85,73 @@ processing.run("poleaxis:planmap", {"BOUNDARY": boundary, "INSET": False, "PDF":
 check(corner_greys(with_inset) > 0.1 and corner_greys(without_inset) == 0,
       "location inset: China's provinces in the corner (%.0f %% grey), none with INSET off"
       % (100 * corner_greys(with_inset)))
+
+
+# Labels: every level-1-3 town's name is text in the PDF (PAL places them by
+# priority; pdftotext reads the page as a reader would).
+def names_of(layer, levels):
+    return sorted({f["name_zh"] or f["name"] for f in layer.getFeatures() if f["level"] in levels and (f["name_zh"] or f["name"])})
+
+
+top = names_of(hierarchy, (1, 2, 3))
+missing = [n for n in top if reader_text(n) not in text]
+check(top and not missing, "all %d level-1-3 towns are labelled (missing: %s)" % (len(top), missing))
+small = names_of(hierarchy, (4, 5, 6, 7, 8, 9))
+shown = [n for n in small if reader_text(n) in text]
+check(len(shown) < len(small), "not every small town is labelled at this scale (%d of %d)" % (len(shown), len(small)))
+
+# Groups: the legend names each group (few groups), in the page's language.
+guizhou_towns = os.path.join(testdata, "guizhou_towns.gpkg")
+guizhou_boundary = os.path.join(testdata, "guizhou_boundary.geojson")
+guizhou = processing.run("poleaxis:townhierarchy", {"INPUT": guizhou_towns, "FIELDS": "population", "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+groups = processing.run("poleaxis:townclusters", {"INPUT": guizhou_towns, "METHOD": 5, "K": 4, "POP_FIELD": "population",
+                                                  "OUTPUT": "TEMPORARY_OUTPUT", "GROUPS": "TEMPORARY_OUTPUT"})["GROUPS"]
+leads = sorted({str(g["lead_name"]) for g in groups.getFeatures()})
+grouped_pdf = os.path.join(scratch, "groups.pdf")
+processing.run("poleaxis:planmap", {"TOWNS": guizhou, "GROUPS": groups, "BOUNDARY": guizhou_boundary, "TITLE": "贵州省城镇群",
+                                    "PDF": grouped_pdf})
+grouped_text = pdf_text(grouped_pdf)
+named = [lead for lead in leads if reader_text(lead) in grouped_text]
+check(len(leads) == 4 and len(named) == 4 and "各群一色" not in grouped_text,
+      "the legend names the 4 groups by their lead towns: %s of %s" % (named, leads))
+
+
+# The inset goes where it hides the least: rendered with and without it, the
+# pixels that change are the inset; under them, the map without the inset
+# may carry at most 2 % of the ink that the map frame holds (towns, axes).
+def ink_under_inset(with_path, without_path):
+    a, b = QImage(with_path), QImage(without_path)
+    w, h = a.width(), a.height()
+    # A3 landscape: the map frame is 10–320 × 35–272 mm of 420 × 297.
+    frame = (int(w * 11 / 420), int(h * 36 / 297), int(w * 319 / 420), int(h * 271 / 297))
+    changed = [(x, y) for y in range(frame[1], frame[3], 2) for x in range(frame[0], frame[2], 2) if a.pixel(x, y) != b.pixel(x, y)]
+    if not changed:
+        return None, None
+    x0, x1 = min(x for x, _ in changed), max(x for x, _ in changed)
+    y0, y1 = min(y for _, y in changed), max(y for _, y in changed)
+
+    def inked(x, y):
+        return b.pixelColor(x, y).lightness() < 200
+
+    total = sum(1 for y in range(frame[1], frame[3], 2) for x in range(frame[0], frame[2], 2) if inked(x, y))
+    under = sum(1 for y in range(y0, y1 + 1, 2) for x in range(x0, x1 + 1, 2) if inked(x, y))
+    return under / max(total, 1), (x0 / w, y0 / h)
+
+
+axes_gz = processing.run("poleaxis:developmentaxes", {
+    "CENTRES": guizhou, "MASS_FIELD": "population", "LINES": os.path.join(testdata, "guizhou_rail_lines.gpkg"), "DISTANCE_MODE": 1,
+    "SNAP_KM": 10, "PAIRS": 0, "TOP_N": 3, "GRADING": 1, "DESIRE_LINES": "TEMPORARY_OUTPUT", "AXES": "TEMPORARY_OUTPUT"})["AXES"]
+inset_png, plain_png = os.path.join(scratch, "gz_inset.png"), os.path.join(scratch, "gz_plain.png")
+inset_feedback = recording_feedback()
+processing.run("poleaxis:planmap", {"TOWNS": guizhou, "AXES": axes_gz, "TITLE": "贵州", "PDF": os.path.join(scratch, "gz1.pdf"),
+                                    "PNG": inset_png, "DPI": 50}, feedback=inset_feedback)
+inset_log = inset_feedback.lines
+processing.run("poleaxis:planmap", {"TOWNS": guizhou, "AXES": axes_gz, "TITLE": "贵州", "INSET": False,
+                                    "PDF": os.path.join(scratch, "gz2.pdf"), "PNG": plain_png, "DPI": 50})
+share_under, corner = ink_under_inset(inset_png, plain_png)
+check(share_under is not None and share_under <= 0.02,
+      "Guizhou: the inset covers %.2f %% of the map's ink (at %s of the page); log: %s"
+      % (100 * (share_under or 0), corner, [line for line in inset_log if "INSET" in line]))
 
 # A planner's own template: the built-in A4 portrait one, from the checkout.
 own = os.path.join(scratch, "我的模板.qpt")
@@ -117,7 +184,7 @@ check(refused({"BOUNDARY": boundary, "TEMPLATE_FILE": no_map, "PDF": nothing}, "
 bad = "/proc/no-such-folder/plan.pdf"
 check(refused({"BOUNDARY": boundary, "PDF": bad}, "PDF", bad), "unwritable folder: refused, nothing written")
 
-del hierarchy, circles, axes, cities, empty
+del hierarchy, circles, axes, cities, empty, guizhou, groups, axes_gz
 qgis.exit()
 shutil.rmtree(scratch, ignore_errors=True)
 checks.finish()

@@ -5,6 +5,7 @@
 #include <qgsprocessingregistry.h>
 
 #include <QIcon>
+#include <QRegularExpression>
 
 #include <qgsrenderer.h>
 
@@ -37,6 +38,28 @@ TEST(Provider, EveryAlgorithmHasHelpIconAndGroup) {
     EXPECT_FALSE(a->group().isEmpty());
     EXPECT_FALSE(a->icon().isNull());
     EXPECT_FALSE(a->displayName().isEmpty());
+  }
+}
+
+// qgis_process prints the help as it is: no markup, and a parameter is named
+// by the label the dialog shows, its id only in brackets after the label.
+TEST(Provider, HelpIsPlainTextNamingParametersByTheirLabels) {
+  const QRegularExpression tag(QStringLiteral("</?[a-zA-Z]+>"));
+  for (const QgsProcessingAlgorithm* a : provider()->algorithms()) {
+    SCOPED_TRACE(a->id().toStdString());
+    const QString help = a->shortHelpString();
+    EXPECT_FALSE(help.contains(tag)) << help.toStdString();
+    QString prose = help;  // without the quoted labels, some of which spell an id ("radius EPS (km)")
+    prose.remove(QRegularExpression(QStringLiteral("“[^”]*”")));
+    for (const QgsProcessingParameterDefinition* p : a->parameterDefinitions()) {
+      if (p->name() == QLatin1String("PDF") || p->name() == QLatin1String("PNG")) continue;  // file formats in the prose
+      const QRegularExpression bare(QStringLiteral("(?<![A-Za-z0-9_(])%1(?![A-Za-z0-9_)])").arg(p->name()));
+      EXPECT_FALSE(prose.contains(bare)) << p->name().toStdString() << " is named by its id in: " << help.toStdString();
+      const QString bracketed = QStringLiteral("(%1)").arg(p->name());
+      if (help.contains(bracketed)) {
+        EXPECT_TRUE(help.contains(QStringLiteral("“%1” %2").arg(p->description(), bracketed))) << p->name().toStdString();
+      }
+    }
   }
 }
 
@@ -87,7 +110,7 @@ TEST(Provider, EveryOutputRoleHasAStyleThatApplies) {
   for (const Role& role : {Role{"service_circles", "MultiPolygon?crs=EPSG:4326", "singleSymbol"},
                            Role{"service_gaps", "MultiPolygon?crs=EPSG:4326", "singleSymbol"},
                            Role{"demand_coverage", "Point?crs=EPSG:4326&field=n_cover:integer", "graduatedSymbol"},
-                           Role{"town_levels", "Point?crs=EPSG:4326&field=level:integer", "categorizedSymbol"},
+                           Role{"town_levels", "Point?crs=EPSG:4326&field=level:integer", "RuleRenderer"},
                            Role{"town_functions", "Point?crs=EPSG:4326&field=type:string", "categorizedSymbol"},
                            Role{"axes", "LineString?crs=EPSG:4326&field=grade:integer", "categorizedSymbol"},
                            Role{"network_edges", "LineString?crs=EPSG:4326&field=grade:integer", "categorizedSymbol"},

@@ -36,6 +36,7 @@ class FailingAlgorithm : public PoleaxisAlgorithm {
   QgsProcessingAlgorithm* createInstance() const override { return new FailingAlgorithm(); }
 
  protected:
+  QString helpText() const override { return QStringLiteral("Fails as <b>KIND</b> says."); }
   void initAlgorithm(const QVariantMap&) override {
     addParameter(new QgsProcessingParameterNumber(QStringLiteral("KIND"), QStringLiteral("kind"), compat::NumberType::Integer, 0));
     addParameter(new QgsProcessingParameterFeatureSink(QStringLiteral("OUTPUT"), QStringLiteral("output")));
@@ -82,6 +83,12 @@ int layerCount(const QString& path, QStringList* names = nullptr) {
 
 // Text in attribute tables: thousands separators read as numbers, anything
 // else is NaN (never 0 or a prefix: '1,000' once read as 1, 'abc' as 0).
+TEST(Safety, HelpLosesItsTagsAndNamesParametersByLabel) {
+  FailingAlgorithm prototype;
+  std::unique_ptr<QgsProcessingAlgorithm> algorithm(prototype.create());
+  EXPECT_EQ(algorithm->shortHelpString(), QStringLiteral("Fails as “kind” (KIND) says."));
+}
+
 TEST(Safety, NumbersFromSurveyText) {
   using conversion::numberOrNan;
   EXPECT_EQ(numberOrNan(QVariant(QStringLiteral("1,000"))), 1000.0);
