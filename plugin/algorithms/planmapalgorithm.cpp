@@ -3,6 +3,9 @@
 
 #include <qgsexception.h>
 #include <qgslayoutexporter.h>
+#include <qgsabstractlayoutiterator.h>
+#include <qgsprocessingfeedback.h>
+#include <functional>
 #include <qgsprintlayout.h>
 #include <qgslayoutitemmap.h>
 #include <qgsprocessingoutputs.h>
@@ -46,6 +49,8 @@ const QString PDF = QStringLiteral("PDF");
 const QString PNG = QStringLiteral("PNG");
 const QString DPI = QStringLiteral("DPI");
 const QString LANGUAGE = QStringLiteral("LANGUAGE");
+const QString ATLAS_LAYER = QStringLiteral("ATLAS_LAYER");
+const QString ATLAS_TITLE_FIELD = QStringLiteral("ATLAS_TITLE_FIELD");
 
 struct Role {
   QString parameter;
@@ -159,15 +164,67 @@ void PlanMapAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterFileDestination(PNG, tr("Plan map (PNG)"), tr("PNG files (*.png)"), QVariant(), true, false));
   addParameter(new QgsProcessingParameterNumber(DPI, tr("PNG resolution (dpi)"), compat::NumberType::Integer, 150, false, 36, 1200));
   addParameter(new QgsProcessingParameterEnum(LANGUAGE, tr("Language of the map's texts"), planLanguageOptions(), false, 0, true));
+  addParameter(new QgsProcessingParameterFeatureSource(ATLAS_LAYER, tr("Atlas: one page per polygon of (optional)"),
+                                                       compat::sourceTypes({compat::VectorPolygon}), QVariant(), true));
+  addParameter(new QgsProcessingParameterField(ATLAS_TITLE_FIELD, tr("Atlas: page title field"), QVariant(), ATLAS_LAYER,
+                                               compat::FieldDataType::Any, false, true));
+  addOutput(new QgsProcessingOutputNumber(QStringLiteral("NUM_PAGES"), tr("Number of pages")));
 }
 
-// What the page is made from: the validated, styled role layers, the texts
-// and the inset.
-struct PlanMapAlgorithm::Inputs {
-  PlanLayoutRequest request;
-  std::vector<std::unique_ptr<QgsVectorLayer>> styled;  // clones, so the inputs keep their own style
-  std::unique_ptr<QgsVectorLayer> inset;
+// One page of an atlas: its title and subtitle, the region its layers are
+// filtered to (their "region" field), and the lon/lat frame.
+struct AtlasPage {
+  QString title, subtitle, region;
+  QgsRectangle frame;
 };
+
+// What the pages are made from: the validated role layers, the texts, the
+// inset, and the atlas pages (none: one page of everything).
+struct PlanMapAlgorithm::Inputs {
+  struct RoleLayer {
+    const char* label;
+    QgsVectorLayer* layer;
+    QString style;
+  };
+  PlanLayoutRequest request;
+  std::vector<RoleLayer> roles;
+  std::vector<std::unique_ptr<QgsVectorLayer>> styled;  // the current page's clones, so the inputs keep their own style
+  std::unique_ptr<QgsVectorLayer> inset;
+  bool insetWanted = false;
+  std::vector<AtlasPage> pages;
+  QString baseTitle, baseSubtitle;
+};
+
+namespace {
+// Walks the atlas pages for QgsLayoutExporter: each next() fills the one
+// layout with the next page's layers, frame, texts and inset.
+class PlanAtlasIterator : public QgsAbstractLayoutIterator {
+ public:
+  PlanAtlasIterator(QgsPrintLayout* layout, int pages, std::function<void(int)> preparePage)
+      : mLayout(layout), mPages(pages), mPrepare(std::move(preparePage)) {}
+  QgsLayout* layout() override { return mLayout; }
+  bool beginRender() override {
+    mIndex = -1;
+    return true;
+  }
+  bool endRender() override { return true; }
+  int count() const override { return mPages; }
+  bool next() override {
+    if (++mIndex >= mPages) return false;
+    mPrepare(mIndex);
+    return true;
+  }
+  QString filePath(const QString& base, const QString& extension) override {
+    return QStringLiteral("%1_%2.%3").arg(base).arg(mIndex + 1, 2, 10, QLatin1Char('0')).arg(extension);
+  }
+
+ private:
+  QgsPrintLayout* mLayout;
+  int mPages;
+  std::function<void(int)> mPrepare;
+  int mIndex = -1;
+};
+}  // namespace
 
 QVariantMap PlanMapAlgorithm::execute(const QVariantMap& parameters, QgsProcessingContext& context,
                                       QgsProcessingFeedback* feedback) {
@@ -179,23 +236,23 @@ QVariantMap PlanMapAlgorithm::execute(const QVariantMap& parameters, QgsProcessi
     ownProject = std::make_unique<QgsProject>();
     project = ownProject.get();
   }
-  feedback->pushInfo(tr("Laying out %n layer(s)", nullptr, in.request.layers.size()));
+  feedback->pushInfo(tr("Laying out %n layer(s)", nullptr, int(in.roles.size())));
   std::unique_ptr<QgsPrintLayout> layout;
   try {
-    QStringList notes;
-    layout = buildPlanLayout(in.request, project, &notes);
-    for (const QString& note : notes) feedback->pushInfo(note);
+    layout = loadPlanTemplate(in.request.templatePath, in.request.page, project);
+    if (in.pages.empty()) preparePage(in, -1, layout.get(), context, feedback);
   } catch (const std::runtime_error& e) {
     throw QgsProcessingException(tr("%1: %2. Use a template saved from a QGIS layout whose main map item has the id \"map\".")
                                      .arg(TEMPLATE_FILE, QString::fromStdString(e.what())));
   }
   conversion::throwIfCanceled(feedback);
-  const QVariantMap outputs = exportPages(*layout, parameters, context, feedback);
+  const QVariantMap outputs = exportPages(in, *layout, parameters, context, feedback);
   // In desktop QGIS the planner gets the layout (and its styled layers, in a
   // group of their own) in the current project, to edit and print again.
   const bool desktop = QgsApplication::platform() == QLatin1String("desktop") &&
                        qobject_cast<QApplication*>(QCoreApplication::instance()) && context.project() == QgsProject::instance();
-  if (desktop) addToProject(in, std::move(layout), project, feedback);
+  if (desktop && in.pages.empty()) addToProject(in, std::move(layout), project, feedback);
+  if (desktop && !in.pages.empty()) feedback->pushInfo(tr("ATLAS_LAYER: the atlas is written to the PDF; no layout is added to the project."));
   feedback->setProgress(100);
   return outputs;
 }
@@ -204,7 +261,6 @@ PlanMapAlgorithm::Inputs PlanMapAlgorithm::readInputs(const QVariantMap& paramet
                                                       QgsProcessingFeedback* feedback) const {
   Inputs in;
   PlanLayoutRequest& request = in.request;
-  std::vector<std::unique_ptr<QgsVectorLayer>>& styled = in.styled;
   for (const Role& role : roles()) {
     QgsVectorLayer* layer = parameterAsVectorLayer(parameters, role.parameter, context);
     if (!layer) continue;
@@ -225,13 +281,9 @@ PlanMapAlgorithm::Inputs PlanMapAlgorithm::readInputs(const QVariantMap& paramet
         lonlat.yMaximum() > 90 || lonlat.xMinimum() < -180 || lonlat.xMaximum() > 180)
       throw QgsProcessingException(tr("%1: the layer reaches beyond the globe (%2 in WGS 84). Fix or filter out the features outside it.")
                                        .arg(role.parameter, lonlat.toString(3)));
-    styled.emplace_back(layer->clone());
-    QString message;
-    if (!StylePostProcessor::applyStyle(styled.back().get(), styleFor(role.parameter, *layer), &message))
-      feedback->pushWarning(tr("%1: default style kept (%2).").arg(role.parameter, message));
-    request.layers << qMakePair(QString::fromLatin1(role.label), styled.back().get());
+    in.roles.push_back({role.label, layer, styleFor(role.parameter, *layer)});
   }
-  if (request.layers.isEmpty())
+  if (in.roles.empty())
     throw QgsProcessingException(tr("Give at least one layer to map: TOWNS, AXES, CORRIDORS, CIRCLES, GROUPS, AREAS or BOUNDARY."));
   checkOutputFolders(parameters, {PDF, PNG}, context);
   bool fontInstalled = false;
@@ -249,25 +301,105 @@ PlanMapAlgorithm::Inputs PlanMapAlgorithm::readInputs(const QVariantMap& paramet
   request.source = parameterAsString(parameters, SOURCE, context);
   request.page = static_cast<PlanLayoutRequest::Page>(parameterAsEnum(parameters, TEMPLATE, context));
   request.templatePath = parameterAsFile(parameters, TEMPLATE_FILE, context);
-  if (parameterAsBoolean(parameters, INSET, context)) {
-    in.inset = chinaProvinces();
+  in.insetWanted = parameterAsBoolean(parameters, INSET, context);
+  if (in.insetWanted) in.inset = chinaProvinces();
+  in.baseTitle = request.title;
+  in.baseSubtitle = request.subtitle;
+  readAtlasPages(in, parameters, context, feedback);
+  return in;
+}
+
+void PlanMapAlgorithm::readAtlasPages(Inputs& in, const QVariantMap& parameters, QgsProcessingContext& context,
+                                      QgsProcessingFeedback* feedback) const {
+  std::unique_ptr<QgsProcessingFeatureSource> atlas(parameterAsSource(parameters, ATLAS_LAYER, context));
+  if (!atlas) return;
+  if (atlas->featureCount() == 0) throw QgsProcessingException(tr("ATLAS_LAYER: the layer has no features; give one polygon per page."));
+  const QgsFields fields = atlas->fields();
+  const QString titleField = parameterAsString(parameters, ATLAS_TITLE_FIELD, context);
+  const int title = titleField.isEmpty() ? nameFieldIndex(fields) : fields.lookupField(titleField);
+  if (!titleField.isEmpty() && title < 0)
+    throw QgsProcessingException(tr("ATLAS_TITLE_FIELD: ATLAS_LAYER has no field %1; choose the field that names the pages.").arg(titleField));
+  const int region = fields.lookupField(QStringLiteral("region"));
+  const int subtitle = fields.lookupField(QStringLiteral("subtitle"));
+  const QgsCoordinateTransform toLonLat(atlas->sourceCrs(), conversion::wgs84(), context.transformContext());
+  QgsFeatureIterator it = atlas->getFeatures();
+  QgsFeature f;
+  while (it.nextFeature(f)) {
+    QgsGeometry g = f.geometry();
+    if (g.isNull() || g.isEmpty()) {
+      feedback->pushWarning(tr("ATLAS_LAYER: feature %1 has no geometry; no page for it.").arg(f.id()));
+      continue;
+    }
+    QgsRectangle frame;
+    try {
+      g.transform(toLonLat);
+      frame = g.boundingBox();
+    } catch (const QgsCsException&) {
+      throw QgsProcessingException(tr("ATLAS_LAYER: feature %1 cannot be transformed to WGS 84; check the layer's CRS.").arg(f.id()));
+    }
+    if (!std::isfinite(frame.width()) || frame.yMinimum() < -90 || frame.yMaximum() > 90 || frame.xMinimum() < -180 || frame.xMaximum() > 180)
+      throw QgsProcessingException(tr("ATLAS_LAYER: feature %1 reaches beyond the globe (%2); fix its geometry.").arg(f.id()).arg(frame.toString(3)));
+    const QString name = title >= 0 ? f.attribute(title).toString() : QString::number(f.id());
+    // The page title: the name in the TITLE (at %1), else before it.
+    QString pageTitle = in.baseTitle.contains(QLatin1String("%1")) ? in.baseTitle.arg(name)
+                        : in.baseTitle.trimmed().isEmpty()          ? name
+                        : in.request.chinese                        ? name + in.baseTitle
+                                                                    : QStringLiteral("%1 — %2").arg(name, in.baseTitle);
+    const QString pageSubtitle = subtitle >= 0 && !f.attribute(subtitle).toString().isEmpty() ? f.attribute(subtitle).toString() : in.baseSubtitle;
+    in.pages.push_back({pageTitle, pageSubtitle, region >= 0 ? f.attribute(region).toString() : QString(), frame});
+  }
+  if (in.pages.empty()) throw QgsProcessingException(tr("ATLAS_LAYER: no feature has a geometry; give one polygon per page."));
+  feedback->pushInfo(tr("Atlas: %n page(s) from ATLAS_LAYER", nullptr, int(in.pages.size())) +
+                     (region >= 0 ? tr(", layers with a region field filtered to each page's region") : QString()));
+}
+
+void PlanMapAlgorithm::preparePage(Inputs& in, int page, QgsPrintLayout* layout, QgsProcessingContext& context,
+                                   QgsProcessingFeedback* feedback) const {
+  PlanLayoutRequest& request = in.request;
+  const AtlasPage* atlas = page >= 0 ? &in.pages[size_t(page)] : nullptr;
+  request.layers.clear();
+  in.styled.clear();
+  for (const Inputs::RoleLayer& role : in.roles) {
+    in.styled.emplace_back(role.layer->clone());
+    QgsVectorLayer* clone = in.styled.back().get();
+    if (atlas && !atlas->region.isNull() && clone->fields().lookupField(QStringLiteral("region")) >= 0) {
+      const QString filter = QStringLiteral("\"region\" = %1").arg(QgsExpression::quotedValue(atlas->region));
+      const QString own = clone->subsetString();
+      if (!clone->setSubsetString(own.isEmpty() ? filter : QStringLiteral("(%1) AND %2").arg(own, filter)))
+        feedback->pushWarning(tr("%1: cannot filter to the region %2; the page shows all its features.").arg(clone->name(), atlas->region));
+    }
+    QString message;
+    if (!StylePostProcessor::applyStyle(clone, role.style, &message))
+      feedback->pushWarning(tr("%1: default style kept (%2).").arg(clone->name(), message));
+    request.layers << qMakePair(QString::fromLatin1(role.label), clone);
+  }
+  request.frame = atlas ? atlas->frame : QgsRectangle();
+  if (atlas) {
+    request.title = atlas->title;
+    request.subtitle = atlas->subtitle;
+  }
+  // The inset shows where the page lies in China; a national page is its own location map.
+  request.inset = nullptr;
+  if (in.insetWanted) {
     QList<QgsMapLayer*> planLayers;
     for (const auto& entry : request.layers) planLayers << entry.second;
-    const QgsRectangle plan = lonLatExtent(planLayers, context.transformContext());
+    const QgsRectangle plan = atlas ? atlas->frame : lonLatExtent(planLayers, context.transformContext());
     const QgsRectangle china = in.inset ? in.inset->extent() : QgsRectangle();
     if (!in.inset || !china.intersects(plan)) {
       feedback->pushInfo(tr("INSET: the plan lies outside China; no location inset."));
     } else if (plan.intersect(china).area() > 0.25 * china.area()) {
-      // A national plan is its own location map.
       feedback->pushInfo(tr("INSET: the plan covers most of China; no location inset."));
     } else {
       request.inset = in.inset.get();
     }
   }
-  return in;
+  QStringList notes;
+  fillPlanPage(layout, request, &notes);
+  if (atlas) feedback->pushInfo(tr("Page %1 of %2: %3").arg(page + 1).arg(in.pages.size()).arg(request.title));
+  for (const QString& note : notes) feedback->pushInfo(note);
 }
 
-QVariantMap PlanMapAlgorithm::exportPages(QgsPrintLayout& layout, const QVariantMap& parameters, QgsProcessingContext& context,
+QVariantMap PlanMapAlgorithm::exportPages(Inputs& in, QgsPrintLayout& layout, const QVariantMap& parameters, QgsProcessingContext& context,
                                           QgsProcessingFeedback* feedback) const {
   QVariantMap outputs;
   QgsLayoutExporter exporter(&layout);
@@ -280,22 +412,58 @@ QVariantMap PlanMapAlgorithm::exportPages(QgsPrintLayout& layout, const QVariant
   pdfSettings.rasterizeWholeImage = false;
   // Text as text: searchable, and editable in a drawing program.
   pdfSettings.textRenderFormat = Qgis::TextRenderFormat::AlwaysText;
-  if (exporter.exportToPdf(pdf, pdfSettings) != QgsLayoutExporter::Success)
-    throw QgsProcessingException(tr("PDF: cannot write %1 (%2)").arg(pdf, exporter.errorFile()));
-  outputs.insert(PDF, pdf);
-  feedback->setProgress(70);
-  conversion::throwIfCanceled(feedback);  // a cancel during the PDF stops before the PNG
-  if (!png.isEmpty()) {
-    // Rendered and saved by Qt: exportToImage would then reopen the PNG with
-    // GDAL in update mode to georeference it, which the PNG driver refuses
-    // ("ERROR 6: The PNG driver does not support update access") on success.
-    const QImage image = exporter.renderPageToImage(0, QSize(), parameterAsInt(parameters, DPI, context));
-    if (image.isNull() || !image.save(png, "PNG"))
-      throw QgsProcessingException(tr("PNG: cannot write %1").arg(png));
+  const int dpi = parameterAsInt(parameters, DPI, context);
+  if (in.pages.empty()) {
+    if (exporter.exportToPdf(pdf, pdfSettings) != QgsLayoutExporter::Success)
+      throw QgsProcessingException(tr("PDF: cannot write %1 (%2)").arg(pdf, exporter.errorFile()));
+    outputs.insert(PDF, pdf);
+    outputs.insert(QStringLiteral("NUM_PAGES"), 1);
+    feedback->setProgress(70);
+    conversion::throwIfCanceled(feedback);  // a cancel during the PDF stops before the PNG
+    if (!png.isEmpty()) {
+      savePng(exporter, png, dpi);
+      conversion::throwIfCanceled(feedback);
+      outputs.insert(PNG, png);
+    }
+    return outputs;
+  }
+  // An atlas: one multi-page PDF; PNGs one per page (<name>_01.png, …).
+  const int pages = int(in.pages.size());
+  QgsProcessingMultiStepFeedback steps(png.isEmpty() ? 1 : 2, feedback);
+  PlanAtlasIterator atlas(&layout, pages, [&](int page) {
     conversion::throwIfCanceled(feedback);
-    outputs.insert(PNG, png);
+    preparePage(in, page, &layout, context, &steps);
+  });
+  QString error;
+  const QgsLayoutExporter::ExportResult result = QgsLayoutExporter::exportToPdf(&atlas, pdf, pdfSettings, error, &steps);
+  if (result == QgsLayoutExporter::Canceled || feedback->isCanceled()) conversion::throwCanceled();
+  if (result != QgsLayoutExporter::Success) throw QgsProcessingException(tr("PDF: cannot write %1 (%2)").arg(pdf, error));
+  outputs.insert(PDF, pdf);
+  outputs.insert(QStringLiteral("NUM_PAGES"), pages);
+  if (!png.isEmpty()) {
+    steps.setCurrentStep(1);
+    const QString stem = png.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) ? png.left(png.size() - 4) : png;
+    QStringList written;
+    atlas.beginRender();
+    for (int page = 0; atlas.next(); ++page) {
+      const QString path = atlas.filePath(stem, QStringLiteral("png"));
+      removeOnFailure(path);
+      savePng(exporter, path, dpi);
+      written << path;
+      steps.setProgress(100.0 * (page + 1) / pages);
+    }
+    outputs.insert(PNG, written.value(0));
+    feedback->pushInfo(tr("PNG: %n page(s), %1 …", nullptr, int(written.size())).arg(written.value(0)));
   }
   return outputs;
+}
+
+void PlanMapAlgorithm::savePng(QgsLayoutExporter& exporter, const QString& path, int dpi) const {
+  // Rendered and saved by Qt: exportToImage would then reopen the PNG with
+  // GDAL in update mode to georeference it, which the PNG driver refuses
+  // ("ERROR 6: The PNG driver does not support update access") on success.
+  const QImage image = exporter.renderPageToImage(0, QSize(), dpi);
+  if (image.isNull() || !image.save(path, "PNG")) throw QgsProcessingException(tr("PNG: cannot write %1").arg(path));
 }
 
 void PlanMapAlgorithm::addToProject(Inputs& in, std::unique_ptr<QgsPrintLayout> layout, QgsProject* project,

@@ -4,6 +4,7 @@
 
 #include <memory>
 
+class QgsLayoutExporter;
 class QgsPrintLayout;
 class QgsProject;
 
@@ -28,12 +29,18 @@ class PlanMapAlgorithm : public PoleaxisAlgorithm {
                       QgsProcessingFeedback* feedback) override;
 
  private:
-  // execute: read and check the layers and texts (readInputs), lay out the
-  // page (buildPlanLayout in common/), write PDF and PNG (exportPages), and
-  // in desktop QGIS hand the layout to the project (addToProject).
+  // execute: read and check the layers and texts (readInputs) and the atlas
+  // pages (readAtlasPages), lay out each page (preparePage: styled clones,
+  // filtered to the page's region, then fillPlanPage in common/), write the
+  // PDF and PNGs (exportPages), and in desktop QGIS hand a single-page
+  // layout to the project (addToProject).
   struct Inputs;
   Inputs readInputs(const QVariantMap& parameters, QgsProcessingContext& context, QgsProcessingFeedback* feedback) const;
-  QVariantMap exportPages(QgsPrintLayout& layout, const QVariantMap& parameters, QgsProcessingContext& context,
+  void readAtlasPages(Inputs& in, const QVariantMap& parameters, QgsProcessingContext& context, QgsProcessingFeedback* feedback) const;
+  // page −1: the one page of everything.
+  void preparePage(Inputs& in, int page, QgsPrintLayout* layout, QgsProcessingContext& context, QgsProcessingFeedback* feedback) const;
+  QVariantMap exportPages(Inputs& in, QgsPrintLayout& layout, const QVariantMap& parameters, QgsProcessingContext& context,
                           QgsProcessingFeedback* feedback) const;
+  void savePng(QgsLayoutExporter& exporter, const QString& path, int dpi) const;
   void addToProject(Inputs& in, std::unique_ptr<QgsPrintLayout> layout, QgsProject* project, QgsProcessingFeedback* feedback) const;
 };

@@ -258,6 +258,9 @@ void fillPlanPage(QgsPrintLayout* page, const PlanLayoutRequest& r, QStringList*
 
   if (auto* legend = item<QgsLayoutItemLegend>(layout, QStringLiteral("legend"))) {
     legend->setAutoUpdateModel(false);
+    // An atlas's previous page left its map filter on, which would hide this page's classes while they are renamed.
+    legend->setLegendFilterByMapEnabled(false);
+    compat::clearLegendFilter(legend->model());
     legend->setTitle(planLegendText(QStringLiteral("Legend"), r.chinese));
     QgsLayerTree* root = legend->model()->rootGroup();
     root->removeAllChildren();
@@ -270,8 +273,9 @@ void fillPlanPage(QgsPrintLayout* page, const PlanLayoutRequest& r, QStringList*
         QgsMapLayerLegendUtils::setLegendNodeOrder(node, QList<int>() << 0);
         QgsMapLayerLegendUtils::setLegendNodeUserLabel(node, 0, planLegendText(QStringLiteral("one colour each, neighbours differ"), r.chinese));
       } else if (!named) {
-        // Every class in the page's language.
-        const QList<QgsLayerTreeModelLegendNode*> classes = legend->model()->layerLegendNodes(node);
+        // Every class in the page's language (the nodes are made for a layer just added to the tree).
+        legend->model()->refreshLayerLegend(node);
+        const QList<QgsLayerTreeModelLegendNode*> classes = legend->model()->layerLegendNodes(node, true);
         for (int i = 0; i < classes.size(); ++i) {
           const QString label = classes[i]->data(Qt::DisplayRole).toString();
           const QString localized = planLegendText(label, r.chinese);

@@ -15,6 +15,7 @@
 #include <qgsfeaturerequest.h>
 #include <qgsfeaturesource.h>
 #include <qgsfield.h>
+#include <qgslayertreemodel.h>
 #include <qgslayoutitempicture.h>
 #include <qgsprocessing.h>
 #include <qgsprocessingalgorithm.h>
@@ -141,5 +142,15 @@ inline constexpr ValueType String = QVariant::String;
 }  // namespace value
 #endif
 inline QgsField field(const QString& name, ValueType type) { return QgsField(name, type); }
+
+// Drops a legend model's filter by map (its hit test of layers a page drew
+// before), so the legend nodes of newly added layers exist right away.
+inline void clearLegendFilter(QgsLayerTreeModel* model) {
+#if _QGIS_VERSION_INT >= 33200  // setFilterSettings \since 3.32
+  model->setFilterSettings(nullptr);
+#else
+  model->setLegendFilterByMap(nullptr);
+#endif
+}
 
 }  // namespace compat
