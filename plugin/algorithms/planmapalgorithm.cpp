@@ -142,6 +142,25 @@ QString PlanMapAlgorithm::helpText() const {
       "(author, date), footer_right (source), scalebar, north, inset — and other items are printed as they are.\n\n"
       "<b>Location inset</b>: China's provinces (Natural Earth, public domain) with the plan's map frame in red, in the "
       "template's inset item; left out when the plan lies outside China.\n\n"
+      "<b>Cartography</b> (the styles in resources/styles, stored with every output): towns sized and coloured by "
+      "level, growth poles ringed and the central city double-ringed; labels by level through QGIS's labelling "
+      "engine (PAL), which drops what would collide, least important first — poles and levels 1–2 always, level 3 "
+      "up to 1:25 M, smaller towns from 1:1.5 M. Symbol sizes follow the map scale (full size at 1:1.5 M and larger, "
+      "down to 40 % on a national map); level 3 is drawn up to 1:25 M and levels 4 and below from 1:3 M, so a "
+      "national plan shows levels 1–3 and their axes and a prefecture plan every township. Axes graded in width "
+      "(grade 1 boldest, grade 3 dashed) and labelled with their names along the line; service circles as dashed "
+      "outlines; corridors and belts as light bands under everything; town groups as soft envelopes (strong at the "
+      "edge, fading inward) labelled with their names (城镇带, 城镇群 or belt, group); influence areas pale with "
+      "dotted edges. Draw order, top first: towns, axes, boundary, circles, groups, corridors, influence areas. "
+      "With up to 12 groups or areas the legend names each one in its colour.\n\n"
+      "<b>Inset</b> placement: the inset moves to the corner of the map where it hides the fewest drawn features "
+      "(the template's own corner wins ties); the log says which corner and how many features it covers. A plan "
+      "covering most of China gets no inset.\n\n"
+      "<b>Atlas</b>: with ATLAS_LAYER (polygons), one page per polygon in one multi-page PDF: each page framed on its "
+      "polygon and titled from ATLAS_TITLE_FIELD (default the name field) before TITLE, or at %1 in TITLE. When the "
+      "atlas layer and a map layer both have a region field, the page shows only that layer's features of its region "
+      "(townsystem's atlas writes such layers); a subtitle field on the atlas layer gives each page its subtitle. PNG "
+      "gives one file per page (name_01.png, …).\n\n"
       "Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG at the given DPI.");
 }
 
@@ -360,14 +379,18 @@ void PlanMapAlgorithm::preparePage(Inputs& in, int page, QgsPrintLayout* layout,
   request.layers.clear();
   in.styled.clear();
   for (const Inputs::RoleLayer& role : in.roles) {
-    in.styled.emplace_back(role.layer->clone());
-    QgsVectorLayer* clone = in.styled.back().get();
-    if (atlas && !atlas->region.isNull() && clone->fields().lookupField(QStringLiteral("region")) >= 0) {
-      const QString filter = QStringLiteral("\"region\" = %1").arg(QgsExpression::quotedValue(atlas->region));
-      const QString own = clone->subsetString();
-      if (!clone->setSubsetString(own.isEmpty() ? filter : QStringLiteral("(%1) AND %2").arg(own, filter)))
-        feedback->pushWarning(tr("%1: cannot filter to the region %2; the page shows all its features.").arg(clone->name(), atlas->region));
+    // A page of a region gets that region's features in memory: subset
+    // strings on clones of one GeoPackage, page after page, made GDAL fail to
+    // reopen the file ("sqlite3_step(): unable to open database file").
+    if (atlas && !atlas->region.isNull() && role.layer->fields().lookupField(QStringLiteral("region")) >= 0) {
+      QgsFeatureRequest request;
+      request.setFilterExpression(QStringLiteral("\"region\" = %1").arg(QgsExpression::quotedValue(atlas->region)));
+      in.styled.emplace_back(role.layer->materialize(request, feedback));
+      in.styled.back()->setName(role.layer->name());
+    } else {
+      in.styled.emplace_back(role.layer->clone());
     }
+    QgsVectorLayer* clone = in.styled.back().get();
     QString message;
     if (!StylePostProcessor::applyStyle(clone, role.style, &message))
       feedback->pushWarning(tr("%1: default style kept (%2).").arg(clone->name(), message));

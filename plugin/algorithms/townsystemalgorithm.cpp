@@ -86,6 +86,8 @@ const QString TEMPLATE = QStringLiteral("TEMPLATE");
 const QString PNG = QStringLiteral("PNG");
 const QString DPI = QStringLiteral("DPI");
 const QString LANGUAGE = QStringLiteral("LANGUAGE");
+const QString REGIONS = QStringLiteral("REGIONS");
+const QString REGION_NAME_FIELD = QStringLiteral("REGION_NAME_FIELD");
 
 // Runs poleaxis algorithms one after another on one context, each a step of
 // the overall progress; an error names the stage it came from.
@@ -129,12 +131,13 @@ class Chain {
   int mStage = 0;
 };
 
-struct PlanLayer {
+}  // namespace
+
+struct TownSystemAlgorithm::PlanLayer {
   QString name;  // GeoPackage table
   QgsVectorLayer* layer;
   QString style;  // resources/styles/<style>.qml
 };
-}  // namespace
 
 namespace {
 // Where the hierarchy's results are in the towns' fields.
@@ -591,7 +594,17 @@ QString TownSystemAlgorithm::helpText() const {
       "8. The GeoPackage OUTPUT with layers towns (score, level, is_pole, is_centre, type, group_kind, group_id, "
       "belts), poles (the central city first), service_circles, corridors, axes, desire_lines, groups, "
       "influence_areas and boundary, each with its print style stored as the layer's default.\n"
-      "9. The plan map PDF (and PNG at DPI) from those layers: TITLE, SUBTITLE, AUTHOR, DATE, SOURCE, TEMPLATE.\n\n"
+      "9. The plan map PDF (and PNG at DPI) from those layers: TITLE, SUBTITLE, AUTHOR, DATE, SOURCE, TEMPLATE. "
+      "LANGUAGE sets the language of the map's texts and of the circle group's name (auto: the title's script).\n\n"
+      "Atlas of regions: with REGIONS (polygons, named by REGION_NAME_FIELD), stages 1–7 run for the towns inside "
+      "each region on its own, with the region as BOUNDARY and the LINES and RIVERS near it: poles, axes, belts and "
+      "groups per region. A region with fewer than TOP_N + 1 towns (at least 3) is skipped with a log line; a region "
+      "whose run fails is skipped with a warning that says why, and the others go on. OUTPUT is one GeoPackage whose "
+      "every layer has a region field (the region's name); PDF has one page per planned region, titled with the "
+      "region's name before TITLE (or at %1 in TITLE), with that region's layers only and its own inset; PNG gives "
+      "one file per page (name_01.png, …). Regions run one after another (the stages share one processing context, "
+      "which QGIS does not allow across threads); progress is per region, and a cancel stops at the next stage or "
+      "region and removes every file written. REPORT is not written in an atlas run.\n\n"
       "Distances are km on the ground (geodesic, or a logged local projected CRS). A failed or cancelled run removes "
       "every file it wrote.");
 }
@@ -668,6 +681,10 @@ void TownSystemAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterEnum(TEMPLATE, tr("Map template"),
                                               QStringList() << tr("A3 landscape") << tr("A4 landscape") << tr("A3 portrait") << tr("A4 portrait"), false, 0));
   addParameter(advanced(new QgsProcessingParameterEnum(LANGUAGE, tr("Language of the map's texts and group names"), planLanguageOptions(), false, 0, true)));
+  addParameter(new QgsProcessingParameterFeatureSource(REGIONS, tr("Atlas: plan each region on its own (polygons; optional)"),
+                                                       compat::sourceTypes({compat::VectorPolygon}), QVariant(), true));
+  addParameter(new QgsProcessingParameterField(REGION_NAME_FIELD, tr("Atlas: region name field"), QVariant(), REGIONS,
+                                               compat::FieldDataType::Any, false, true));
   addParameter(new QgsProcessingParameterFileDestination(OUTPUT, tr("Plan GeoPackage"), tr("GeoPackage (*.gpkg)")));
   addParameter(new QgsProcessingParameterFileDestination(PDF, tr("Plan map (PDF)"), tr("PDF files (*.pdf)")));
   addParameter(new QgsProcessingParameterFileDestination(PNG, tr("Plan map (PNG)"), tr("PNG files (*.png)"), QVariant(), true, false));
@@ -675,6 +692,7 @@ void TownSystemAlgorithm::initAlgorithm(const QVariantMap&) {
   addParameter(new QgsProcessingParameterFileDestination(REPORT, tr("Hierarchy report (HTML)"), tr("HTML files (*.html)"), QVariant(), true));
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("NUM_POLES"), tr("Number of growth poles")));
   addOutput(new QgsProcessingOutputNumber(QStringLiteral("NUM_GROUPS"), tr("Number of town groups")));
+  addOutput(new QgsProcessingOutputNumber(QStringLiteral("NUM_REGIONS"), tr("Number of regions planned (atlas)")));
 }
 
 // One run of the chain: the checked inputs, then what each stage adds.
@@ -722,6 +740,7 @@ struct TownSystemAlgorithm::Run {
 
 QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProcessingContext& context,
                                          QgsProcessingFeedback* feedback) {
+  if (std::unique_ptr<QgsProcessingFeatureSource>(parameterAsSource(parameters, REGIONS, context))) return runAtlas(parameters, context, feedback);
   Run run = checkInputs(parameters, context);
   run.chain = std::make_unique<Chain>(context, feedback, run.circleMinutes > 0 ? 10 : 9);
   rankTowns(run, parameters, context, feedback);
@@ -1052,40 +1071,34 @@ void TownSystemAlgorithm::townGroups(Run& run, const QVariantMap& parameters, Qg
   run.areas = chain.run(QStringLiteral("influenceareas"), areasParameters);
 }
 
-void TownSystemAlgorithm::writeGeoPackage(Run& run, QgsProcessingContext& context, QgsProcessingFeedback* feedback) const {
-  const std::unique_ptr<QgsProcessingFeatureSource>& boundary = run.boundary;
-  const QString& gpkg = run.gpkg;
+std::vector<TownSystemAlgorithm::PlanLayer> TownSystemAlgorithm::planLayersOf(Run& run, QgsProcessingFeedback* feedback) const {
   Chain& chain = *run.chain;
-  const QVariantMap& circles = run.circles;
-  const QVariantMap& corridors = run.corridors;
-  const QVariantMap& axes = run.axes;
-  const QVariantMap& areas = run.areas;
-  QgsVectorLayer* townLayer = run.townLayer;
-  QgsVectorLayer* poleLayer = run.centres;
-  QgsVectorLayer* groupLayer = run.groupLayer;
-  // 8: one GeoPackage, each layer with its style stored as its default.
-  chain.nextStep();
-  feedback->pushInfo(QString());
-  feedback->pushInfo(tr("Stage 8 of 9: writing %1").arg(gpkg));
-  std::unique_ptr<QgsVectorLayer>& boundaryLayer = run.boundaryLayer;
-  if (boundary) {
-    boundaryLayer.reset(boundary->materialize(QgsFeatureRequest(), chain.stepFeedback()));
-  }
-  const std::vector<PlanLayer> planLayers{
-      {kPlanLayers[0], townLayer, QStringLiteral("town_levels")},
-      {kPlanLayers[1], poleLayer, QStringLiteral("town_levels")},
-      {kPlanLayers[2], chain.layer(circles, QStringLiteral("OUTPUT")), QStringLiteral("service_circles")},
-      {kPlanLayers[3], chain.layer(corridors, QStringLiteral("OUTPUT")), QStringLiteral("corridors")},
-      {kPlanLayers[4], chain.layer(axes, QStringLiteral("AXES")), QStringLiteral("axes")},
-      {kPlanLayers[5], chain.layer(axes, QStringLiteral("DESIRE_LINES")), QStringLiteral("desire_lines")},
-      {kPlanLayers[6], groupLayer, QStringLiteral("town_groups")},
-      {kPlanLayers[7], chain.layer(areas, QStringLiteral("OUTPUT")), QStringLiteral("influence_areas")},
-      {kPlanLayers[8], boundaryLayer.get(), QStringLiteral("boundary")},
+  if (run.boundary) run.boundaryLayer.reset(run.boundary->materialize(QgsFeatureRequest(), feedback));
+  return {
+      {kPlanLayers[0], run.townLayer, QStringLiteral("town_levels")},
+      {kPlanLayers[1], run.centres, QStringLiteral("town_levels")},
+      {kPlanLayers[2], chain.layer(run.circles, QStringLiteral("OUTPUT")), QStringLiteral("service_circles")},
+      {kPlanLayers[3], chain.layer(run.corridors, QStringLiteral("OUTPUT")), QStringLiteral("corridors")},
+      {kPlanLayers[4], chain.layer(run.axes, QStringLiteral("AXES")), QStringLiteral("axes")},
+      {kPlanLayers[5], chain.layer(run.axes, QStringLiteral("DESIRE_LINES")), QStringLiteral("desire_lines")},
+      {kPlanLayers[6], run.groupLayer, QStringLiteral("town_groups")},
+      {kPlanLayers[7], chain.layer(run.areas, QStringLiteral("OUTPUT")), QStringLiteral("influence_areas")},
+      {kPlanLayers[8], run.boundaryLayer.get(), QStringLiteral("boundary")},
   };
+}
+
+void TownSystemAlgorithm::writeGeoPackage(Run& run, QgsProcessingContext& context, QgsProcessingFeedback* feedback) const {
+  // 8: one GeoPackage, each layer with its style stored as its default.
+  run.chain->nextStep();
+  feedback->pushInfo(QString());
+  feedback->pushInfo(tr("Stage 8 of 9: writing %1").arg(run.gpkg));
+  storePlanLayers(planLayersOf(run, run.chain->stepFeedback()), run.gpkg, context, feedback, run.stored, run.mapped);
+}
+
+void TownSystemAlgorithm::storePlanLayers(const std::vector<PlanLayer>& planLayers, const QString& gpkg, QgsProcessingContext& context,
+                                          QgsProcessingFeedback* feedback, QStringList& stored, QStringList& mapped) const {
   removeOnFailure(gpkg);
   bool first = true;
-  QStringList& stored = run.stored;
-  QStringList& mapped = run.mapped;  // mapped: stored with features, which the map shows
   for (const PlanLayer& entry : planLayers) {
     if (!entry.layer) continue;
     conversion::throwIfCanceled(feedback);
@@ -1112,22 +1125,16 @@ void TownSystemAlgorithm::writeGeoPackage(Run& run, QgsProcessingContext& contex
   }
 }
 
-QVariantMap TownSystemAlgorithm::drawPlanMap(Run& run, const QVariantMap& parameters, QgsProcessingContext& context) const {
+// The map's subtitle: SUBTITLE, else what the run found, in the plan's language.
+QString TownSystemAlgorithm::planSummary(const Run& run, const QVariantMap& parameters, QgsProcessingContext& context) const {
+  // Without a subtitle, the map says what this run found, in the title's language.
+  QString subtitle = parameterAsString(parameters, SUBTITLE, context).trimmed();
   const double circleKm = run.circleKm;
   const double circleMinutes = run.circleMinutes;
-  const QString& gpkg = run.gpkg;
-  const QString& report = run.report;
-  Chain& chain = *run.chain;
   const std::vector<size_t>& poles = run.poles;
-  QgsVectorLayer* groupLayer = run.groupLayer;
   const QString& centralName = run.centralName;
   const QStringList& groupFeaturesKinds = run.groupFeaturesKinds;
   const PlanGroupLayers& plan = run.plan;
-  const QStringList& stored = run.stored;
-  const QStringList& mapped = run.mapped;
-  // 9: the plan map from the stored layers, so it shows what the GeoPackage holds.
-  // Without a subtitle, the map says what this run found, in the title's language.
-  QString subtitle = parameterAsString(parameters, SUBTITLE, context).trimmed();
   if (subtitle.isEmpty()) {
     const bool chinese = run.chinese;
     const int belts = int(std::count_if(groupFeaturesKinds.begin(), groupFeaturesKinds.end(), [](const QString& k) { return k == QLatin1String("belt"); }));
@@ -1139,8 +1146,31 @@ QVariantMap TownSystemAlgorithm::drawPlanMap(Run& run, const QVariantMap& parame
                        : QStringLiteral("Central city %1, %2 growth poles, %3 towns within %4, %5 belts, %6 town groups")
                              .arg(centralName).arg(poles.size()).arg(plan.groups.circle_size).arg(reachEn).arg(belts).arg(clusters);
   }
-  auto storedUri = [&](const QString& name) { return QStringLiteral("%1|layername=%2").arg(gpkg, name); };
-  auto mapRole = [&](const QString& name) { return mapped.contains(name) ? QVariant(storedUri(name)) : QVariant(); };
+  return subtitle;
+}
+
+QVariantMap TownSystemAlgorithm::drawPlanMap(Run& run, const QVariantMap& parameters, QgsProcessingContext& context) const {
+  // 9: the plan map from the stored layers, so it shows what the GeoPackage holds.
+  QVariantMap mapParameters = planMapParameters(run.gpkg, run.mapped, run.language, parameters, context);
+  mapParameters.insert(QStringLiteral("SUBTITLE"), planSummary(run, parameters, context));
+  run.chain->run(QStringLiteral("planmap"), mapParameters);
+  loadStoredLayers(run.gpkg, run.stored, context);
+  QVariantMap outputs{{OUTPUT, run.gpkg},
+                      {PDF, mapParameters.value(QStringLiteral("PDF"))},
+                      {QStringLiteral("NUM_POLES"), int(run.poles.size())},
+                      {QStringLiteral("NUM_GROUPS"), int(run.groupLayer->featureCount())}};
+  if (mapParameters.contains(QStringLiteral("PNG"))) outputs.insert(PNG, mapParameters.value(QStringLiteral("PNG")));
+  if (!run.report.isEmpty()) outputs.insert(REPORT, run.report);
+  return outputs;
+}
+
+// planmap's parameters for the layers stored in `gpkg` (roles without
+// features left out) and this run's texts, template and outputs.
+QVariantMap TownSystemAlgorithm::planMapParameters(const QString& gpkg, const QStringList& mapped, int language, const QVariantMap& parameters,
+                                                   QgsProcessingContext& context) const {
+  auto mapRole = [&](const QString& name) {
+    return mapped.contains(name) ? QVariant(QStringLiteral("%1|layername=%2").arg(gpkg, name)) : QVariant();
+  };
   const QString pdf = parameterAsFileOutput(parameters, PDF, context);
   const QString png = parameterAsFileOutput(parameters, PNG, context);
   removeOnFailure(pdf);
@@ -1153,25 +1183,246 @@ QVariantMap TownSystemAlgorithm::drawPlanMap(Run& run, const QVariantMap& parame
                             {QStringLiteral("AREAS"), mapRole(QStringLiteral("influence_areas"))},
                             {QStringLiteral("BOUNDARY"), mapRole(QStringLiteral("boundary"))},
                             {QStringLiteral("TITLE"), parameterAsString(parameters, TITLE, context)},
-                            {QStringLiteral("SUBTITLE"), subtitle},
+                            {QStringLiteral("SUBTITLE"), parameterAsString(parameters, SUBTITLE, context)},
                             {QStringLiteral("AUTHOR"), parameterAsString(parameters, AUTHOR, context)},
                             {QStringLiteral("DATE"), parameterAsString(parameters, DATE, context)},
                             {QStringLiteral("SOURCE"), parameterAsString(parameters, SOURCE, context)},
                             {QStringLiteral("TEMPLATE"), parameterAsEnum(parameters, TEMPLATE, context)},
-                            {QStringLiteral("LANGUAGE"), run.language},
+                            {QStringLiteral("LANGUAGE"), language},
                             {QStringLiteral("PDF"), pdf},
                             {QStringLiteral("DPI"), parameterAsInt(parameters, DPI, context)}};
   if (!png.isEmpty()) mapParameters.insert(QStringLiteral("PNG"), png);
-  chain.run(QStringLiteral("planmap"), mapParameters);
+  return mapParameters;
+}
 
-  if (context.project())
-    for (const QString& name : stored)
-      context.addLayerToLoadOnCompletion(storedUri(name), QgsProcessingContext::LayerDetails(name, context.project(), OUTPUT));
+void TownSystemAlgorithm::loadStoredLayers(const QString& gpkg, const QStringList& stored, QgsProcessingContext& context) const {
+  if (!context.project()) return;
+  for (const QString& name : stored)
+    context.addLayerToLoadOnCompletion(QStringLiteral("%1|layername=%2").arg(gpkg, name),
+                                       QgsProcessingContext::LayerDetails(name, context.project(), OUTPUT));
+}
+
+namespace {
+// The features of `layer` that `region` (in `regionCrs`) touches, as a
+// memory layer in the layer's CRS, owned by the context's temporary store.
+// Points: inside the region; lines: crossing the region's bounding box grown
+// by a tenth, so axes can leave and re-enter it.
+QgsVectorLayer* featuresInRegion(QgsFeatureSource& source, const QString& name, const QgsGeometry& region,
+                                 const QgsCoordinateReferenceSystem& regionCrs, bool pointsInside, QgsProcessingContext& context) {
+  QgsGeometry inLayer = region;
+  inLayer.transform(QgsCoordinateTransform(regionCrs, source.sourceCrs(), context.transformContext()));
+  QgsRectangle box = inLayer.boundingBox();
+  if (!pointsInside) box.grow(0.1 * std::max(box.width(), box.height()));
+  std::unique_ptr<QgsGeometryEngine> engine(QgsGeometry::createGeometryEngine(inLayer.constGet()));
+  engine->prepareGeometry();
+  QgsVectorLayer* out = QgsMemoryProviderUtils::createMemoryLayer(name, source.fields(), source.wkbType(), source.sourceCrs());
+  QgsFeatureList picked;
+  QgsFeatureIterator it = source.getFeatures(QgsFeatureRequest(box));
+  QgsFeature f;
+  while (it.nextFeature(f))
+    if (!pointsInside || (f.hasGeometry() && engine->intersects(f.geometry().constGet()))) picked << f;
+  out->dataProvider()->addFeatures(picked);
+  out->updateExtents();
+  context.temporaryLayerStore()->addMapLayer(out);
+  return out;
+}
+
+// Appends a region's plan layer to the atlas's layer of the same table,
+// with the region's name in a `region` field; fields a later region brings
+// are added, and geometries follow the first region's CRS.
+void appendToAtlasLayer(std::map<QString, std::unique_ptr<QgsVectorLayer>>& atlas, const QString& table, QgsVectorLayer& layer,
+                        const QString& region, const QgsCoordinateTransformContext& transformContext) {
+  std::unique_ptr<QgsVectorLayer>& target = atlas[table];
+  if (!target) {
+    QgsFields fields = layer.fields();
+    if (fields.lookupField(QStringLiteral("region")) < 0) fields.append(compat::field(QStringLiteral("region"), compat::value::String));
+    target.reset(QgsMemoryProviderUtils::createMemoryLayer(table, fields, layer.wkbType(), layer.crs()));
+  }
+  QList<QgsField> missing;
+  for (const QgsField& field : layer.fields())
+    if (target->fields().lookupField(field.name()) < 0) missing << field;
+  if (!missing.isEmpty()) {
+    target->dataProvider()->addAttributes(missing);
+    target->updateFields();
+  }
+  const QgsFields fields = target->fields();
+  const int regionField = fields.lookupField(QStringLiteral("region"));
+  const QgsCoordinateTransform transform(layer.crs(), target->crs(), transformContext);
+  QgsFeatureList features;
+  QgsFeatureIterator it = layer.getFeatures();
+  QgsFeature f;
+  while (it.nextFeature(f)) {
+    QgsFeature copy(fields);
+    for (int i = 0; i < fields.count(); ++i) {
+      const int from = f.fields().lookupField(fields.at(i).name());
+      copy.setAttribute(i, from >= 0 ? f.attribute(from) : QVariant());
+    }
+    copy.setAttribute(regionField, region);
+    if (f.hasGeometry()) {
+      QgsGeometry g = f.geometry();
+      if (layer.crs() != target->crs()) g.transform(transform);
+      copy.setGeometry(g);
+    }
+    features << copy;
+  }
+  target->dataProvider()->addFeatures(features);
+  target->updateExtents();
+}
+}  // namespace
+
+QVariantMap TownSystemAlgorithm::runAtlas(const QVariantMap& parameters, QgsProcessingContext& context, QgsProcessingFeedback* feedback) const {
+  std::unique_ptr<QgsProcessingFeatureSource> regions = requireSource(parameters, REGIONS, context);
+  const QString nameFieldName = parameterAsString(parameters, REGION_NAME_FIELD, context);
+  const int nameField = nameFieldName.isEmpty() ? nameFieldIndex(regions->fields()) : regions->fields().lookupField(nameFieldName);
+  if (!nameFieldName.isEmpty() && nameField < 0)
+    throw QgsProcessingException(tr("REGION_NAME_FIELD: REGIONS has no field %1; choose the field that names the regions.").arg(nameFieldName));
+  std::unique_ptr<QgsProcessingFeatureSource> towns = requireSource(parameters, TOWNS, context);
+  if (towns->fields().lookupField(QStringLiteral("region")) >= 0)
+    feedback->pushWarning(tr("TOWNS has a region field; in the atlas outputs it holds the name of the region each town was planned in."));
+  const QString gpkg = parameterAsFileOutput(parameters, OUTPUT, context);
+  if (!gpkg.endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive))
+    throw QgsProcessingException(tr("OUTPUT: %1 is not a GeoPackage; give a file name ending in .gpkg.").arg(gpkg));
+  checkOutputFolders(parameters, {OUTPUT, PDF, PNG}, context);
+  if (!parameterAsFileOutput(parameters, REPORT, context).isEmpty())
+    feedback->pushInfo(tr("REPORT: not written in an atlas run; run townhierarchy on a region's towns for its report."));
+  const int topN = parameterAsInt(parameters, TOP_N, context);
+  const int minimumTowns = std::max(topN + 1, 3);  // the central city, the poles, and towns to group
+  std::vector<std::unique_ptr<QgsProcessingFeatureSource>> lineSources, riverSources;
+  for (QgsMapLayer* layer : parameterAsLayerList(parameters, LINES, context))
+    if (auto* lines = qobject_cast<QgsVectorLayer*>(layer)) lineSources.push_back(std::make_unique<QgsProcessingFeatureSource>(lines, context));
+  if (parameters.value(RIVERS).isValid())
+    for (QgsMapLayer* layer : parameterAsLayerList(parameters, RIVERS, context))
+      if (auto* rivers = qobject_cast<QgsVectorLayer*>(layer)) riverSources.push_back(std::make_unique<QgsProcessingFeatureSource>(rivers, context));
+
+  // The regions, in the layer's order.
+  struct Region {
+    QString name;
+    QgsGeometry geometry;
+  };
+  std::vector<Region> list;
+  {
+    QgsFeatureIterator it = regions->getFeatures();
+    QgsFeature f;
+    while (it.nextFeature(f)) {
+      const QString name = nameField >= 0 && !f.attribute(nameField).toString().trimmed().isEmpty() ? f.attribute(nameField).toString()
+                                                                                                   : tr("region %1").arg(f.id());
+      if (!f.hasGeometry() || f.geometry().isEmpty()) {
+        feedback->pushWarning(tr("REGIONS: feature %1 (%2) has no geometry; skipped.").arg(f.id()).arg(name));
+        continue;
+      }
+      list.push_back({name, f.geometry()});
+    }
+  }
+  const int count = int(list.size());
+  QgsProcessingMultiStepFeedback steps(count + 2, feedback);
+  std::map<QString, std::unique_ptr<QgsVectorLayer>> atlas;
+  auto* pages = QgsMemoryProviderUtils::createMemoryLayer(
+      QStringLiteral("pages"),
+      makeFields({{QStringLiteral("region"), compat::value::String}, {QStringLiteral("title"), compat::value::String},
+                  {QStringLiteral("subtitle"), compat::value::String}}),
+      compat::WkbType::MultiPolygon, regions->sourceCrs());
+  context.temporaryLayerStore()->addMapLayer(pages);
+  int planned = 0, poles = 0, groups = 0;
+  QStringList skipped;
+  const bool chinese = planInChinese(parameterAsEnum(parameters, LANGUAGE, context), parameterAsString(parameters, TITLE, context));
+  for (int r = 0; r < count; ++r) {
+    steps.setCurrentStep(r);
+    conversion::throwIfCanceled(feedback);  // between regions; the stages check inside
+    const Region& region = list[size_t(r)];
+    feedback->pushInfo(QString());
+    feedback->pushInfo(tr("Region %1 of %2: %3").arg(r + 1).arg(count).arg(region.name));
+    QgsVectorLayer* regionTowns = featuresInRegion(*towns, QStringLiteral("towns"), region.geometry, regions->sourceCrs(), true, context);
+    if (regionTowns->featureCount() < minimumTowns) {
+      feedback->pushInfo(tr("  skipped: %n town(s), fewer than the %1 a plan needs (the central city, TOP_N poles, and more).", nullptr,
+                            int(regionTowns->featureCount())).arg(minimumTowns));
+      skipped << region.name;
+      continue;
+    }
+    QgsVectorLayer* boundary = QgsMemoryProviderUtils::createMemoryLayer(QStringLiteral("boundary"), regions->fields(),
+                                                                         compat::WkbType::MultiPolygon, regions->sourceCrs());
+    QgsFeature outline(regions->fields());
+    QgsGeometry multi = region.geometry;
+    multi.convertToMultiType();
+    outline.setGeometry(multi);
+    boundary->dataProvider()->addFeature(outline);
+    context.temporaryLayerStore()->addMapLayer(boundary);
+    QVariantList lineIds, riverIds;
+    for (auto& source : lineSources)
+      lineIds << featuresInRegion(*source, QStringLiteral("lines"), region.geometry, regions->sourceCrs(), false, context)->id();
+    for (auto& source : riverSources)
+      riverIds << featuresInRegion(*source, QStringLiteral("rivers"), region.geometry, regions->sourceCrs(), false, context)->id();
+    QVariantMap p = parameters;
+    p.insert(TOWNS, regionTowns->id());
+    p.insert(BOUNDARY, boundary->id());
+    p.insert(LINES, lineIds);
+    if (!riverIds.isEmpty()) p.insert(RIVERS, riverIds);
+    p.remove(REGIONS);
+    p.remove(REPORT);
+    p.remove(PNG);
+    try {
+      Run run = checkInputs(p, context);
+      run.chain = std::make_unique<Chain>(context, &steps, run.circleMinutes > 0 ? 8 : 7);
+      rankTowns(run, p, context, &steps);
+      axesAndBelts(run, p, context, &steps);
+      townGroups(run, p, context, &steps);
+      for (const PlanLayer& entry : planLayersOf(run, &steps))
+        if (entry.layer) appendToAtlasLayer(atlas, entry.name, *entry.layer, region.name, context.transformContext());
+      QgsFeature page(pages->fields());
+      const QString title = parameterAsString(parameters, TITLE, context);
+      page.setAttributes(QgsAttributes() << region.name
+                                         << (title.contains(QLatin1String("%1")) ? title.arg(region.name)
+                                             : chinese                          ? region.name + title
+                                                                                : QStringLiteral("%1 — %2").arg(region.name, title))
+                                         << planSummary(run, p, context));
+      page.setGeometry(multi);
+      pages->dataProvider()->addFeature(page);
+      ++planned;
+      poles += int(run.poles.size());
+      groups += int(run.groupLayer->featureCount());
+    } catch (const QgsProcessingException& e) {
+      if (feedback->isCanceled()) throw;
+      // One region's bad data must not lose the other regions' plans: say why, and go on.
+      feedback->pushWarning(tr("Region %1 skipped: %2").arg(region.name, e.what()));
+      skipped << region.name;
+    }
+  }
+  if (planned == 0)
+    throw QgsProcessingException(tr("REGIONS: no region could be planned (%1 skipped: too few towns or errors above). Check that TOWNS "
+                                    "and REGIONS overlap and that each region holds more than TOP_N towns.")
+                                     .arg(skipped.size()));
+  steps.setCurrentStep(count);
+  feedback->pushInfo(QString());
+  feedback->pushInfo(tr("Writing %1: %n region(s) planned", nullptr, planned).arg(gpkg) +
+                     (skipped.isEmpty() ? QString() : tr(", %n skipped (%1)", nullptr, int(skipped.size())).arg(skipped.join(QStringLiteral(", ")))));
+  std::vector<PlanLayer> layers;
+  static const std::map<QString, QString> styles{{QStringLiteral("towns"), QStringLiteral("town_levels")},
+                                                 {QStringLiteral("poles"), QStringLiteral("town_levels")},
+                                                 {QStringLiteral("service_circles"), QStringLiteral("service_circles")},
+                                                 {QStringLiteral("corridors"), QStringLiteral("corridors")},
+                                                 {QStringLiteral("axes"), QStringLiteral("axes")},
+                                                 {QStringLiteral("desire_lines"), QStringLiteral("desire_lines")},
+                                                 {QStringLiteral("groups"), QStringLiteral("town_groups")},
+                                                 {QStringLiteral("influence_areas"), QStringLiteral("influence_areas")},
+                                                 {QStringLiteral("boundary"), QStringLiteral("boundary")}};
+  for (const QString& table : kPlanLayers)
+    if (atlas.count(table)) layers.push_back({table, atlas[table].get(), styles.at(table)});
+  QStringList stored, mapped;
+  storePlanLayers(layers, gpkg, context, &steps, stored, mapped);
+
+  steps.setCurrentStep(count + 1);
+  QVariantMap mapParameters = planMapParameters(gpkg, mapped, parameterAsEnum(parameters, LANGUAGE, context), parameters, context);
+  mapParameters.insert(QStringLiteral("ATLAS_LAYER"), pages->id());
+  mapParameters.insert(QStringLiteral("ATLAS_TITLE_FIELD"), QStringLiteral("title"));
+  mapParameters.insert(QStringLiteral("TITLE"), QStringLiteral("%1"));  // the pages' titles are whole
+  mapParameters.insert(QStringLiteral("LANGUAGE"), chinese ? 1 : 2);   // decided on TITLE, which "%1" no longer shows
+  Chain chain(context, &steps, 1);
+  chain.run(QStringLiteral("planmap"), mapParameters);
+  loadStoredLayers(gpkg, stored, context);
   QVariantMap outputs{{OUTPUT, gpkg},
-                      {PDF, pdf},
-                      {QStringLiteral("NUM_POLES"), int(poles.size())},
-                      {QStringLiteral("NUM_GROUPS"), int(groupLayer->featureCount())}};
-  if (!png.isEmpty()) outputs.insert(PNG, png);
-  if (!report.isEmpty()) outputs.insert(REPORT, report);
+                      {PDF, mapParameters.value(QStringLiteral("PDF"))},
+                      {QStringLiteral("NUM_POLES"), poles},
+                      {QStringLiteral("NUM_GROUPS"), groups},
+                      {QStringLiteral("NUM_REGIONS"), planned}};
+  if (mapParameters.contains(QStringLiteral("PNG"))) outputs.insert(PNG, mapParameters.value(QStringLiteral("PNG")));
   return outputs;
 }

@@ -2,6 +2,8 @@
 
 #include "poleaxisalgorithm.h"
 
+#include <vector>
+
 // poleaxis:townsystem — the whole pole-axis plan in one run: hierarchy and
 // poles, town functions, town groups, service circles, corridors, axes,
 // influence areas and the printed map, into one styled GeoPackage.
@@ -36,6 +38,19 @@ class TownSystemAlgorithm : public PoleaxisAlgorithm {
   void townGroups(Run& run, const QVariantMap& parameters, QgsProcessingContext& context, QgsProcessingFeedback* feedback) const;
   void writeGeoPackage(Run& run, QgsProcessingContext& context, QgsProcessingFeedback* feedback) const;
   QVariantMap drawPlanMap(Run& run, const QVariantMap& parameters, QgsProcessingContext& context) const;
+  QString planSummary(const Run& run, const QVariantMap& parameters, QgsProcessingContext& context) const;
+  QVariantMap planMapParameters(const QString& gpkg, const QStringList& mapped, int language, const QVariantMap& parameters,
+                                QgsProcessingContext& context) const;
+  void loadStoredLayers(const QString& gpkg, const QStringList& stored, QgsProcessingContext& context) const;
+  // The plan's layers (GeoPackage table, layer, style), and the one writer
+  // that stores them with their styles.
+  struct PlanLayer;
+  std::vector<PlanLayer> planLayersOf(Run& run, QgsProcessingFeedback* feedback) const;
+  void storePlanLayers(const std::vector<PlanLayer>& layers, const QString& gpkg, QgsProcessingContext& context,
+                       QgsProcessingFeedback* feedback, QStringList& stored, QStringList& mapped) const;
+  // REGIONS: the chain for the towns of each region on its own, one
+  // GeoPackage whose layers carry a region field, one atlas PDF.
+  QVariantMap runAtlas(const QVariantMap& parameters, QgsProcessingContext& context, QgsProcessingFeedback* feedback) const;
 
  protected:
   QStringList layersWrittenTo(const QString& parameter) const override;

@@ -1188,26 +1188,6 @@ Fields: centre_fid, name, mass, weight, area_km2 (ellipsoidal), n_towns and pop_
         <translation>图面文字的语言</translation>
     </message>
     <message>
-        <source>Lays out a finished plan map: each given layer (towns and poles, development axes, corridors, service circles, town groups, influence areas, boundary — all optional, at least one) in its print style, with a title and subtitle, a legend of exactly those layers, a scale bar in km, a north arrow, and a footer with author/unit, date and source note. The map is drawn in a local projected CRS (the UTM zone for a small area, else an azimuthal equidistant projection on its centre) and framed on the layers&apos; extent.
-
-&lt;b&gt;Language&lt;/b&gt;: every text on the page in one language — the legend&apos;s title, group names and classes (图例, 城镇与增长极, 一级城镇, 一级发展轴… or Legend, level 1, grade 1…) and the scale bar&apos;s unit (公里 or km). Auto follows the title&apos;s script, or the QGIS locale when there is no title.
-
-&lt;b&gt;Template&lt;/b&gt;: A3 landscape (legend on the right), A4 landscape, A3 or A4 portrait (legend below). Text is set in Noto Sans CJK SC so Chinese renders (Debian package fonts-noto-cjk); without it the default font is used and the log says so. The templates are QGIS layout templates (resources/layouts/*.qpt). &lt;b&gt;Own template&lt;/b&gt;: any .qpt saved from a QGIS layout; items are filled by id — map (required), legend, title, subtitle, footer_left (author, date), footer_right (source), scalebar, north, inset — and other items are printed as they are.
-
-&lt;b&gt;Location inset&lt;/b&gt;: China&apos;s provinces (Natural Earth, public domain) with the plan&apos;s map frame in red, in the template&apos;s inset item; left out when the plan lies outside China.
-
-Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG at the given DPI.</source>
-        <translation>排版一幅完整的规划图：所给的每个图层（城镇与增长极、发展轴、廊道、服务圈、城镇群、影响范围、边界——均为可选，至少一个）按其出图样式绘制，并配有标题和副标题、只含这些图层的图例、以公里为单位的比例尺、指北针，以及注明编制单位、日期和资料来源的页脚。地图采用局部投影坐标系（小范围用 UTM 分带，否则用以中心为原点的方位等距投影），并按图层范围取景。
-
-&lt;b&gt;语言&lt;/b&gt;：图面上所有文字使用同一种语言——图例标题、图层组名和分类（图例、城镇与增长极、一级城镇、一级发展轴…，或 Legend、level 1、grade 1…）以及比例尺单位（公里或 km）。自动时按标题的文字，没有标题时按 QGIS 界面语言。
-
-&lt;b&gt;模板&lt;/b&gt;：A3 横版（图例在右）、A4 横版、A3 或 A4 竖版（图例在下）。文字使用 Noto Sans CJK SC 字体以正确显示中文（Debian 软件包 fonts-noto-cjk）；未安装时使用默认字体并在日志中提示。 模板为 QGIS 图幅模板（resources/layouts/*.qpt）。&lt;b&gt;自定义模板&lt;/b&gt;：任何从 QGIS 图幅保存的 .qpt；按 id 填充图元——map（必需）、legend、title、subtitle、footer_left（编制单位、日期）、footer_right（资料来源）、scalebar、north、inset——其他图元原样输出。
-
-&lt;b&gt;区位图&lt;/b&gt;：中国各省（Natural Earth，公有领域），并以红框标出规划图范围，放在模板的 inset 图元中；规划范围不在中国时省略。
-
-导出矢量 PDF（文字可检索、可编辑），并可按给定 DPI 导出 PNG。</translation>
-    </message>
-    <message>
         <source>%1: the layer has no coordinate reference system. Set it (Layer Properties ▸ Source) first.</source>
         <translation>%1：该图层没有坐标参考系。请先设置（图层属性 ▸ 源）。</translation>
     </message>
@@ -1226,6 +1206,98 @@ Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG
     <message>
         <source>INSET: the plan covers most of China; no location inset.</source>
         <translation>INSET：规划范围覆盖中国大部分地区，不加位置图。</translation>
+    </message>
+    <message>
+        <source>Lays out a finished plan map: each given layer (towns and poles, development axes, corridors, service circles, town groups, influence areas, boundary — all optional, at least one) in its print style, with a title and subtitle, a legend of exactly those layers, a scale bar in km, a north arrow, and a footer with author/unit, date and source note. The map is drawn in a local projected CRS (the UTM zone for a small area, else an azimuthal equidistant projection on its centre) and framed on the layers&apos; extent.
+
+&lt;b&gt;Language&lt;/b&gt;: every text on the page in one language — the legend&apos;s title, group names and classes (图例, 城镇与增长极, 一级城镇, 一级发展轴… or Legend, level 1, grade 1…) and the scale bar&apos;s unit (公里 or km). Auto follows the title&apos;s script, or the QGIS locale when there is no title.
+
+&lt;b&gt;Template&lt;/b&gt;: A3 landscape (legend on the right), A4 landscape, A3 or A4 portrait (legend below). Text is set in Noto Sans CJK SC so Chinese renders (Debian package fonts-noto-cjk); without it the default font is used and the log says so. The templates are QGIS layout templates (resources/layouts/*.qpt). &lt;b&gt;Own template&lt;/b&gt;: any .qpt saved from a QGIS layout; items are filled by id — map (required), legend, title, subtitle, footer_left (author, date), footer_right (source), scalebar, north, inset — and other items are printed as they are.
+
+&lt;b&gt;Location inset&lt;/b&gt;: China&apos;s provinces (Natural Earth, public domain) with the plan&apos;s map frame in red, in the template&apos;s inset item; left out when the plan lies outside China.
+
+&lt;b&gt;Cartography&lt;/b&gt; (the styles in resources/styles, stored with every output): towns sized and coloured by level, growth poles ringed and the central city double-ringed; labels by level through QGIS&apos;s labelling engine (PAL), which drops what would collide, least important first — poles and levels 1–2 always, level 3 up to 1:25 M, smaller towns from 1:1.5 M. Symbol sizes follow the map scale (full size at 1:1.5 M and larger, down to 40 % on a national map); level 3 is drawn up to 1:25 M and levels 4 and below from 1:3 M, so a national plan shows levels 1–3 and their axes and a prefecture plan every township. Axes graded in width (grade 1 boldest, grade 3 dashed) and labelled with their names along the line; service circles as dashed outlines; corridors and belts as light bands under everything; town groups as soft envelopes (strong at the edge, fading inward) labelled with their names (城镇带, 城镇群 or belt, group); influence areas pale with dotted edges. Draw order, top first: towns, axes, boundary, circles, groups, corridors, influence areas. With up to 12 groups or areas the legend names each one in its colour.
+
+&lt;b&gt;Inset&lt;/b&gt; placement: the inset moves to the corner of the map where it hides the fewest drawn features (the template&apos;s own corner wins ties); the log says which corner and how many features it covers. A plan covering most of China gets no inset.
+
+&lt;b&gt;Atlas&lt;/b&gt;: with ATLAS_LAYER (polygons), one page per polygon in one multi-page PDF: each page framed on its polygon and titled from ATLAS_TITLE_FIELD (default the name field) before TITLE, or at %1 in TITLE. When the atlas layer and a map layer both have a region field, the page shows only that layer&apos;s features of its region (townsystem&apos;s atlas writes such layers); a subtitle field on the atlas layer gives each page its subtitle. PNG gives one file per page (name_01.png, …).
+
+Exports a vector PDF (text stays searchable and editable) and, optionally, a PNG at the given DPI.</source>
+        <translation>排版一幅完整的规划图：所给的每个图层（城镇与增长极、发展轴、廊道、服务圈、城镇群、影响范围、边界——均为可选，至少一个）按其出图样式绘制，并配有标题和副标题、只含这些图层的图例、以公里为单位的比例尺、指北针，以及注明编制单位、日期和资料来源的页脚。地图采用局部投影坐标系（小范围用 UTM 分带，否则用以中心为原点的方位等距投影），并按图层范围取景。
+
+&lt;b&gt;语言&lt;/b&gt;：图面上所有文字使用同一种语言——图例标题、图层组名和分类（图例、城镇与增长极、一级城镇、一级发展轴…，或 Legend、level 1、grade 1…）以及比例尺单位（公里或 km）。自动时按标题的文字，没有标题时按 QGIS 界面语言。
+
+&lt;b&gt;模板&lt;/b&gt;：A3 横版（图例在右）、A4 横版、A3 或 A4 竖版（图例在下）。文字使用 Noto Sans CJK SC 字体以正确显示中文（Debian 软件包 fonts-noto-cjk）；未安装时使用默认字体并在日志中提示。 模板为 QGIS 图幅模板（resources/layouts/*.qpt）。&lt;b&gt;自定义模板&lt;/b&gt;：任何从 QGIS 图幅保存的 .qpt；按 id 填充图元——map（必需）、legend、title、subtitle、footer_left（编制单位、日期）、footer_right（资料来源）、scalebar、north、inset——其他图元原样输出。
+
+&lt;b&gt;区位图&lt;/b&gt;：中国各省（Natural Earth，公有领域），并以红框标出规划图范围，放在模板的 inset 图元中；规划范围不在中国时省略。
+
+&lt;b&gt;制图&lt;/b&gt;（resources/styles 中的样式，随每个输出保存）：城镇按等级确定大小和颜色，增长极加圈，中心城市加双圈；注记按等级由 QGIS 注记引擎（PAL）放置，冲突时先舍去次要的——增长极和一、二级城镇始终注记，三级城镇在 1:2500 万及更大比例尺注记，更小的城镇在 1:150 万及更大比例尺注记。符号大小随比例尺变化（1:150 万及更大比例尺为原大，全国图缩至 40%）；三级城镇在 1:2500 万及更大比例尺绘出，四级及以下在 1:300 万及更大比例尺绘出，因此全国规划图显示一至三级城镇及其发展轴，地级市规划图显示全部乡镇。发展轴按等级分宽度（一级最粗，三级为虚线），沿线注记轴名；服务圈为虚线轮廓；廊道和城镇带为置于最下层的浅色带；城镇群为柔和的包络（边缘浓、向内渐淡），注记其名称（城镇带、城镇群或 belt、group）；影响范围为浅色并用点线勾边。绘制顺序（自上而下）：城镇、发展轴、边界、服务圈、城镇群、廊道、影响范围。城镇群或影响范围不超过 12 个时，图例按颜色逐一列出其名称。
+
+&lt;b&gt;区位图&lt;/b&gt;位置：区位图移到地图中遮挡已绘要素最少的一角（并列时取模板原来的位置）；日志说明所在角及遮挡的要素数。规划范围覆盖中国大部分地区时不加区位图。
+
+&lt;b&gt;图集&lt;/b&gt;：给出 ATLAS_LAYER（面图层）时，每个面一页，合为一个多页 PDF：每页按该面取景，标题取自 ATLAS_TITLE_FIELD（默认为名称字段），置于 TITLE 之前，或放在 TITLE 中 %1 处。图集图层和地图图层都有 region 字段时，每页只显示该图层中本区域的要素（townsystem 的图集写出此类图层）；图集图层的 subtitle 字段给出各页副标题。PNG 每页一个文件（name_01.png, …）。
+
+导出矢量 PDF（文字可检索、可编辑），并可按给定 DPI 导出 PNG。</translation>
+    </message>
+    <message>
+        <source>Atlas: one page per polygon of (optional)</source>
+        <translation>图集：每个面一页（可选）</translation>
+    </message>
+    <message>
+        <source>Atlas: page title field</source>
+        <translation>图集：页标题字段</translation>
+    </message>
+    <message>
+        <source>Number of pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <source>ATLAS_LAYER: the atlas is written to the PDF; no layout is added to the project.</source>
+        <translation>ATLAS_LAYER：图集已写入 PDF；不向项目添加图幅。</translation>
+    </message>
+    <message>
+        <source>ATLAS_LAYER: the layer has no features; give one polygon per page.</source>
+        <translation>ATLAS_LAYER：该图层没有要素；请每页给出一个面。</translation>
+    </message>
+    <message>
+        <source>ATLAS_TITLE_FIELD: ATLAS_LAYER has no field %1; choose the field that names the pages.</source>
+        <translation>ATLAS_TITLE_FIELD：ATLAS_LAYER 没有字段 %1；请选择为各页命名的字段。</translation>
+    </message>
+    <message>
+        <source>ATLAS_LAYER: feature %1 has no geometry; no page for it.</source>
+        <translation>ATLAS_LAYER：要素 %1 没有几何，不为其生成页面。</translation>
+    </message>
+    <message>
+        <source>ATLAS_LAYER: feature %1 cannot be transformed to WGS 84; check the layer&apos;s CRS.</source>
+        <translation>ATLAS_LAYER：要素 %1 无法转换到 WGS 84；请检查该图层的坐标参照系。</translation>
+    </message>
+    <message>
+        <source>ATLAS_LAYER: feature %1 reaches beyond the globe (%2); fix its geometry.</source>
+        <translation>ATLAS_LAYER：要素 %1 超出地球范围（%2）；请修正其几何。</translation>
+    </message>
+    <message>
+        <source>ATLAS_LAYER: no feature has a geometry; give one polygon per page.</source>
+        <translation>ATLAS_LAYER：没有要素具有几何；请每页给出一个面。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Atlas: %n page(s) from ATLAS_LAYER</source>
+        <translation>
+            <numerusform>图集：由 ATLAS_LAYER 生成 %n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, layers with a region field filtered to each page&apos;s region</source>
+        <translation>，含 region 字段的图层按各页区域筛选</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2: %3</source>
+        <translation>第 %1 页，共 %2 页：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>PNG: %n page(s), %1 …</source>
+        <translation>
+            <numerusform>PNG：%n 页，%1 …</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3208,6 +3280,10 @@ Per town and target: &lt;field&gt;_ok (1 met, 0 not met, NULL when the value is 
         <translation>CIRCLE_MINUTES：出行时间一步只返回了 %2 个城镇中的 %1 个。</translation>
     </message>
     <message>
+        <source>Language of the map&apos;s texts and group names</source>
+        <translation>图面文字与城镇群名称的语言</translation>
+    </message>
+    <message>
         <source>Draws a city-region town-system plan after the pole-axis (点轴) model — a central city, its circle, growth poles, axes to them and to external centres, belts of towns along the axes, groups of the rest — and writes one GeoPackage, the hierarchy report and the plan map.
 
 &lt;b&gt;Stages&lt;/b&gt; (each is also an algorithm of its own; the parameters below keep their names):
@@ -3220,7 +3296,9 @@ The central city: the top-ranked town CENTRAL_CITY selects (an expression; empty
 6. Town groups: the circle group, every town within CIRCLE_KM km (geodesic, inclusive) of the central city, or with CIRCLE_MINUTES &gt; 0 every town it reaches within that travel time over LINES (speeds from SPEED_TABLE, ACCESS_SPEED_KMH off the lines; the circle&apos;s polygon is then the travel-time area, a stage of its own); a belt group along every grade-1 and grade-2 axis, the towns within BELT_KM km of it (named after the axis, e.g. 吉林市—长春; belts may overlap the circle); the other towns by METHOD (default Ward linkage into K groups; CUT_DISTANCE &gt; 0 cuts at that distance in km; DBSCAN uses EPS km and MIN_POINTS). In the towns layer group_kind and group_id give the first of circle, belt, cluster, and belts lists every belt of the town. The groups layer has the circle, a band of BELT_KM along each belt&apos;s axis and the clusters&apos; envelopes (HULL), clipped to BOUNDARY, with kind, name, n_towns, pop_sum and area_km2.
 7. Influence areas of the centres: AREA_METHOD Voronoi, weighted Voronoi (√mass, Reilly/Converse breaking points; default) or Huff, clipped to BOUNDARY (or the centres&apos; extent).
 8. The GeoPackage OUTPUT with layers towns (score, level, is_pole, is_centre, type, group_kind, group_id, belts), poles (the central city first), service_circles, corridors, axes, desire_lines, groups, influence_areas and boundary, each with its print style stored as the layer&apos;s default.
-9. The plan map PDF (and PNG at DPI) from those layers: TITLE, SUBTITLE, AUTHOR, DATE, SOURCE, TEMPLATE.
+9. The plan map PDF (and PNG at DPI) from those layers: TITLE, SUBTITLE, AUTHOR, DATE, SOURCE, TEMPLATE. LANGUAGE sets the language of the map&apos;s texts and of the circle group&apos;s name (auto: the title&apos;s script).
+
+Atlas of regions: with REGIONS (polygons, named by REGION_NAME_FIELD), stages 1–7 run for the towns inside each region on its own, with the region as BOUNDARY and the LINES and RIVERS near it: poles, axes, belts and groups per region. A region with fewer than TOP_N + 1 towns (at least 3) is skipped with a log line; a region whose run fails is skipped with a warning that says why, and the others go on. OUTPUT is one GeoPackage whose every layer has a region field (the region&apos;s name); PDF has one page per planned region, titled with the region&apos;s name before TITLE (or at %1 in TITLE), with that region&apos;s layers only and its own inset; PNG gives one file per page (name_01.png, …). Regions run one after another (the stages share one processing context, which QGIS does not allow across threads); progress is per region, and a cancel stops at the next stage or region and removes every file written. REPORT is not written in an atlas run.
 
 Distances are km on the ground (geodesic, or a logged local projected CRS). A failed or cancelled run removes every file it wrote.</source>
         <translation>按点轴模式绘制城市—区域城镇体系规划——中心城市、其圈层、增长极、通往增长极和外部中心的发展轴、沿轴城镇带以及其余城镇组成的城镇群——输出一个 GeoPackage、等级报告和规划图。
@@ -3235,13 +3313,73 @@ Distances are km on the ground (geodesic, or a logged local projected CRS). A fa
 6. 城镇群：圈层群为距中心城市 CIRCLE_KM 公里以内（测地线，含边界）的全部城镇，或在 CIRCLE_MINUTES &gt; 0 时为中心城市经 LINES 在该出行时间内可到达的全部城镇（速度取自 SPEED_TABLE，线路以外按 ACCESS_SPEED_KMH；此时圈层的多边形为出行时间服务区，作为单独一步）；每条一级、二级发展轴形成一个城镇带，为距该轴 BELT_KM 公里以内的城镇（以发展轴命名，如 吉林市—长春；城镇带可与圈层重叠）；其余城镇按 METHOD 聚类（默认 Ward 连接分为 K 群；CUT_DISTANCE &gt; 0 时按该距离（公里）截断；DBSCAN 用 EPS 公里和 MIN_POINTS）。城镇图层中 group_kind 和 group_id 取圈层、城镇带、聚类中的第一个，belts 列出城镇所在的全部城镇带。城镇群图层包含圈层、沿各城镇带发展轴的 BELT_KM 宽带以及各聚类的包络（HULL），裁剪到 BOUNDARY，字段为 kind、name、n_towns、pop_sum 和 area_km2。
 7. 各中心的影响范围：AREA_METHOD 为 Voronoi、加权 Voronoi（√mass，Reilly/Converse 断裂点；默认）或 Huff，裁剪到 BOUNDARY（或各中心的范围）。
 8. GeoPackage OUTPUT，含图层 towns（score、level、is_pole、is_centre、type、group_kind、group_id、belts）、poles（中心城市在前）、service_circles、corridors、axes、desire_lines、groups、influence_areas 和 boundary，每层的出图样式保存为默认样式。
-9. 用这些图层输出规划图 PDF（及指定 DPI 的 PNG）：TITLE、SUBTITLE、AUTHOR、DATE、SOURCE、TEMPLATE。
+9. 用这些图层输出规划图 PDF（及指定 DPI 的 PNG）：TITLE、SUBTITLE、AUTHOR、DATE、SOURCE、TEMPLATE。 LANGUAGE 设定图面文字及圈层城镇群名称的语言（自动：按标题的文字）。
+
+区域图集：给出 REGIONS（面图层，名称取自 REGION_NAME_FIELD）时，第 1–7 步对每个区域内的城镇单独运行，以该区域为 BOUNDARY，使用其附近的 LINES 和 RIVERS：每个区域各有增长极、发展轴、城镇带和城镇群。城镇少于 TOP_N + 1 个（至少 3 个）的区域跳过并在日志中说明；某区域运行失败时跳过并发出说明原因的警告，其他区域继续。OUTPUT 为一个 GeoPackage，其每个图层都有 region 字段（区域名称）；PDF 每个已规划区域一页，标题为区域名称加 TITLE（或放在 TITLE 中 %1 处），只显示该区域的图层，并有各自的区位图；PNG 每页一个文件（name_01.png, …）。各区域依次运行（各步骤共用一个处理上下文，QGIS 不允许跨线程共用）；进度按区域推进，取消时在下一个步骤或区域处停止，并删除已写出的所有文件。图集运行不写 REPORT。
 
 距离均为地面公里（测地线，或记录在日志中的局部投影坐标系）。运行失败或被取消时，删除本次写出的所有文件。</translation>
     </message>
     <message>
-        <source>Language of the map&apos;s texts and group names</source>
-        <translation>图面文字与城镇群名称的语言</translation>
+        <source>Atlas: plan each region on its own (polygons; optional)</source>
+        <translation>图集：逐个区域单独规划（面；可选）</translation>
+    </message>
+    <message>
+        <source>Atlas: region name field</source>
+        <translation>图集：区域名称字段</translation>
+    </message>
+    <message>
+        <source>Number of regions planned (atlas)</source>
+        <translation>已规划的区域数（图集）</translation>
+    </message>
+    <message>
+        <source>REGION_NAME_FIELD: REGIONS has no field %1; choose the field that names the regions.</source>
+        <translation>REGION_NAME_FIELD：REGIONS 没有字段 %1；请选择为区域命名的字段。</translation>
+    </message>
+    <message>
+        <source>TOWNS has a region field; in the atlas outputs it holds the name of the region each town was planned in.</source>
+        <translation>TOWNS 已有 region 字段；在图集输出中它记录各城镇所在规划区域的名称。</translation>
+    </message>
+    <message>
+        <source>REPORT: not written in an atlas run; run townhierarchy on a region&apos;s towns for its report.</source>
+        <translation>REPORT：图集运行不写报告；如需某区域的报告，请对该区域的城镇运行 townhierarchy。</translation>
+    </message>
+    <message>
+        <source>region %1</source>
+        <translation>区域 %1</translation>
+    </message>
+    <message>
+        <source>REGIONS: feature %1 (%2) has no geometry; skipped.</source>
+        <translation>REGIONS：要素 %1（%2）没有几何，已跳过。</translation>
+    </message>
+    <message>
+        <source>Region %1 of %2: %3</source>
+        <translation>区域 %1 / %2：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>  skipped: %n town(s), fewer than the %1 a plan needs (the central city, TOP_N poles, and more).</source>
+        <translation>
+            <numerusform>  已跳过：%n 个城镇，少于规划所需的 %1 个（中心城市、TOP_N 个增长极及其他城镇）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Region %1 skipped: %2</source>
+        <translation>区域 %1 已跳过：%2</translation>
+    </message>
+    <message>
+        <source>REGIONS: no region could be planned (%1 skipped: too few towns or errors above). Check that TOWNS and REGIONS overlap and that each region holds more than TOP_N towns.</source>
+        <translation>REGIONS：没有区域可以规划（跳过 %1 个：城镇太少或出现上述错误）。请检查 TOWNS 与 REGIONS 是否重叠，以及每个区域的城镇是否多于 TOP_N 个。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Writing %1: %n region(s) planned</source>
+        <translation>
+            <numerusform>写出 %1：已规划 %n 个区域</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n skipped (%1)</source>
+        <translation>
+            <numerusform>，跳过 %n 个（%1）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
