@@ -316,7 +316,8 @@ PlanMapAlgorithm::Inputs PlanMapAlgorithm::readInputs(const QVariantMap& paramet
   request.subtitle = parameterAsString(parameters, SUBTITLE, context);
   request.author = parameterAsString(parameters, AUTHOR, context);
   request.date = parameterAsString(parameters, DATE, context);
-  if (request.date.isEmpty()) request.date = QDate::currentDate().toString(Qt::ISODate);
+  if (request.date.isEmpty())
+    request.date = request.chinese ? QDate::currentDate().toString(QStringLiteral("yyyy年M月d日")) : QDate::currentDate().toString(Qt::ISODate);
   request.source = parameterAsString(parameters, SOURCE, context);
   request.page = static_cast<PlanLayoutRequest::Page>(parameterAsEnum(parameters, TEMPLATE, context));
   request.templatePath = parameterAsFile(parameters, TEMPLATE_FILE, context);

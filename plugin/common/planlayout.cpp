@@ -31,6 +31,7 @@
 #include <QFile>
 #include <QFontDatabase>
 #include <stdexcept>
+#include <algorithm>
 
 #include "conversion.h"
 #include "resourcepath.h"
@@ -177,7 +178,7 @@ long long featuresUnder(const QList<QgsMapLayer*>& layers, const QgsRectangle& r
       continue;
     }
     QgsFeatureRequest request(inLayer);
-    request.setFlags(QgsFeatureRequest::ExactIntersect);
+    request.setFlags(compat::ExactIntersect);
     request.setNoAttributes();
     QgsFeatureIterator it = layer->getFeatures(request);
     QgsFeature f;
@@ -216,12 +217,22 @@ QString placeInset(QgsLayoutItemMap* map, QgsLayoutItemMap* inset, const QList<Q
   std::stable_sort(corners.begin(), corners.end(), [&](const Corner& a, const Corner& b) {
     return QLineF(a.topLeft, insetBox.topLeft()).length() < QLineF(b.topLeft, insetBox.topLeft()).length();
   });
+  // The north arrow and the scale bar stay visible: corners over them are not candidates.
+  QList<QRectF> keepClear;
+  for (const QString& id : {QStringLiteral("north"), QStringLiteral("scalebar"), QStringLiteral("legend")})
+    if (QgsLayoutItem* other = map->layout()->itemById(id); other && other->isVisible()) keepClear << other->sceneBoundingRect();
   const long long drawn = featuresUnder(layers, extent, map->crs(), context);
   const Corner* best = nullptr;
   long long fewest = 0;
   for (const Corner& corner : corners) {
-    const long long under = featuresUnder(layers, toMap(QRectF(corner.topLeft, insetBox.size())), map->crs(), context);
+    const QRectF box(corner.topLeft, insetBox.size());
+    if (std::any_of(keepClear.begin(), keepClear.end(), [&](const QRectF& item) { return item.intersects(box); })) continue;
+    const long long under = featuresUnder(layers, toMap(box), map->crs(), context);
     if (!best || under < fewest) best = &corner, fewest = under;
+  }
+  if (!best) {  // every corner holds another item: the template's place
+    best = &corners.front();
+    fewest = featuresUnder(layers, toMap(QRectF(best->topLeft, insetBox.size())), map->crs(), context);
   }
   const QgsLayoutPoint position = map->layout()->convertFromLayoutUnits(best->topLeft, inset->positionWithUnits().units());
   inset->attemptMove(position, true, false, inset->page());
@@ -298,10 +309,16 @@ void fillPlanPage(QgsPrintLayout* page, const PlanLayoutRequest& r, QStringList*
   if (auto* north = item<QgsLayoutItemPicture>(layout, QStringLiteral("north"))) {
     // The arrow from any poleaxis build's resources is embedded, so layouts
     // saved in projects or as templates keep it after the plugin changes.
-    if (north->picturePath().startsWith(QLatin1String(":/poleaxis"))) {
+    // Its letter follows the page's language (N or 北).
+    if (north->picturePath().startsWith(QLatin1String(":/poleaxis")) || north->property("poleaxisArrow").toBool()) {
       QFile arrow(poleaxisResource(QStringLiteral("icons/northarrow.svg")));
-      if (arrow.open(QIODevice::ReadOnly))
-        north->setPicturePath(QStringLiteral("base64:") + QString::fromLatin1(arrow.readAll().toBase64()), compat::PictureSvg);
+      if (arrow.open(QIODevice::ReadOnly)) {
+        QByteArray svg = arrow.readAll();
+        if (r.chinese)
+          svg.replace("font-family=\"sans-serif\"", "font-family=\"Noto Sans CJK SC, sans-serif\"").replace(">N</text>", ">\xe5\x8c\x97</text>");
+        north->setPicturePath(QStringLiteral("base64:") + QString::fromLatin1(svg.toBase64()), compat::PictureSvg);
+        north->setProperty("poleaxisArrow", true);  // an atlas's next page may switch it again
+      }
     }
     north->setLinkedMap(map);
   }

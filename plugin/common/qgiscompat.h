@@ -49,6 +49,13 @@ inline constexpr DistanceUnit Kilometres = QgsUnitTypes::DistanceKilometers;
 inline constexpr DistanceUnit UnknownDistanceUnit = QgsUnitTypes::DistanceUnknownUnit;
 #endif
 
+// Feature request flags (Qgis::FeatureRequestFlag since 3.36).
+#if _QGIS_VERSION_INT >= 33600
+inline constexpr Qgis::FeatureRequestFlag ExactIntersect = Qgis::FeatureRequestFlag::ExactIntersect;
+#else
+inline constexpr QgsFeatureRequest::Flag ExactIntersect = QgsFeatureRequest::ExactIntersect;
+#endif
+
 // Processing enums (Qgis:: since 3.36).
 #if _QGIS_VERSION_INT >= 33600
 using SourceType = Qgis::ProcessingSourceType;

@@ -122,8 +122,8 @@ check(len(leads) == 4 and len(named) == 4 and "各群一色" not in grouped_text
 def ink_under_inset(with_path, without_path):
     a, b = QImage(with_path), QImage(without_path)
     w, h = a.width(), a.height()
-    # A3 landscape: the map frame is 10–320 × 35–272 mm of 420 × 297.
-    frame = (int(w * 11 / 420), int(h * 36 / 297), int(w * 319 / 420), int(h * 271 / 297))
+    # A3 landscape: the map frame is 10–333 × 35–277 mm of 420 × 297 (just inside it).
+    frame = (int(w * 11 / 420), int(h * 36 / 297), int(w * 332 / 420), int(h * 276 / 297))
     changed = [(x, y) for y in range(frame[1], frame[3], 2) for x in range(frame[0], frame[2], 2) if a.pixel(x, y) != b.pixel(x, y)]
     if not changed:
         return None, None
@@ -135,7 +135,7 @@ def ink_under_inset(with_path, without_path):
 
     total = sum(1 for y in range(frame[1], frame[3], 2) for x in range(frame[0], frame[2], 2) if inked(x, y))
     under = sum(1 for y in range(y0, y1 + 1, 2) for x in range(x0, x1 + 1, 2) if inked(x, y))
-    return under / max(total, 1), (x0 / w, y0 / h)
+    return under / max(total, 1), (x0 * 420 / w, y0 * 297 / h, x1 * 420 / w, y1 * 297 / h)
 
 
 axes_gz = processing.run("poleaxis:developmentaxes", {
@@ -148,10 +148,19 @@ processing.run("poleaxis:planmap", {"TOWNS": guizhou, "AXES": axes_gz, "TITLE": 
 inset_log = inset_feedback.lines
 processing.run("poleaxis:planmap", {"TOWNS": guizhou, "AXES": axes_gz, "TITLE": "贵州", "INSET": False,
                                     "PDF": os.path.join(scratch, "gz2.pdf"), "PNG": plain_png, "DPI": 50})
-share_under, corner = ink_under_inset(inset_png, plain_png)
+share_under, box = ink_under_inset(inset_png, plain_png)
 check(share_under is not None and share_under <= 0.02,
-      "Guizhou: the inset covers %.2f %% of the map's ink (at %s of the page); log: %s"
-      % (100 * (share_under or 0), corner, [line for line in inset_log if "INSET" in line]))
+      "Guizhou: the inset covers %.2f %% of the map's ink (at %s mm of the page); log: %s"
+      % (100 * (share_under or 0), box, [line for line in inset_log if "INSET" in line]))
+
+
+def overlaps(a, b):
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+# The template's north arrow (317–329 × 39–57 mm) and scale bar (14–143 × 261–274 mm) stay clear.
+check(box is not None and not overlaps(box, (317, 39, 329, 57)) and not overlaps(box, (14, 261, 143, 274)),
+      "the inset leaves the north arrow and the scale bar visible (inset at %s mm)" % (box,))
 
 # A planner's own template: the built-in A4 portrait one, from the checkout.
 own = os.path.join(scratch, "我的模板.qpt")
