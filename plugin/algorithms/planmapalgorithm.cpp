@@ -145,7 +145,7 @@ QString PlanMapAlgorithm::helpText() const {
       "<b>Cartography</b> (the styles in resources/styles, stored with every output): towns sized and coloured by "
       "level, growth poles ringed and the central city double-ringed; labels by level through QGIS's labelling "
       "engine (PAL), which drops what would collide, least important first — poles and levels 1–2 always, level 3 "
-      "up to 1:25 M, smaller towns from 1:1.5 M. Symbol sizes follow the map scale (full size at 1:1.5 M and larger, "
+      "up to 1:25 M, smaller towns from 1:3 M where they fit. Symbol sizes follow the map scale (full size at 1:1.5 M and larger, "
       "down to 40 % on a national map); level 3 is drawn up to 1:25 M and levels 4 and below from 1:3 M, so a "
       "national plan shows levels 1–3 and their axes and a prefecture plan every township. Axes graded in width "
       "(grade 1 boldest, grade 3 dashed) and labelled with their names along the line; service circles as dashed "

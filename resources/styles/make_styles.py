@@ -155,7 +155,7 @@ def town_levels():
         (IS_POLE_OR_CENTRE + ' OR "level" = 1', label_settings(NAME, 10, 10, True, "40,0,10", around), 0),
         ('NOT %s AND "level" = 2' % IS_POLE_OR_CENTRE, label_settings(NAME, 8.5, 8, True, placement=around), 0),
         ('NOT %s AND "level" = 3' % IS_POLE_OR_CENTRE, label_settings(NAME, 7, 6, placement=around), LEVEL_MIN_SCALE[3]),
-        ('NOT %s AND "level" >= 4' % IS_POLE_OR_CENTRE, label_settings(NAME, 6, 3, color="90,90,90", placement=around), 1500000),
+        ('NOT %s AND "level" >= 4' % IS_POLE_OR_CENTRE, label_settings(NAME, 5.5, 3, color="90,90,90", placement=around), LEVEL_MIN_SCALE[4]),
     ])
     save(layer, "town_levels")
 

@@ -116,19 +116,26 @@ check(len(leads) == 4 and len(named) == 4 and "各群一色" not in grouped_text
       "the legend names the 4 groups by their lead towns: %s of %s" % (named, leads))
 
 
-# The inset goes where it hides the least: rendered with and without it, the
-# pixels that change are the inset; under them, the map without the inset
-# may carry at most 2 % of the ink that the map frame holds (towns, axes).
+# The inset goes where it hides the least. The inset is found on the page by
+# its backdrop (China's provinces, grey #e1e1e1, which no plan style uses);
+# under that box, the same map rendered without the inset may carry at most
+# 2 % of the ink that the map frame holds (towns, axes, labels).
 def ink_under_inset(with_path, without_path):
     a, b = QImage(with_path), QImage(without_path)
     w, h = a.width(), a.height()
     # A3 landscape: the map frame is 10–333 × 35–277 mm of 420 × 297 (just inside it).
     frame = (int(w * 11 / 420), int(h * 36 / 297), int(w * 332 / 420), int(h * 276 / 297))
-    changed = [(x, y) for y in range(frame[1], frame[3], 2) for x in range(frame[0], frame[2], 2) if a.pixel(x, y) != b.pixel(x, y)]
-    if not changed:
+    grey = [(x, y) for y in range(frame[1], frame[3], 2) for x in range(frame[0], frame[2], 2) if a.pixelColor(x, y).name() == "#e1e1e1"]
+    if not grey:
         return None, None
-    x0, x1 = min(x for x, _ in changed), max(x for x, _ in changed)
-    y0, y1 = min(y for _, y in changed), max(y for _, y in changed)
+    # The backdrop is where that grey is dense (stray grey pixels elsewhere are antialiasing).
+    from collections import Counter
+    columns, rows = Counter(x for x, _ in grey), Counter(y for _, y in grey)
+    dense_x = [x for x, c in columns.items() if c >= 0.2 * max(columns.values())]
+    dense_y = [y for y, c in rows.items() if c >= 0.2 * max(rows.values())]
+    pad = int(w * 3 / 420)  # the inset's frame around its backdrop
+    x0, x1 = min(dense_x) - pad, max(dense_x) + pad
+    y0, y1 = min(dense_y) - pad, max(dense_y) + pad
 
     def inked(x, y):
         return b.pixelColor(x, y).lightness() < 200
