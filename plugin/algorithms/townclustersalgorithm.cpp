@@ -15,6 +15,7 @@
 #include <numeric>
 
 #include "conversion.h"
+#include "memorybudget.h"
 #include "feedbackadapter.h"
 #include "poleaxis/circle_union.h"
 #include "poleaxis/dbscan.h"
@@ -65,8 +66,6 @@ const QString WORKING_CRS = QStringLiteral("WORKING_CRS");
 const QString OUTPUT = QStringLiteral("OUTPUT");
 const QString GROUPS = QStringLiteral("GROUPS");
 
-// Matrix methods hold n(n−1)/2 doubles; above this they would need gigabytes.
-constexpr size_t kMatrixLimit = 20000;
 // Group footprints are geodesic discs: beyond this radius they stop being planning shapes.
 constexpr double kMaxFootprintKm = 2000.0;
 // Silhouette: every town up to this many, a seeded sample above.
@@ -127,7 +126,9 @@ QString TownClustersAlgorithm::helpText() const {
       "• Single / complete / average / Ward linkage: agglomerative clustering (SciPy's linkage), cut at CUT_DISTANCE "
       "km (merge height; for Ward the Ward distance in km), or into K groups when K > 0. Single linkage uses a "
       "minimum spanning tree and Ward a nearest-neighbour chain over cluster centroids (no distance matrix, any n; "
-      "100,000 towns in seconds); complete and average hold an n² matrix and take at most 20,000 towns.\n"
+      "100,000 towns in seconds); complete and average hold an n² matrix (8 bytes per pair: 1.6 GB for 20,000 towns, 6.4 GB "
+      "for 40,000) and are refused up front, with the size they need, when it would take more than 85 % of the memory "
+      "available (MemAvailable, or the POLEAXIS_MEMORY_LIMIT_MB environment variable).\n"
       "• k-means: K groups by Lloyd's algorithm from k-means++ seeds; RESTARTS runs with seeds SEED, SEED+1, …, the "
       "lowest sum of squared distances wins; the same SEED gives the same groups.\n"
       "• Louvain: towns within MAX_LINK_KM are linked with weight M_i·M_j / d_ij^b (masses from Mass field, 1 "
@@ -411,11 +412,13 @@ TownClustersAlgorithm::Groups TownClustersAlgorithm::group(const Inputs& in, Qgs
           feedback->pushInfo(tr("Ward linkage by nearest-neighbour chain over centroids (no distance matrix)"));
           merges = poleaxis::ward_linkage(planar, &core);
         } else {
-          if (n > kMatrixLimit)
-            throw QgsProcessingException(tr("METHOD: this linkage holds an n² distance matrix (%1 GB for %2 towns); it takes at most %3 towns. "
-                                            "Use single linkage, DBSCAN or k-means, or group fewer towns.")
-                                             .arg(double(n) * double(n - 1) / 2 * 8 / 1e9, 0, 'f', 1).arg(n).arg(kMatrixLimit));
-          feedback->pushInfo(tr("Distance matrix: %1 MB").arg(double(n) * double(n - 1) / 2 * 8 / 1e6, 0, 'f', 1));
+          // Complete and average linkage hold every distance: n(n−1)/2 doubles, checked against the memory there is.
+          const double matrixBytes = double(n) * double(n - 1) / 2 * sizeof(double);
+          memorybudget::require(matrixBytes + double(n) * 64, METHOD,
+                                tr("%1 linkage of %2 towns holds an n² distance matrix, which").arg(method == Complete ? tr("Complete") : tr("Average")).arg(n),
+                                tr("Use single linkage (a spanning tree) or Ward (a centroid chain), which need no matrix, or DBSCAN or "
+                                   "k-means; or group fewer towns, or free memory."));
+          feedback->pushInfo(tr("Distance matrix: %1").arg(memorybudget::describeBytes(matrixBytes)));
           poleaxis::ProgressSlice matrix(&core, 0, 30), merging(&core, 30, 100);
           std::vector<double> d = network ? poleaxis::network_condensed(*network, &matrix)
                                   : space.geographic() ? poleaxis::geodesic_condensed(towns.lonlat, &matrix)

@@ -874,6 +874,13 @@ Fields: centre_fid, name, mass, weight, area_km2 (ellipsoidal), n_towns and pop_
     </message>
 </context>
 <context>
+    <name>MemoryBudget</name>
+    <message>
+        <source>%1: %2 needs %3, but %4 of memory is available. %5</source>
+        <translation>%1：%2需要 %3，但可用内存只有 %4。%5</translation>
+    </message>
+</context>
+<context>
     <name>NetworkInput</name>
     <message>
         <source>Class field of the lines (else the layer name is the class)</source>
@@ -2040,14 +2047,6 @@ Circles that cross the antimeridian are split there; a circle that would contain
         <translation>以最小生成树计算单连接</translation>
     </message>
     <message>
-        <source>METHOD: this linkage holds an n² distance matrix (%1 GB for %2 towns); it takes at most %3 towns. Use single linkage, DBSCAN or k-means, or group fewer towns.</source>
-        <translation>METHOD：该连接方法需保存 n² 距离矩阵（%2 个城镇需 %1 GB）；最多 %3 个城镇。请使用单连接、DBSCAN 或 k-means，或减少城镇数。</translation>
-    </message>
-    <message>
-        <source>Distance matrix: %1 MB</source>
-        <translation>距离矩阵：%1 MB</translation>
-    </message>
-    <message>
         <source>k-means: inertia %1 km², %2 iteration(s) in the best run.</source>
         <translation>k-means：最佳一次的惯性 %1 平方公里，迭代 %2 次。</translation>
     </message>
@@ -2088,13 +2087,21 @@ Circles that cross the antimeridian are split there; a circle that would contain
         <translation>距离为沿线路的公里数。</translation>
     </message>
     <message>
+        <source>Ward linkage by nearest-neighbour chain over centroids (no distance matrix)</source>
+        <translation>Ward 连接：基于类中心的最近邻链（无距离矩阵）</translation>
+    </message>
+    <message>
+        <source>FOOTPRINT_KM: %1 km is wider than the towns&apos; extent (%2 km across); discs of %3 km are drawn instead.</source>
+        <translation>FOOTPRINT_KM：%1 公里超过了城镇的范围（跨度 %2 公里）；改为绘制 %3 公里的圆。</translation>
+    </message>
+    <message>
         <source>Organises towns into town groups (城镇群), the third element of the pole-axis plan.
 
 &lt;b&gt;Distances&lt;/b&gt;: on a geographic layer (or a projected one that distorts distances by more than 2 % over the towns, such as Web Mercator), geodesic km on the WGS 84 ellipsoid (DBSCAN, single, complete, average); Ward and k-means need Euclidean coordinates and work in a projected working CRS (given, or chosen automatically and logged with its scale error). On a projected layer, planar distances in its CRS. With a Line network (DBSCAN and single/complete/average), distances are shortest-path km along the lines; towns are joined to the nearest line within the snap distance, towns farther away stay ungrouped (DBSCAN) or alone.
 
 &lt;b&gt;Methods&lt;/b&gt;
 • DBSCAN: a town is a core when the towns within EPS km (itself included) weigh at least MIN_POINTS (weights from Weight field, like scikit-learn&apos;s sample_weight; 1 each without); groups grow from cores; towns reached by no core are noise (group_id NULL).
-• Single / complete / average / Ward linkage: agglomerative clustering (SciPy&apos;s linkage), cut at CUT_DISTANCE km (merge height; for Ward the Ward distance in km), or into K groups when K &gt; 0. Single linkage uses a minimum spanning tree and Ward a nearest-neighbour chain over cluster centroids (no distance matrix, any n; 100,000 towns in seconds); complete and average hold an n² matrix and take at most 20,000 towns.
+• Single / complete / average / Ward linkage: agglomerative clustering (SciPy&apos;s linkage), cut at CUT_DISTANCE km (merge height; for Ward the Ward distance in km), or into K groups when K &gt; 0. Single linkage uses a minimum spanning tree and Ward a nearest-neighbour chain over cluster centroids (no distance matrix, any n; 100,000 towns in seconds); complete and average hold an n² matrix (8 bytes per pair: 1.6 GB for 20,000 towns, 6.4 GB for 40,000) and are refused up front, with the size they need, when it would take more than 85 % of the memory available (MemAvailable, or the POLEAXIS_MEMORY_LIMIT_MB environment variable).
 • k-means: K groups by Lloyd&apos;s algorithm from k-means++ seeds; RESTARTS runs with seeds SEED, SEED+1, …, the lowest sum of squared distances wins; the same SEED gives the same groups.
 • Louvain: towns within MAX_LINK_KM are linked with weight M_i·M_j / d_ij^b (masses from Mass field, 1 without; d in km, at least 1 km; b = EXPONENT); communities maximise modularity Q = Σ_c [L_c/m − γ(d_c/2m)²] with resolution γ = RESOLUTION (larger: more, smaller groups), seeded by SEED.
 
@@ -2109,7 +2116,7 @@ Circles that cross the antimeridian are split there; a circle that would contain
 
 &lt;b&gt;方法&lt;/b&gt;
 • DBSCAN：EPS 公里内的城镇（含自身）权重之和不少于 MIN_POINTS 时该城镇为核心（权重来自权重字段，同 scikit-learn 的 sample_weight；无字段时每个为 1）；城镇群由核心扩展；任何核心都达不到的城镇为噪声（group_id 为 NULL）。
-• 单 / 全 / 平均 / Ward 连接：凝聚层次聚类（同 SciPy 的 linkage），在 CUT_DISTANCE 公里处切分（合并高度；Ward 为 Ward 距离，公里），或 K &gt; 0 时切成 K 组。单连接使用最小生成树，Ward 使用基于类中心的最近邻链（均无距离矩阵，任意 n；10 万个城镇只需数秒）；全连接与平均连接保存 n² 矩阵，最多 20,000 个城镇。
+• 单 / 全 / 平均 / Ward 连接：凝聚层次聚类（同 SciPy 的 linkage），在 CUT_DISTANCE 公里处切分（合并高度；Ward 为 Ward 距离，公里），或 K &gt; 0 时切成 K 组。单连接使用最小生成树，Ward 使用基于类中心的最近邻链（均无距离矩阵，任意 n；10 万个城镇只需数秒）；全连接与平均连接保存 n² 矩阵（每对 8 字节：20,000 个城镇 1.6 GB，40,000 个 6.4 GB），所需内存超过可用内存（MemAvailable，或环境变量 POLEAXIS_MEMORY_LIMIT_MB）的 85% 时，在开始前拒绝运行并给出所需大小。
 • k-means：从 k-means++ 种子出发用 Lloyd 算法分成 K 组；以种子 SEED、SEED+1、… 运行 RESTARTS 次，取平方距离和最小者；相同 SEED 得到相同结果。
 • Louvain：MAX_LINK_KM 内的城镇以权重 M_i·M_j / d_ij^b 相连（质量来自质量字段，无字段时为 1；d 以公里计，至少 1 公里；b = EXPONENT）；社区使模块度 Q = Σ_c [L_c/m − γ(d_c/2m)²] 最大，分辨率 γ = RESOLUTION（越大组越多越小），随机种子 SEED。
 
@@ -2120,12 +2127,24 @@ Circles that cross the antimeridian are split there; a circle that would contain
 &lt;b&gt;轮廓系数&lt;/b&gt; s = 已分组城镇 (b − a)/max(a, b) 的平均值（a：组内平均距离，b：到最近其他组的平均距离；噪声不计），使用上述距离（网络运行时用测地线距离）；已分组城镇不超过 2,000 个时精确计算；更多时取最多 2,000 个的带种子样本（组很大时减至不少于 200 个，使计算约一秒），每个样本城镇仍对全部城镇计算。在日志中报告（含样本数），并作为 SILHOUETTE 输出（少于 2 组时为 NULL）。</translation>
     </message>
     <message>
-        <source>Ward linkage by nearest-neighbour chain over centroids (no distance matrix)</source>
-        <translation>Ward 连接：基于类中心的最近邻链（无距离矩阵）</translation>
+        <source>%1 linkage of %2 towns holds an n² distance matrix, which</source>
+        <translation>%2 个城镇的%1连接保存 n² 距离矩阵，</translation>
     </message>
     <message>
-        <source>FOOTPRINT_KM: %1 km is wider than the towns&apos; extent (%2 km across); discs of %3 km are drawn instead.</source>
-        <translation>FOOTPRINT_KM：%1 公里超过了城镇的范围（跨度 %2 公里）；改为绘制 %3 公里的圆。</translation>
+        <source>Complete</source>
+        <translation>全</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>Use single linkage (a spanning tree) or Ward (a centroid chain), which need no matrix, or DBSCAN or k-means; or group fewer towns, or free memory.</source>
+        <translation>请改用单连接（最小生成树）或 Ward（类中心链），两者都不需要矩阵，或用 DBSCAN、k-means；或减少城镇数量，或释放内存。</translation>
+    </message>
+    <message>
+        <source>Distance matrix: %1</source>
+        <translation>距离矩阵：%1</translation>
     </message>
 </context>
 <context>

@@ -96,6 +96,27 @@ TEST(TownClusters, AverageLinkageAndWardRunInTheirFrames) {
   checkGroups(ward, 5);
 }
 
+// A matrix linkage that would not fit in memory is refused before it starts,
+// with the size it needs; Ward needs no matrix and runs under the same cap.
+TEST(TownClusters, MatrixLinkageIsRefusedUpFrontWhenMemoryIsShort) {
+  // 230 towns: 26,335 pairs × 8 bytes = 210,680 bytes, + 64 per town = 225,400, over 85 % of a 0.2 MB (209,715-byte) cap.
+  qputenv("POLEAXIS_MEMORY_LIMIT_MB", "0.2");
+  QgsVectorLayer* towns = openTestLayer(QStringLiteral("jilin_towns.gpkg"));
+  AlgorithmRun average = runAlgorithm(ALG, {{"INPUT", towns->id()}, {"METHOD", 3}, {"K", 3}, {"OUTPUT", TEMP}, {"GROUPS", TEMP}}, {towns});
+  QgsVectorLayer* towns2 = openTestLayer(QStringLiteral("jilin_towns.gpkg"));
+  AlgorithmRun ward = runAlgorithm(ALG, {{"INPUT", towns2->id()}, {"METHOD", 4}, {"K", 3}, {"OUTPUT", TEMP}, {"GROUPS", TEMP}}, {towns2});
+  qunsetenv("POLEAXIS_MEMORY_LIMIT_MB");
+  EXPECT_FALSE(average.ok);
+  EXPECT_TRUE(average.error().contains(QStringLiteral("METHOD"))) << average.error().toStdString();
+  EXPECT_TRUE(average.error().contains(QStringLiteral("needs 225 KB"))) << average.error().toStdString();
+  EXPECT_TRUE(average.error().contains(QStringLiteral("210 KB of memory is available"))) << average.error().toStdString();
+  EXPECT_TRUE(average.error().contains(QStringLiteral("Ward"))) << average.error().toStdString();
+  EXPECT_TRUE(ward.ok) << ward.error().toStdString();
+  QgsVectorLayer* towns3 = openTestLayer(QStringLiteral("jilin_towns.gpkg"));
+  AlgorithmRun uncapped = runAlgorithm(ALG, {{"INPUT", towns3->id()}, {"METHOD", 3}, {"K", 3}, {"OUTPUT", TEMP}, {"GROUPS", TEMP}}, {towns3});
+  EXPECT_TRUE(uncapped.ok) << uncapped.error().toStdString();
+}
+
 TEST(TownClusters, KMeansIsReproducibleForASeed) {
   QgsVectorLayer* towns = openTestLayer(QStringLiteral("jilin_towns.gpkg"));
   const QVariantMap parameters{{"INPUT", towns->id()}, {"METHOD", 5}, {"K", 6}, {"SEED", 11}, {"OUTPUT", TEMP}, {"GROUPS", TEMP}};
