@@ -100,10 +100,17 @@ AxesResult development_axes(const AxesRequest& request, Feedback* feedback) {
   // A radius r grows until, in every group, even its heaviest member beyond r
   // could not beat the N-th best gravity (G ≤ k·M_i·W / max(r, d_min)^b):
   // near n log n where a scan of every pair is n² (169,000 centres: 1.4·10¹⁰).
+  // Geodesic threshold the same way: in a group whose heaviest member weighs
+  // W, no partner farther than (k·M_i·W / G_min)^(1/b) km reaches G_min.
   const bool indexed = !routed_distance && request.pairs == PairMode::TopN && request.exponent > 0;
-  const std::vector<WeightBand> bands = indexed ? weight_bands(unit_vectors(request.centres), request.mass) : std::vector<WeightBand>();
+  const bool indexed_threshold = !routed_distance && request.pairs == PairMode::Threshold && request.exponent > 0 &&
+                                 request.min_gravity > 0;
+  const std::vector<WeightBand> bands = indexed || indexed_threshold ? weight_bands(unit_vectors(request.centres), request.mass)
+                                                                     : std::vector<WeightBand>();
+  std::atomic<size_t> threshold_pairs{0};
   std::vector<std::vector<uint32_t>> seen_by(workers);
   constexpr double kEarthHalfCircumferenceM = 20037509.0;  // a radius beyond it covers the whole sphere
+  const size_t kMaxThresholdPairs = request.max_threshold_pairs;
   parallel_for(n, workers, [&](size_t i, unsigned w) {
     throw_if_canceled(feedback);
     pick.progress(100.0 * double(done++) / double(n));
@@ -149,6 +156,30 @@ AxesResult development_axes(const AxesRequest& request, Feedback* feedback) {
       chosen.insert(mine.begin(), mine.end());
       return;
     }
+    if (indexed_threshold) {
+      std::vector<std::pair<size_t, size_t>> mine;
+      for (const WeightBand& band : bands) {
+        // Every pair (i, j) is found from i, whose radius for j's band covers j; kept once, as i < j.
+        const double reach_km = std::pow(request.k * request.mass[i] * band.heaviest / request.min_gravity, 1.0 / request.exponent);
+        const double radius_m = std::min(kEarthHalfCircumferenceM, reach_km * 1000.0 * SphereIndex::kEllipsoidSlack * (1 + 1e-9));
+        band.index->within(request.centres[i], radius_m, [&](size_t k) {
+          const size_t j = band.members[k];
+          if (j <= i || !usable[j] || (is_external(i) && is_external(j))) return;
+          const double dij = geod.distance_m(request.centres[i], request.centres[j]) / 1000.0;
+          if (dij <= 0 && request.min_distance <= 0) {
+            ++colocated;
+            return;
+          }
+          if (gravity(i, j, dij) >= request.min_gravity) mine.emplace_back(i, j);
+        });
+      }
+      // What no map holds is refused, not computed until memory runs out.
+      if ((threshold_pairs += mine.size()) > kMaxThresholdPairs)
+        throw TooManyPairs("more than " + std::to_string(kMaxThresholdPairs) + " pairs reach the gravity threshold");
+      std::lock_guard<std::mutex> lock(chosen_mutex);
+      chosen.insert(mine.begin(), mine.end());
+      return;
+    }
     std::vector<double>& d = dists[w];
     distances(i, trees[w], d, minutes);
     TopPartners top{size_t(std::max(1, request.top_n)), {}};
@@ -170,6 +201,8 @@ AxesResult development_axes(const AxesRequest& request, Feedback* feedback) {
         mine.emplace_back(i, j);
     }
     for (const auto& [g, j] : top.items) mine.emplace_back(std::min(i, j), std::max(i, j));
+    if (request.pairs == PairMode::Threshold && (threshold_pairs += mine.size()) > kMaxThresholdPairs)
+      throw TooManyPairs("more than " + std::to_string(kMaxThresholdPairs) + " pairs reach the gravity threshold");
     std::lock_guard<std::mutex> lock(chosen_mutex);
     chosen.insert(mine.begin(), mine.end());
   });

@@ -225,3 +225,58 @@ TEST(DevelopmentAxes, IndexedTopNPartnersEqualEveryPairScan) {
       EXPECT_EQ(out.colocated_pairs, colocated) << "b = " << b << ", floor " << floor_km;
     }
 }
+
+// Geodesic pairs above a gravity threshold, found through the mass-banded
+// spherical index, are exactly those a scan of every pair finds (ties at the
+// threshold included: G ≥ G_min), with externals and colocated centres.
+TEST(DevelopmentAxes, IndexedThresholdPairsEqualEveryPairScan) {
+  std::mt19937 rng(5);
+  std::uniform_real_distribution<double> lon(100, 125), lat(20, 45), logm(3, 7);
+  AxesRequest r;
+  for (int i = 0; i < 1200; ++i) {
+    r.centres.push_back({lon(rng), lat(rng)});
+    r.mass.push_back(std::pow(10.0, logm(rng)));
+  }
+  for (int i = 0; i < 15; ++i) r.centres.push_back(r.centres[size_t(i)]), r.mass.push_back(5000);  // twins at d = 0
+  r.external.assign(r.centres.size(), 0);
+  for (size_t i = 0; i < r.centres.size(); i += 89) r.external[i] = 1;
+  const size_t n = r.centres.size();
+  const Geodesic& geod = Geodesic::wgs84();
+  std::vector<double> km(n * n);
+  for (size_t i = 0; i < n; ++i)
+    for (size_t j = i + 1; j < n; ++j) km[i * n + j] = geod.distance_m(r.centres[i], r.centres[j]) / 1000;
+  for (double b : {2.0, 1.0, 0.5})
+    for (double floor_km : {10.0, 0.0}) {
+      r.exponent = b;
+      r.min_distance = floor_km;
+      r.pairs = PairMode::Threshold;
+      // A threshold that keeps a few thousand pairs: the 3,000th strongest gravity of the scan.
+      std::vector<std::tuple<double, size_t, size_t>> all;
+      size_t colocated = 0;
+      for (size_t i = 0; i < n; ++i)
+        for (size_t j = i + 1; j < n; ++j) {
+          if (r.external[i] && r.external[j]) continue;
+          const double d = km[i * n + j];
+          if (d <= 0 && floor_km <= 0) {
+            ++colocated;
+            continue;
+          }
+          all.emplace_back(r.k * r.mass[i] * r.mass[j] / std::pow(std::max(d, floor_km), b), i, j);
+        }
+      std::sort(all.begin(), all.end(), std::greater<>());
+      r.min_gravity = std::get<0>(all[2999]);
+      std::set<std::pair<size_t, size_t>> expected;
+      for (const auto& [g, i, j] : all)
+        if (g >= r.min_gravity) expected.insert({i, j});
+      const AxesResult out = development_axes(r);
+      std::set<std::pair<size_t, size_t>> got;
+      for (const GravityPair& p : out.pairs) got.insert({p.i, p.j});
+      EXPECT_GE(expected.size(), 3000u);
+      EXPECT_EQ(got, expected) << "b = " << b << ", floor " << floor_km;
+      EXPECT_EQ(out.colocated_pairs, colocated) << "b = " << b << ", floor " << floor_km;
+    }
+  // More pairs reaching the threshold than max_threshold_pairs: refused, not computed.
+  r.min_gravity = 1e-300;
+  r.max_threshold_pairs = 1000;
+  EXPECT_THROW(development_axes(r), TooManyPairs);
+}

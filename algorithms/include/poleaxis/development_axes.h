@@ -15,6 +15,12 @@ enum class DistanceMode { Geodesic, NetworkKm, NetworkMinutes };
 enum class PairMode { All, TopN, Threshold };
 enum class Grading { Jenks, HeadTail };
 
+// More pairs reach the gravity threshold than AxesRequest::max_threshold_pairs.
+class TooManyPairs : public InputError {
+ public:
+  using InputError::InputError;
+};
+
 struct AxesRequest {
   std::vector<Point> centres;  // lon/lat
   std::vector<double> mass;    // > 0
@@ -32,6 +38,9 @@ struct AxesRequest {
   PairMode pairs = PairMode::TopN;
   int top_n = 3;
   double min_gravity = 0.0;
+  // Threshold mode: more pairs than this reaching min_gravity is refused
+  // (InputError), not computed until memory runs out.
+  size_t max_threshold_pairs = 10000000;
   // The network (optional in geodesic mode: flows are routed when given).
   std::vector<Line> lines;
   std::vector<double> speeds_kmh;  // per line, for minutes
