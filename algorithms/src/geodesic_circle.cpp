@@ -55,6 +55,78 @@ MultiPolygon wrap_antimeridian(const MultiPolygon& unrolled) {
   return out;
 }
 
+MultiPolygon lonlat_polygons(const MultiPolygon& transformed) {
+  MultiPolygon unrolled;
+  bool changed = false;
+  for (const Polygon& polygon : transformed) {
+    Polygon out;
+    for (const Ring& ring : polygon.rings) {
+      if (ring.size() < 4) {
+        out.rings.push_back(ring);
+        continue;
+      }
+      // A vertex on a pole has no longitude of its own (the transform gives
+      // any): in lon/lat the pole is an edge, from the previous vertex's
+      // longitude to the next one's.
+      auto on_pole = [](const Point& q) { return std::fabs(q.y) >= 90.0 - 1e-9; };
+      const size_t m = ring.size() - 1;  // closed: the last vertex repeats the first
+      Ring open;
+      open.reserve(ring.size() + 4);
+      for (size_t k = 0; k < m; ++k) {
+        if (!on_pole(ring[k])) {
+          open.push_back(ring[k]);
+          continue;
+        }
+        const Point& before = ring[(k + m - 1) % m];
+        const Point& after = ring[(k + 1) % m];
+        open.push_back({before.x, ring[k].y});
+        open.push_back({after.x, ring[k].y});
+        changed = true;
+      }
+      open.push_back(open.front());
+      Ring r;
+      r.reserve(open.size() + 3);
+      r.push_back(open.front());
+      double shift = 0;
+      for (size_t k = 1; k < open.size(); ++k) {
+        // The short way round: a step of more than 180° in longitude crossed ±180.
+        const double step = open[k].x - open[k - 1].x;
+        if (step > 180.0) shift -= 360.0, changed = true;
+        if (step < -180.0) shift += 360.0, changed = true;
+        r.push_back({open[k].x + shift, open[k].y});
+      }
+      if (std::fabs(shift) > 180.0) {
+        // The ring closes one turn away from where it began: it goes round a
+        // pole. Close it along that pole (its last vertex repeats the first, a turn apart).
+        double mean_lat = 0;
+        for (const Point& q : ring) mean_lat += q.y;
+        const double pole = mean_lat >= 0 ? 90.0 : -90.0;
+        const Point end = r.back(), start = r.front();
+        r.push_back({end.x, pole});
+        r.push_back({start.x, pole});
+        r.push_back(start);
+      }
+      out.rings.push_back(std::move(r));
+    }
+    unrolled.push_back(std::move(out));
+  }
+  return changed ? wrap_antimeridian(unrolled) : unrolled;
+}
+
+Bounds compact_lonlat_bounds(const std::vector<Point>& points) {
+  Bounds b{INFINITY, INFINITY, -INFINITY, -INFINITY};
+  if (points.empty()) return b;
+  double east_min = INFINITY, east_max = -INFINITY;  // longitudes in [0, 360)
+  for (const Point& p : points) {
+    b.xmin = std::min(b.xmin, p.x), b.xmax = std::max(b.xmax, p.x);
+    b.ymin = std::min(b.ymin, p.y), b.ymax = std::max(b.ymax, p.y);
+    const double east = p.x < 0 ? p.x + 360.0 : p.x;
+    east_min = std::min(east_min, east), east_max = std::max(east_max, east);
+  }
+  if (east_max - east_min < b.xmax - b.xmin) b.xmin = east_min, b.xmax = east_max;
+  return b;
+}
+
 void check_circle(Point centre, double radius_m, int segments) {
   if (!(radius_m > 0.0) || !std::isfinite(radius_m))
     throw InputError("radius must be a positive number of kilometres, got " +

@@ -238,10 +238,10 @@ CorridorBuffersAlgorithm::Inputs CorridorBuffersAlgorithm::readInputs(const QVar
   }
 
   // The working CRS.
-  QgsRectangle extent = compat::emptyRectangle();  // a default QgsRectangle is (0,0,0,0) in 3.22, not empty
+  std::vector<poleaxis::Point> vertices;
   for (const poleaxis::Line& line : lines.lines)
-    for (const poleaxis::Polyline& part : line)
-      for (const poleaxis::Point& p : part) extent.combineExtentWith(p.x, p.y);
+    for (const poleaxis::Polyline& part : line) vertices.insert(vertices.end(), part.begin(), part.end());
+  const QgsRectangle extent = conversion::lonLatExtentOf(vertices);  // across ±180 when narrower
   const conversion::WorkingCrs working =
       conversion::workingCrs(extent, parameterAsCrs(parameters, WORKING_CRS, context), WORKING_CRS, tr("the lines' extent"), context, feedback);
   const QgsCoordinateTransform& toWork = working.toWork;
@@ -308,9 +308,9 @@ QVariantMap CorridorBuffersAlgorithm::writeCorridors(const Inputs& in, const std
     if (piece.shape.empty()) continue;
     // One transform to lon/lat for the ellipsoidal area; a second only when
     // the input is not lon/lat itself.
-    QgsGeometry g = conversion::toGeometry(piece.shape);
-    g.transform(fromWork);
-    const double km2 = poleaxis::Geodesic::wgs84().area_m2(conversion::toMultiPolygon(g)) / 1e6;
+    const poleaxis::MultiPolygon lonlat = conversion::polygonsToLonLat(piece.shape, fromWork);
+    QgsGeometry g = conversion::toGeometry(lonlat);
+    const double km2 = poleaxis::Geodesic::wgs84().area_m2(lonlat) / 1e6;
     // The same corridor key as the towns and the stats table use.
     const QString key = piece.line >= 0 ? groupOf[size_t(piece.line)]
                         : dissolve == DissolveAll ? tr("all")

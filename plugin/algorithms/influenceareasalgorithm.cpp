@@ -210,21 +210,29 @@ InfluenceAreasAlgorithm::Inputs InfluenceAreasAlgorithm::readInputs(const QVaria
 
   // Working frame.
   const QgsCoordinateReferenceSystem layerCrs = source->sourceCrs();
-  QgsRectangle extent = compat::emptyRectangle();
-  for (const poleaxis::Point& p : centres.lonlat) extent.combineExtentWith(p.x, p.y);
+  std::vector<poleaxis::Point> framed = centres.lonlat;  // the centres and the study area's vertices
   std::unique_ptr<QgsProcessingFeatureSource> studySource(parameterAsSource(parameters, STUDY_AREA, context));
   poleaxis::MultiPolygon studyLonLat;
   if (studySource) {
     studyLonLat = conversion::readPolygonsAsLonLat(*studySource, STUDY_AREA, context, feedback);
     if (studyLonLat.empty()) throw QgsProcessingException(tr("STUDY_AREA: the layer has no polygon with an area."));
-    const poleaxis::Bounds b = poleaxis::bounds(studyLonLat);
-    extent.combineExtentWith(b.xmin, b.ymin);
-    extent.combineExtentWith(b.xmax, b.ymax);
+    for (const poleaxis::Polygon& polygon : studyLonLat)
+      for (const poleaxis::Ring& ring : polygon.rings) framed.insert(framed.end(), ring.begin(), ring.end());
   }
+  const QgsRectangle extent = conversion::lonLatExtentOf(framed);  // across ±180 when narrower
   conversion::WorkingCrs working;
   // A projected layer's own coordinates only when they measure the ground.
   const bool viaLonLat = layerCrs.isGeographic() || !conversion::measuresGround(layerCrs, extent, CENTRES, context, feedback);
   if (viaLonLat) {
+    // Near a pole the lon/lat frame of the areas (the centres' extent, and the
+    // study area's clip) no longer describes the ground around the centres.
+    for (size_t i = 0; i < centres.lonlat.size(); ++i)
+      if (std::fabs(centres.lonlat[i].y) > 85.0)
+        throw QgsProcessingException(tr("CENTRES: feature %1 lies at latitude %2, within 5° of a pole, where influence areas from lon/lat "
+                                        "are not drawn. Reproject the centres (and study area) to a polar CRS such as EPSG:3413 "
+                                        "(Arctic) or EPSG:3031 (Antarctic) first.")
+                                         .arg(centres.ids[i])
+                                         .arg(centres.lonlat[i].y, 0, 'f', 4));
     working = conversion::workingCrs(extent, QgsCoordinateReferenceSystem(), CENTRES, tr("the centres' extent"), context, feedback);
   } else {
     working.crs = layerCrs;
@@ -421,11 +429,8 @@ QVariantMap InfluenceAreasAlgorithm::writeAreas(const Inputs& in, const Result& 
       feedback->setProgress(85 + 10.0 * double(i) / double(n));
     }
     if (areas[i].empty()) continue;
-    QgsGeometry g = conversion::toGeometry(areas[i]);
-    if (viaLonLat) {
-      g.transform(working.fromWork);
-      g.transform(toLayer);
-    }
+    QgsGeometry g = conversion::toGeometry(viaLonLat ? conversion::polygonsToLonLat(areas[i], working.fromWork) : areas[i]);
+    if (viaLonLat) g.transform(toLayer);
     g = conversion::validPolygons(g);
     QgsFeature f(outFields);
     f.setAttributes(QgsAttributes() << qlonglong(centres.ids[i]) << (nameField >= 0 ? centres.features[i].attribute(nameField) : QVariant())

@@ -93,8 +93,7 @@ std::vector<double> positiveValues(const conversion::PointTable& towns, int fiel
 
 QgsGeometry polygonsFromWork(const poleaxis::MultiPolygon& shape, const QgsCoordinateTransform& fromWork,
                              const QgsCoordinateTransform& toLayer) {
-  QgsGeometry g = conversion::toGeometry(shape);
-  if (fromWork.isValid()) g.transform(fromWork);
+  QgsGeometry g = conversion::toGeometry(fromWork.isValid() ? conversion::polygonsToLonLat(shape, fromWork) : shape);
   if (toLayer.isValid()) g.transform(toLayer);
   return g;
 }
@@ -293,8 +292,7 @@ TownClustersAlgorithm::Inputs TownClustersAlgorithm::readInputs(const QVariantMa
   // frame. A projected layer's own coordinates are used only when they
   // measure the ground (a metre CRS made for the area); Web Mercator and
   // far zones go through lon/lat like geographic layers.
-  QgsRectangle lonlatExtent = compat::emptyRectangle();
-  for (const poleaxis::Point& p : towns.lonlat) lonlatExtent.combineExtentWith(p.x, p.y);
+  const QgsRectangle lonlatExtent = conversion::lonLatExtentOf(towns.lonlat);  // across ±180 when narrower
   const bool viaLonLat = layerCrs.isGeographic() || !conversion::measuresGround(layerCrs, lonlatExtent, INPUT, context, feedback);
   std::vector<poleaxis::Point>& planar = in.planar;  // metres
   QgsCoordinateTransform& fromWork = in.fromWork;

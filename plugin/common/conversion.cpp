@@ -1,4 +1,6 @@
 #include "conversion.h"
+
+#include "poleaxis/geodesic_circle.h"
 #include "qgiscompat.h"
 
 #include <qgsexception.h>
@@ -92,7 +94,8 @@ void throwIfCanceled(const QgsFeedback* feedback) {
 QgsCoordinateReferenceSystem wgs84() { return QgsCoordinateReferenceSystem(QStringLiteral("EPSG:4326")); }
 
 QgsCoordinateReferenceSystem localProjectedCrs(const QgsRectangle& lonlat) {
-  const double lon = lonlat.center().x(), lat = lonlat.center().y();
+  // An extent across ±180 has its centre beyond 180.
+  const double lon = std::remainder(lonlat.center().x(), 360.0), lat = lonlat.center().y();
   if (lonlat.width() <= 6.0 && lonlat.height() <= 10.0) {
     const int zone = std::clamp(int(std::floor((lon + 180.0) / 6.0)) + 1, 1, 60);
     return QgsCoordinateReferenceSystem(QStringLiteral("EPSG:%1").arg((lat >= 0 ? 32600 : 32700) + zone));
@@ -369,6 +372,19 @@ poleaxis::MultiPolygon toMultiPolygon(const QgsGeometry& geometry) {
 
 QgsGeometry toGeometry(const poleaxis::Polygon& polygon) {
   return QgsGeometry::fromPolygonXY(toPolygonXY(polygon));
+}
+
+QgsRectangle lonLatExtentOf(const std::vector<poleaxis::Point>& lonlat) {
+  if (lonlat.empty()) return compat::emptyRectangle();
+  const poleaxis::Bounds b = poleaxis::compact_lonlat_bounds(lonlat);
+  return QgsRectangle(b.xmin, b.ymin, b.xmax, b.ymax, false);
+}
+
+poleaxis::MultiPolygon polygonsToLonLat(const poleaxis::MultiPolygon& work, const QgsCoordinateTransform& fromWork) {
+  poleaxis::MultiPolygon lonlat = work;
+  for (poleaxis::Polygon& polygon : lonlat)
+    for (poleaxis::Ring& ring : polygon.rings) ring = transformPoints(ring, fromWork);
+  return poleaxis::lonlat_polygons(lonlat);
 }
 
 QgsGeometry validPolygons(QgsGeometry geometry) {

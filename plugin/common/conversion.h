@@ -115,6 +115,14 @@ QgsGeometry toGeometry(const poleaxis::Polygon& polygon);
 // CRS (or float rounding in a large union) left it invalid for GEOS, it is
 // made valid and only its polygon parts are kept. Multi-type. Every polygon
 // output goes through here, so that none is invalid (isGeosValid).
+// The lon/lat extent of points, across ±180 when that is narrower (xmax
+// then above 180): what a working CRS is chosen on.
+QgsRectangle lonLatExtentOf(const std::vector<poleaxis::Point>& lonlat);
+
+// Polygons from a working CRS back to lon/lat, vertex by vertex, through
+// poleaxis::lonlat_polygons: a shape across ±180 is split there, one around
+// a pole is closed along it, so the lon/lat polygon covers what the shape did.
+poleaxis::MultiPolygon polygonsToLonLat(const poleaxis::MultiPolygon& work, const QgsCoordinateTransform& fromWork);
 QgsGeometry validPolygons(QgsGeometry geometry);
 
 // Numeric attribute as double; NaN for NULL or non-numeric values. Text with

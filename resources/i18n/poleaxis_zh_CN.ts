@@ -876,6 +876,10 @@ Fields: centre_fid, name, mass, weight, area_km2 (ellipsoidal), n_towns and pop_
         <source>TOLERANCE_KM: %1 km; give at least %2 km (1 m): finer arcs only add vertices (and time) that no map shows.</source>
         <translation>TOLERANCE_KM：%1 公里；请至少给 %2 公里（1 米）：更细的弧只会增加地图上看不出的顶点（和时间）。</translation>
     </message>
+    <message>
+        <source>CENTRES: feature %1 lies at latitude %2, within 5° of a pole, where influence areas from lon/lat are not drawn. Reproject the centres (and study area) to a polar CRS such as EPSG:3413 (Arctic) or EPSG:3031 (Antarctic) first.</source>
+        <translation>CENTRES：要素 %1 位于纬度 %2，距极点不到 5°，在此无法由经纬度绘制影响范围。请先将中心（及研究范围）重投影到极地坐标参照系，如 EPSG:3413（北极）或 EPSG:3031（南极）。</translation>
+    </message>
 </context>
 <context>
     <name>MemoryBudget</name>

@@ -9,6 +9,7 @@
 #include "poleaxis/feedback.h"
 #include "poleaxis/geodesic.h"
 #include "poleaxis/geodesic_circle.h"
+#include "poleaxis/polygon_ops.h"
 
 using namespace poleaxis;
 
@@ -156,4 +157,85 @@ TEST(GeodesicCircle, RingIsCounterClockwiseAndClosed) {
     twice_area += ring[i].x * ring[i + 1].y - ring[i + 1].x * ring[i].y;
   EXPECT_GT(twice_area, 0);
   EXPECT_GT(ring[0].y, 43.84);  // starts due north
+}
+
+// Polygons transformed vertex by vertex from a working CRS back to lon/lat
+// (lonlat_polygons): hand-worked cases.
+TEST(LonLatPolygons, ASquareAcrossTheAntimeridianIsSplitThere) {
+  const MultiPolygon square{Polygon{{Ring{{179, 0}, {-179, 0}, {-179, 1}, {179, 1}, {179, 0}}}}};
+  const MultiPolygon out = lonlat_polygons(square);
+  ASSERT_EQ(out.size(), 2u);
+  double width = 0;
+  for (const Polygon& p : out) {
+    const Bounds b = bounds(MultiPolygon{p});
+    EXPECT_GE(b.xmin, -180.0);
+    EXPECT_LE(b.xmax, 180.0);
+    EXPECT_DOUBLE_EQ(b.ymin, 0.0);
+    EXPECT_DOUBLE_EQ(b.ymax, 1.0);
+    width += b.xmax - b.xmin;
+  }
+  EXPECT_NEAR(width, 2.0, 1e-12);  // [179, 180] and [-180, -179]
+}
+
+TEST(LonLatPolygons, ARingAroundAPoleIsClosedAlongIt) {
+  // A regular 12-gon at latitude 89: in a polar plane a polygon around the North Pole.
+  Ring ring;
+  for (int k = 0; k <= 12; ++k) ring.push_back({std::remainder(-180.0 + 30.0 * (k % 12), 360.0), 89.0});
+  const MultiPolygon out = lonlat_polygons({Polygon{{ring}}});
+  const Bounds b = bounds(out);
+  EXPECT_DOUBLE_EQ(b.ymax, 90.0);
+  EXPECT_DOUBLE_EQ(b.xmin, -180.0);
+  EXPECT_DOUBLE_EQ(b.xmax, 180.0);
+  // A regular 12-gon of circumradius r has area 3r²; r = the meridian arc from 89° to the pole.
+  const Geodesic& g = Geodesic::wgs84();
+  const double r = g.distance_m({0, 89}, {0, 90});
+  EXPECT_NEAR(g.area_m2(out) / (3 * r * r), 1.0, 0.005);
+  // The same ring around the South Pole closes along it.
+  for (Point& p : ring) p.y = -p.y;
+  EXPECT_DOUBLE_EQ(bounds(lonlat_polygons({Polygon{{ring}}})).ymin, -90.0);
+}
+
+TEST(LonLatPolygons, AVertexOnAPoleBecomesAnEdgeAlongIt) {
+  // A wedge from the pole: the pole vertex's longitude (here 200, anything) is not used.
+  const MultiPolygon wedge{Polygon{{Ring{{0, 89}, {90, 89}, {-160, 90}, {0, 89}}}}};
+  const MultiPolygon out = lonlat_polygons(wedge);
+  const Bounds b = bounds(out);
+  EXPECT_DOUBLE_EQ(b.xmin, 0.0);
+  EXPECT_DOUBLE_EQ(b.xmax, 90.0);
+  EXPECT_DOUBLE_EQ(b.ymax, 90.0);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].rings[0].size(), 5u);  // (0,89) (90,89) (90,90) (0,90) (0,89)
+}
+
+TEST(LonLatPolygons, OrdinaryPolygonsComeBackUnchanged) {
+  const MultiPolygon plain{Polygon{{Ring{{120, 30}, {121, 30}, {121, 31}, {120, 31}, {120, 30}},
+                                    Ring{{120.2, 30.2}, {120.2, 30.4}, {120.4, 30.4}, {120.2, 30.2}}}}};
+  const MultiPolygon out = lonlat_polygons(plain);
+  ASSERT_EQ(out.size(), 1u);
+  ASSERT_EQ(out[0].rings.size(), 2u);
+  for (size_t r = 0; r < 2; ++r) {
+    ASSERT_EQ(out[0].rings[r].size(), plain[0].rings[r].size());
+    for (size_t k = 0; k < plain[0].rings[r].size(); ++k) {
+      EXPECT_EQ(out[0].rings[r][k].x, plain[0].rings[r][k].x);
+      EXPECT_EQ(out[0].rings[r][k].y, plain[0].rings[r][k].y);
+    }
+  }
+}
+
+TEST(LonLatPolygons, CompactBoundsCrossTheAntimeridianWhenNarrower) {
+  const Bounds fiji = compact_lonlat_bounds({{177.5, -17.5}, {-179.8, -16.8}, {178.4, -18.1}});
+  EXPECT_DOUBLE_EQ(fiji.xmin, 177.5);
+  EXPECT_DOUBLE_EQ(fiji.xmax, 180.2);  // -179.8 + 360
+  EXPECT_DOUBLE_EQ(fiji.ymin, -18.1);
+  EXPECT_DOUBLE_EQ(fiji.ymax, -16.8);
+  const Bounds china = compact_lonlat_bounds({{73.5, 39.4}, {134.8, 48.4}, {109.5, 18.2}});
+  EXPECT_DOUBLE_EQ(china.xmin, 73.5);
+  EXPECT_DOUBLE_EQ(china.xmax, 134.8);
+  // -170, 0 and 170: 340° wide as given, 190° as 0…190 (the largest gap, 0–170 or -170–0, is outside).
+  const Bounds world = compact_lonlat_bounds({{-170, 0}, {0, 0}, {170, 0}});
+  EXPECT_DOUBLE_EQ(world.xmin, 0);
+  EXPECT_DOUBLE_EQ(world.xmax, 190);
+  const Bounds america = compact_lonlat_bounds({{-120, 30}, {-70, 45}});  // west of 0 only: unchanged
+  EXPECT_DOUBLE_EQ(america.xmin, -120);
+  EXPECT_DOUBLE_EQ(america.xmax, -70);
 }

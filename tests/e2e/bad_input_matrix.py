@@ -55,7 +55,7 @@ def layers(folder):
         "@nan_line": memory("LineString?crs=EPSG:4326", "nan", [QgsGeometry(QgsLineString([QgsPoint(125, 43), QgsPoint(126, math.nan), QgsPoint(127, 44)]))]),
         "@nan_polygon": polygon([(124, 42), (129, 42), (129, math.nan), (124, 45), (124, 42)]),
         "@lat95_polygon": polygon([(124, 42), (129, 42), (129, 95), (124, 45), (124, 42)]),
-        "@lon500_town": town_at(500, 43.8), "@lat95_town": town_at(126, 95),
+        "@lon500_town": town_at(500, 43.8), "@lat95_town": town_at(126, 95), "@pole_town": town_at(126, 89.9),
         "@empty_points": memory("Point?crs=EPSG:4326&field=population:double", "empty", []),
         "@polygons": polygon([(124, 42), (129, 42), (129, 45), (124, 45), (124, 42)]),
         "@same_file": towns, "@out.gpkg": os.path.join(folder, "out.gpkg"), "@out.pdf": os.path.join(folder, "out.pdf"),

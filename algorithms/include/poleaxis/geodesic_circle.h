@@ -2,7 +2,10 @@
 // given geodesic distance from the centre (PROJ geod_direct).
 #pragma once
 
+#include <vector>
+
 #include "poleaxis/geo_types.h"
+#include "poleaxis/polygon_ops.h"
 
 namespace poleaxis {
 
@@ -26,5 +29,19 @@ MultiPolygon geodesic_circle(Point centre, double radius_m, int segments);
 // Splits unrolled lon/lat polygons at ±180 and shifts the parts into
 // [-180, 180]. Polygons already inside are returned unchanged.
 MultiPolygon wrap_antimeridian(const MultiPolygon& unrolled);
+
+// Lon/lat polygons whose vertices were transformed one by one from a
+// projected shape (a hull, a corridor, a Voronoi cell in a local azimuthal
+// CRS): a ring that jumps across ±180 is unrolled (each step taken the short
+// way round), a ring that then winds once around the globe encloses a pole
+// and is closed along it (the pole nearer its mean latitude), and the result
+// is split at ±180 into [-180, 180] (wrap_antimeridian). Rings that neither
+// jump nor wind come back unchanged.
+MultiPolygon lonlat_polygons(const MultiPolygon& transformed);
+
+// The narrowest longitude range holding the points: across ±180 when that is
+// narrower (Fiji, Chukotka), with xmax then above 180. A local working CRS
+// chosen on it is centred on the data, not on the far side of the globe.
+Bounds compact_lonlat_bounds(const std::vector<Point>& points);
 
 }  // namespace poleaxis
