@@ -176,26 +176,44 @@ TEST(DevelopmentAxes, DisconnectedColocatedAndBadInput) {
   EXPECT_THROW(development_axes(r), InputError);
 }
 
+// Centres over eastern China with masses over four orders of magnitude, the
+// first `twins` doubled at distance 0 (mass 5,000), every `external_every`-th
+// external; and their geodesic km, all pairs (row-major n × n, both halves).
+namespace {
+struct RandomCentres {
+  AxesRequest request;
+  std::vector<double> km;
+};
+RandomCentres random_centres(unsigned seed, int count, int twins, size_t external_every) {
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<double> lon(100, 125), lat(20, 45), logm(3, 7);
+  RandomCentres out;
+  AxesRequest& r = out.request;
+  for (int i = 0; i < count; ++i) {
+    r.centres.push_back({lon(rng), lat(rng)});
+    r.mass.push_back(std::pow(10.0, logm(rng)));
+  }
+  for (int i = 0; i < twins; ++i) r.centres.push_back(r.centres[size_t(i)]), r.mass.push_back(5000);
+  r.external.assign(r.centres.size(), 0);
+  for (size_t i = 0; i < r.centres.size(); i += external_every) r.external[i] = 1;
+  const size_t n = r.centres.size();
+  const Geodesic& geod = Geodesic::wgs84();
+  out.km.assign(n * n, 0.0);
+  for (size_t i = 0; i < n; ++i)
+    for (size_t j = i + 1; j < n; ++j) out.km[i * n + j] = out.km[j * n + i] = geod.distance_m(r.centres[i], r.centres[j]) / 1000;
+  return out;
+}
+}  // namespace
+
 // Geodesic top-N partners through the mass bands equal a scan of every pair,
 // written out here: the same pairs, gravities and colocated count, with
 // masses over four orders of magnitude, twin towns, external centres, a
 // distance floor and none, and decays b = 2, 1 and 0.5.
 TEST(DevelopmentAxes, IndexedTopNPartnersEqualEveryPairScan) {
-  std::mt19937 rng(21);
-  std::uniform_real_distribution<double> lon(100, 125), lat(20, 45), logm(3, 7);
-  AxesRequest r;
-  for (int i = 0; i < 1500; ++i) {
-    r.centres.push_back({lon(rng), lat(rng)});
-    r.mass.push_back(std::pow(10.0, logm(rng)));
-  }
-  for (int i = 0; i < 20; ++i) r.centres.push_back(r.centres[size_t(i)]), r.mass.push_back(5000);  // twins at d = 0
-  r.external.assign(r.centres.size(), 0);
-  for (size_t i = 0; i < r.centres.size(); i += 97) r.external[i] = 1;
+  RandomCentres data = random_centres(21, 1500, 20, 97);
+  AxesRequest& r = data.request;
+  const std::vector<double>& km = data.km;
   const size_t n = r.centres.size();
-  const Geodesic& geod = Geodesic::wgs84();
-  std::vector<double> km(n * n);
-  for (size_t i = 0; i < n; ++i)
-    for (size_t j = i + 1; j < n; ++j) km[i * n + j] = km[j * n + i] = geod.distance_m(r.centres[i], r.centres[j]) / 1000;
   for (double b : {2.0, 1.0, 0.5})
     for (double floor_km : {10.0, 0.0}) {
       r.exponent = b;
@@ -230,21 +248,10 @@ TEST(DevelopmentAxes, IndexedTopNPartnersEqualEveryPairScan) {
 // spherical index, are exactly those a scan of every pair finds (ties at the
 // threshold included: G ≥ G_min), with externals and colocated centres.
 TEST(DevelopmentAxes, IndexedThresholdPairsEqualEveryPairScan) {
-  std::mt19937 rng(5);
-  std::uniform_real_distribution<double> lon(100, 125), lat(20, 45), logm(3, 7);
-  AxesRequest r;
-  for (int i = 0; i < 1200; ++i) {
-    r.centres.push_back({lon(rng), lat(rng)});
-    r.mass.push_back(std::pow(10.0, logm(rng)));
-  }
-  for (int i = 0; i < 15; ++i) r.centres.push_back(r.centres[size_t(i)]), r.mass.push_back(5000);  // twins at d = 0
-  r.external.assign(r.centres.size(), 0);
-  for (size_t i = 0; i < r.centres.size(); i += 89) r.external[i] = 1;
+  RandomCentres data = random_centres(5, 1200, 15, 89);
+  AxesRequest& r = data.request;
+  const std::vector<double>& km = data.km;
   const size_t n = r.centres.size();
-  const Geodesic& geod = Geodesic::wgs84();
-  std::vector<double> km(n * n);
-  for (size_t i = 0; i < n; ++i)
-    for (size_t j = i + 1; j < n; ++j) km[i * n + j] = geod.distance_m(r.centres[i], r.centres[j]) / 1000;
   for (double b : {2.0, 1.0, 0.5})
     for (double floor_km : {10.0, 0.0}) {
       r.exponent = b;
