@@ -481,6 +481,10 @@ QgsVectorLayer* finishGroups(PlanGroupLayers& plan, const std::vector<QgsFeature
 const QStringList kPlanLayers{QStringLiteral("towns"),        QStringLiteral("poles"),  QStringLiteral("service_circles"),
                               QStringLiteral("corridors"),    QStringLiteral("axes"),   QStringLiteral("desire_lines"),
                               QStringLiteral("groups"),       QStringLiteral("influence_areas"), QStringLiteral("boundary")};
+// The print style of each of those tables (resources/styles/<style>.qml).
+const QStringList kPlanStyles{QStringLiteral("town_levels"),     QStringLiteral("town_levels"), QStringLiteral("service_circles"),
+                              QStringLiteral("corridors"),       QStringLiteral("axes"),        QStringLiteral("desire_lines"),
+                              QStringLiteral("town_groups"),     QStringLiteral("influence_areas"), QStringLiteral("boundary")};
 
 QStringList TownSystemAlgorithm::layersWrittenTo(const QString& parameter) const {
   return parameter == OUTPUT ? kPlanLayers : QStringList();
@@ -1074,17 +1078,19 @@ void TownSystemAlgorithm::townGroups(Run& run, const QVariantMap& parameters, Qg
 std::vector<TownSystemAlgorithm::PlanLayer> TownSystemAlgorithm::planLayersOf(Run& run, QgsProcessingFeedback* feedback) const {
   Chain& chain = *run.chain;
   if (run.boundary) run.boundaryLayer.reset(run.boundary->materialize(QgsFeatureRequest(), feedback));
-  return {
-      {kPlanLayers[0], run.townLayer, QStringLiteral("town_levels")},
-      {kPlanLayers[1], run.centres, QStringLiteral("town_levels")},
-      {kPlanLayers[2], chain.layer(run.circles, QStringLiteral("OUTPUT")), QStringLiteral("service_circles")},
-      {kPlanLayers[3], chain.layer(run.corridors, QStringLiteral("OUTPUT")), QStringLiteral("corridors")},
-      {kPlanLayers[4], chain.layer(run.axes, QStringLiteral("AXES")), QStringLiteral("axes")},
-      {kPlanLayers[5], chain.layer(run.axes, QStringLiteral("DESIRE_LINES")), QStringLiteral("desire_lines")},
-      {kPlanLayers[6], run.groupLayer, QStringLiteral("town_groups")},
-      {kPlanLayers[7], chain.layer(run.areas, QStringLiteral("OUTPUT")), QStringLiteral("influence_areas")},
-      {kPlanLayers[8], run.boundaryLayer.get(), QStringLiteral("boundary")},
-  };
+  QgsVectorLayer* const layers[] = {run.townLayer,
+                                    run.centres,
+                                    chain.layer(run.circles, QStringLiteral("OUTPUT")),
+                                    chain.layer(run.corridors, QStringLiteral("OUTPUT")),
+                                    chain.layer(run.axes, QStringLiteral("AXES")),
+                                    chain.layer(run.axes, QStringLiteral("DESIRE_LINES")),
+                                    run.groupLayer,
+                                    chain.layer(run.areas, QStringLiteral("OUTPUT")),
+                                    run.boundaryLayer.get()};
+  std::vector<PlanLayer> out;
+  for (int i = 0; i < kPlanLayers.size(); ++i)
+    out.push_back({kPlanLayers[i], layers[i], kPlanStyles[i]});
+  return out;
 }
 
 void TownSystemAlgorithm::writeGeoPackage(Run& run, QgsProcessingContext& context, QgsProcessingFeedback* feedback) const {
@@ -1395,17 +1401,8 @@ QVariantMap TownSystemAlgorithm::runAtlas(const QVariantMap& parameters, QgsProc
   feedback->pushInfo(tr("Writing %1: %n region(s) planned", nullptr, planned).arg(gpkg) +
                      (skipped.isEmpty() ? QString() : tr(", %n skipped (%1)", nullptr, int(skipped.size())).arg(skipped.join(QStringLiteral(", ")))));
   std::vector<PlanLayer> layers;
-  static const std::map<QString, QString> styles{{QStringLiteral("towns"), QStringLiteral("town_levels")},
-                                                 {QStringLiteral("poles"), QStringLiteral("town_levels")},
-                                                 {QStringLiteral("service_circles"), QStringLiteral("service_circles")},
-                                                 {QStringLiteral("corridors"), QStringLiteral("corridors")},
-                                                 {QStringLiteral("axes"), QStringLiteral("axes")},
-                                                 {QStringLiteral("desire_lines"), QStringLiteral("desire_lines")},
-                                                 {QStringLiteral("groups"), QStringLiteral("town_groups")},
-                                                 {QStringLiteral("influence_areas"), QStringLiteral("influence_areas")},
-                                                 {QStringLiteral("boundary"), QStringLiteral("boundary")}};
-  for (const QString& table : kPlanLayers)
-    if (atlas.count(table)) layers.push_back({table, atlas[table].get(), styles.at(table)});
+  for (int i = 0; i < kPlanLayers.size(); ++i)
+    if (atlas.count(kPlanLayers[i])) layers.push_back({kPlanLayers[i], atlas[kPlanLayers[i]].get(), kPlanStyles[i]});
   QStringList stored, mapped;
   storePlanLayers(layers, gpkg, context, &steps, stored, mapped);
 
