@@ -17,3 +17,5 @@ void FeedbackAdapter::info(const std::string& message) {
   if (processing && std::this_thread::get_id() == owner_)
     processing->pushInfo(QString::fromStdString(message));
 }
+
+bool ThreadProgress::canceled() const { return feedback_ && feedback_->isCanceled(); }

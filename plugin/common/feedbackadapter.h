@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <thread>
 
 #include "poleaxis/feedback.h"
@@ -23,4 +24,18 @@ class FeedbackAdapter : public poleaxis::Feedback {
   double from_;
   double to_;
   std::thread::id owner_;
+};
+
+// For core work on a thread of its own: cancel from the QgsFeedback, and its
+// progress kept for the algorithm's thread to report while it waits.
+class ThreadProgress : public poleaxis::Feedback {
+ public:
+  explicit ThreadProgress(QgsFeedback* feedback) : feedback_(feedback) {}
+  bool canceled() const override;
+  void progress(double percent) override { percent_.store(percent); }
+  double percent() const { return percent_.load(); }
+
+ private:
+  QgsFeedback* feedback_;
+  std::atomic<double> percent_{0.0};
 };

@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <qgsfeatureiterator.h>
 #include <qgsprocessing.h>
+#include <qgsgeometry.h>
+#include <qgsvectordataprovider.h>
 
 #include <QSet>
 #include <cmath>
@@ -115,6 +117,36 @@ TEST(TownClusters, MatrixLinkageIsRefusedUpFrontWhenMemoryIsShort) {
   QgsVectorLayer* towns3 = openTestLayer(QStringLiteral("jilin_towns.gpkg"));
   AlgorithmRun uncapped = runAlgorithm(ALG, {{"INPUT", towns3->id()}, {"METHOD", 3}, {"K", 3}, {"OUTPUT", TEMP}, {"GROUPS", TEMP}}, {towns3});
   EXPECT_TRUE(uncapped.ok) << uncapped.error().toStdString();
+}
+
+// The progress bar moves through every phase, writing included: 5,000 towns
+// in k-means give values between the clustering (to 70 %) and the polygons
+// (from 80 %), never going back.
+TEST(TownClusters, ProgressMovesThroughTheWritingAndNeverGoesBack) {
+  auto* towns = new QgsVectorLayer(QStringLiteral("Point?crs=EPSG:4326&field=population:double"), QStringLiteral("towns"), QStringLiteral("memory"));
+  QgsFeatureList features;
+  for (int i = 0; i < 5000; ++i) {
+    QgsFeature f(towns->fields());
+    f.setAttributes(QgsAttributes() << double(1000 + i));
+    f.setGeometry(QgsGeometry::fromPointXY(QgsPointXY(100.0 + (i % 100) * 0.2, 25.0 + (i / 100) * 0.2)));
+    features << f;
+  }
+  towns->dataProvider()->addFeatures(features);
+  auto* feedback = new RecordingFeedback;
+  QList<double> progress;
+  QObject::connect(feedback, &QgsFeedback::progressChanged, [&](double p) { progress << p; });
+  AlgorithmRun run = runAlgorithm(ALG, {{"INPUT", towns->id()}, {"METHOD", 5}, {"K", 8}, {"OUTPUT", TEMP}, {"GROUPS", TEMP}}, {towns}, feedback);
+  ASSERT_TRUE(run.ok) << run.error().toStdString();
+  ASSERT_FALSE(progress.isEmpty());
+  EXPECT_EQ(progress.last(), 100.0);
+  int writing = 0;
+  for (int i = 0; i < progress.size(); ++i) {
+    if (i > 0) {
+      EXPECT_GE(progress[i], progress[i - 1]) << "at step " << i;
+    }
+    if (progress[i] > 70.0 && progress[i] < 80.0) ++writing;
+  }
+  EXPECT_GE(writing, 3) << "no progress while the towns are written";
 }
 
 TEST(TownClusters, KMeansIsReproducibleForASeed) {
