@@ -360,11 +360,7 @@ void PlanMapAlgorithm::readAtlasPages(Inputs& in, const QVariantMap& parameters,
     if (!std::isfinite(frame.width()) || frame.yMinimum() < -90 || frame.yMaximum() > 90 || frame.xMinimum() < -180 || frame.xMaximum() > 180)
       throw QgsProcessingException(tr("ATLAS_LAYER: feature %1 reaches beyond the globe (%2); fix its geometry.").arg(f.id()).arg(frame.toString(3)));
     const QString name = title >= 0 ? f.attribute(title).toString() : QString::number(f.id());
-    // The page title: the name in the TITLE (at %1), else before it.
-    QString pageTitle = in.baseTitle.contains(QLatin1String("%1")) ? in.baseTitle.arg(name)
-                        : in.baseTitle.trimmed().isEmpty()          ? name
-                        : in.request.chinese                        ? name + in.baseTitle
-                                                                    : QStringLiteral("%1 — %2").arg(name, in.baseTitle);
+    const QString pageTitle = planPageTitle(in.baseTitle, name, in.request.chinese);
     const QString pageSubtitle = subtitle >= 0 && !f.attribute(subtitle).toString().isEmpty() ? f.attribute(subtitle).toString() : in.baseSubtitle;
     in.pages.push_back({pageTitle, pageSubtitle, region >= 0 ? f.attribute(region).toString() : QString(), frame});
   }

@@ -754,6 +754,14 @@ QVariantMap TownSystemAlgorithm::execute(const QVariantMap& parameters, QgsProce
   return drawPlanMap(run, parameters, context);
 }
 
+QString TownSystemAlgorithm::outputGeoPackage(const QVariantMap& parameters, const QStringList& files, QgsProcessingContext& context) const {
+  const QString gpkg = parameterAsFileOutput(parameters, OUTPUT, context);
+  if (!gpkg.endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive))
+    throw QgsProcessingException(tr("OUTPUT: %1 is not a GeoPackage; give a file name ending in .gpkg.").arg(gpkg));
+  checkOutputFolders(parameters, files, context);
+  return gpkg;
+}
+
 TownSystemAlgorithm::Run TownSystemAlgorithm::checkInputs(const QVariantMap& parameters, QgsProcessingContext& context) const {
   // Inputs are checked here, under this algorithm's parameter names, before any stage runs.
   Run run;
@@ -799,10 +807,7 @@ TownSystemAlgorithm::Run TownSystemAlgorithm::checkInputs(const QVariantMap& par
   const QString poleExpression = parameterAsExpression(parameters, POLE_EXPRESSION, context);
   if (poleRule == 2 && poleExpression.trimmed().isEmpty())
     throw QgsProcessingException(tr("POLE_EXPRESSION: growth poles by an expression need one, e.g. \"kind\" IN ('county', 'county_city')."));
-  const QString gpkg = parameterAsFileOutput(parameters, OUTPUT, context);
-  if (!gpkg.endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive))
-    throw QgsProcessingException(tr("OUTPUT: %1 is not a GeoPackage; give a file name ending in .gpkg.").arg(gpkg));
-  checkOutputFolders(parameters, {OUTPUT, PDF, PNG, REPORT}, context);
+  const QString gpkg = outputGeoPackage(parameters, {OUTPUT, PDF, PNG, REPORT}, context);
   const QString report = parameterAsFileOutput(parameters, REPORT, context);
 
   run.popField = popField;
@@ -1285,10 +1290,7 @@ QVariantMap TownSystemAlgorithm::runAtlas(const QVariantMap& parameters, QgsProc
   std::unique_ptr<QgsProcessingFeatureSource> towns = requireSource(parameters, TOWNS, context);
   if (towns->fields().lookupField(QStringLiteral("region")) >= 0)
     feedback->pushWarning(tr("TOWNS has a region field; in the atlas outputs it holds the name of the region each town was planned in."));
-  const QString gpkg = parameterAsFileOutput(parameters, OUTPUT, context);
-  if (!gpkg.endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive))
-    throw QgsProcessingException(tr("OUTPUT: %1 is not a GeoPackage; give a file name ending in .gpkg.").arg(gpkg));
-  checkOutputFolders(parameters, {OUTPUT, PDF, PNG}, context);
+  const QString gpkg = outputGeoPackage(parameters, {OUTPUT, PDF, PNG}, context);
   if (!parameterAsFileOutput(parameters, REPORT, context).isEmpty())
     feedback->pushInfo(tr("REPORT: not written in an atlas run; run townhierarchy on a region's towns for its report."));
   const int topN = parameterAsInt(parameters, TOP_N, context);
@@ -1374,11 +1376,7 @@ QVariantMap TownSystemAlgorithm::runAtlas(const QVariantMap& parameters, QgsProc
       for (const PlanLayer& entry : planLayersOf(run, &steps))
         if (entry.layer) appendToAtlasLayer(atlas, entry.name, *entry.layer, region.name, context.transformContext());
       QgsFeature page(pages->fields());
-      const QString title = parameterAsString(parameters, TITLE, context);
-      page.setAttributes(QgsAttributes() << region.name
-                                         << (title.contains(QLatin1String("%1")) ? title.arg(region.name)
-                                             : chinese                          ? region.name + title
-                                                                                : QStringLiteral("%1 — %2").arg(region.name, title))
+      page.setAttributes(QgsAttributes() << region.name << planPageTitle(parameterAsString(parameters, TITLE, context), region.name, chinese)
                                          << planSummary(run, p, context));
       page.setGeometry(multi);
       pages->dataProvider()->addFeature(page);

@@ -33,6 +33,8 @@ class TownSystemAlgorithm : public PoleaxisAlgorithm {
   // plan map.
   struct Run;
   Run checkInputs(const QVariantMap& parameters, QgsProcessingContext& context) const;
+  // OUTPUT as a .gpkg path, refused otherwise, with the folders of `files` checked.
+  QString outputGeoPackage(const QVariantMap& parameters, const QStringList& files, QgsProcessingContext& context) const;
   void rankTowns(Run& run, const QVariantMap& parameters, QgsProcessingContext& context, QgsProcessingFeedback* feedback) const;
   void axesAndBelts(Run& run, const QVariantMap& parameters, QgsProcessingContext& context, QgsProcessingFeedback* feedback) const;
   void townGroups(Run& run, const QVariantMap& parameters, QgsProcessingContext& context, QgsProcessingFeedback* feedback) const;

@@ -78,6 +78,12 @@ bool planInChinese(int languageChoice, const QString& title) {
   return title.trimmed().isEmpty() && QgsApplication::locale().startsWith(QLatin1String("zh"));
 }
 
+QString planPageTitle(const QString& title, const QString& name, bool chinese) {
+  if (title.contains(QLatin1String("%1"))) return title.arg(name);
+  if (title.trimmed().isEmpty()) return name;
+  return chinese ? name + title : QStringLiteral("%1 — %2").arg(name, title);
+}
+
 QString planFontFamily(bool* installed) {
   const QString family = QStringLiteral("Noto Sans CJK SC");
   const bool found = QFontDatabase().families().contains(family);

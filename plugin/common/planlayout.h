@@ -45,6 +45,11 @@ QString planLegendText(const QString& english, bool chinese);
 QStringList planLanguageOptions();
 bool planInChinese(int languageChoice, const QString& title);
 
+// An atlas page's title from the region's `name` and the run's TITLE: the
+// name at %1 in it, else before it ("贵州省城镇体系规划图", "Guizhou — Town
+// system plan"), or the name alone without a title.
+QString planPageTitle(const QString& title, const QString& name, bool chinese);
+
 // The CJK-capable font plans are set in, and whether it is installed.
 QString planFontFamily(bool* installed = nullptr);
 
