@@ -5,7 +5,7 @@
 //     values file: one town a line, "benefit cost" (e.g. population, elevation)
 //   poleaxis_bench_core dbscan <points file> <eps m> <min points> <repeats>
 //     points file: "lon lat [weight]" per line; prints labels too
-//   poleaxis_bench_core linkage <points file> <single|complete|average|ward|ward-centroid|single-mst> <geodesic|planar> <cut m | k=N>
+//   poleaxis_bench_core linkage <points file> <single|complete|average|ward|ward-centroid|single-mst|single32|complete32|average32> <geodesic|planar> <cut m | k=N>
 //     prints the flat clusters cut at that height
 //     method single-mst: Borůvka spanning tree instead of the matrix
 //   poleaxis_bench_core kmeans <points file> <centres file> <max iter> <repeats>
@@ -152,23 +152,31 @@ int linkage_run(const char* path, const std::string& method, const std::string& 
   const double cut = byCount ? 0.0 : std::atof(cutArg.c_str());
   const size_t k = byCount ? size_t(std::atol(cutArg.c_str() + 2)) : 0;
   const std::vector<poleaxis::Point> points = read_points(path);
-  const poleaxis::Linkage m = method == "single" ? poleaxis::Linkage::Single
-                              : method == "complete" ? poleaxis::Linkage::Complete
-                              : method == "average" ? poleaxis::Linkage::Average
-                                                    : poleaxis::Linkage::Ward;
+  // "average32" etc.: the same linkage on a float32 matrix.
+  const bool float32 = method.size() > 2 && method.compare(method.size() - 2, 2, "32") == 0;
+  const std::string base = float32 ? method.substr(0, method.size() - 2) : method;
+  const poleaxis::Linkage m = base == "single" ? poleaxis::Linkage::Single
+                              : base == "complete" ? poleaxis::Linkage::Complete
+                              : base == "average" ? poleaxis::Linkage::Average
+                                                  : poleaxis::Linkage::Ward;
+  poleaxis::LinkageCheck check;
   const auto start = Clock::now();
   std::vector<poleaxis::Merge> merges;
   if (method == "single-mst") {
     merges = poleaxis::single_linkage(poleaxis::TownSpace(points, metric == "geodesic"));
   } else if (method == "ward-centroid") {
     merges = poleaxis::ward_linkage(points);  // no matrix
+  } else if (float32) {
+    std::vector<float> d = metric == "geodesic" ? poleaxis::geodesic_condensed_f32(points) : poleaxis::euclidean_condensed_f32(points);
+    merges = poleaxis::linkage(std::move(d), points.size(), m, nullptr, &check);
   } else {
     std::vector<double> d = metric == "geodesic" ? poleaxis::geodesic_condensed(points) : poleaxis::euclidean_condensed(points);
     merges = poleaxis::linkage(std::move(d), points.size(), m);
   }
   const std::vector<int> labels = byCount ? poleaxis::cut_into(merges, points.size(), k) : poleaxis::cut_at_height(merges, points.size(), cut);
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  std::printf("{\"n\": %zu, \"seconds\": %.6f, ", points.size(), seconds);
+  std::printf("{\"n\": %zu, \"seconds\": %.6f, \"decisions\": %zu, \"near_ties\": %zu, ", points.size(), seconds,
+              check.decisions, check.near_ties);
   print_labels(labels);
   std::printf("}\n");
   return 0;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <type_traits>
 
 #include "poleaxis/geodesic.h"
 #include "poleaxis/parallel.h"
@@ -16,11 +17,11 @@ double pairs_done(size_t i, size_t n) {
   const double left = double(n - i) / double(n);
   return 100.0 * (1.0 - left * left);
 }
-}  // namespace
 
-std::vector<double> geodesic_condensed(const std::vector<Point>& lonlat, Feedback* feedback) {
+template <class T>
+std::vector<T> geodesic_condensed_as(const std::vector<Point>& lonlat, Feedback* feedback) {
   const size_t n = lonlat.size();
-  std::vector<double> d(n < 2 ? 0 : n * (n - 1) / 2);
+  std::vector<T> d(n < 2 ? 0 : n * (n - 1) / 2);
   const Geodesic& g = Geodesic::wgs84();
   // Rows are handed out in order, so row i starting means the rows before it
   // are (nearly) done: progress by pairs, steady although rows shrink.
@@ -29,36 +30,53 @@ std::vector<double> geodesic_condensed(const std::vector<Point>& lonlat, Feedbac
       throw_if_canceled(feedback);
       if (feedback) feedback->progress(pairs_done(i, n));
     }
-    for (size_t j = i + 1; j < n; ++j) d[condensed_index(n, i, j)] = g.distance_m(lonlat[i], lonlat[j]);
+    T* out = d.data() + (n * i - i * (i + 1) / 2);
+    for (size_t j = i + 1; j < n; ++j) *out++ = T(g.distance_m(lonlat[i], lonlat[j]));
   });
   return d;
 }
 
-std::vector<double> euclidean_condensed(const std::vector<Point>& xy) {
+template <class T>
+std::vector<T> euclidean_condensed_as(const std::vector<Point>& xy) {
   const size_t n = xy.size();
-  std::vector<double> d(n < 2 ? 0 : n * (n - 1) / 2);
+  std::vector<T> d(n < 2 ? 0 : n * (n - 1) / 2);
   // sqrt of the sum of squares, as SciPy's pdist computes it (not hypot).
   parallel_for(n, worker_count(), [&](size_t i, unsigned) {
-    double* out = d.data() + (n * i - i * (i + 1) / 2);
+    T* out = d.data() + (n * i - i * (i + 1) / 2);
     for (size_t j = i + 1; j < n; ++j) {
       const double dx = xy[i].x - xy[j].x, dy = xy[i].y - xy[j].y;
-      *out++ = std::sqrt(dx * dx + dy * dy);
+      *out++ = T(std::sqrt(dx * dx + dy * dy));
     }
   });
   return d;
 }
 
-std::vector<Merge> linkage(std::vector<double> D, size_t n, Linkage method, Feedback* feedback) {
+// Relative gap between a float32 run's and a float64 run's value of an entry
+// whose history took `updates` Lance-Williams steps: each float32 rounding
+// adds at most 2^-24, min/max and weighted means never enlarge a relative
+// error, and the double arithmetic adds a few 2^-53.
+constexpr double kFloatStep = 0x1p-24 + 0x1p-50;
+
+template <class T>
+std::vector<Merge> linkage_as(std::vector<T> D, size_t n, Linkage method, Feedback* feedback, LinkageCheck* check) {
+  constexpr bool kSingle = std::is_same_v<T, float>;
   if (D.size() != (n < 2 ? 0 : n * (n - 1) / 2)) throw InputError("the distance matrix does not match the number of points");
+  if (kSingle && method == Linkage::Ward) throw InputError("Ward linkage needs a float64 matrix (or the matrix-free ward_linkage)");
   // Row offsets make D[row[i] + j] the (i, j) entry for i < j: the scans
   // below walk a contiguous row for j > x and one strided column for j < x.
   std::vector<size_t> row(n);
   for (size_t i = 0; i < n; ++i) row[i] = n * i - i * (i + 1) / 2 - i - 1;
-  auto at = [&](size_t i, size_t j) -> double& { return i < j ? D[row[i] + j] : D[row[j] + i]; };
+  auto at = [&](size_t i, size_t j) -> T& { return i < j ? D[row[i] + j] : D[row[j] + i]; };
   // Ascending list of live clusters: ascending scans give SciPy's tie order.
   std::vector<size_t> live(n);
   std::iota(live.begin(), live.end(), 0);
   std::vector<size_t> size(n, 1);
+  // Merge-tree depth of each cluster: bounds how many roundings an entry of
+  // a float32 matrix has been through (average linkage; min and max only
+  // ever copy a rounded distance, so for them every entry is one rounding).
+  std::vector<uint32_t> depth(kSingle ? n : 0, 0);
+  uint32_t deepest = 0;
+  LinkageCheck tally;
   std::vector<size_t> chain;
   std::vector<Merge> merges;
   merges.reserve(n ? n - 1 : 0);
@@ -75,17 +93,36 @@ std::vector<Merge> linkage(std::vector<double> D, size_t n, Linkage method, Feed
       x = chain.back();
       // The previous chain element wins ties, which keeps the chain finite.
       y = chain.size() > 1 ? chain[chain.size() - 2] : n;
-      best = y < n ? at(x, y) : std::numeric_limits<double>::infinity();
+      T bestT = y < n ? at(x, y) : std::numeric_limits<T>::infinity();
+      T second = std::numeric_limits<T>::infinity();  // float32: the runner-up, to see whether rounding could swap them
       // Unsigned wrap-around is intended: row[0] is -1 modulo 2^64.
       const size_t line = row[x];
       for (const size_t i : live) {
         if (i == x) continue;
-        const double d = i < x ? D[row[i] + x] : D[line + i];
-        if (d < best) {
-          best = d;
+        const T d = i < x ? D[row[i] + x] : D[line + i];
+        if constexpr (kSingle) {
+          if (d < bestT) {
+            second = bestT;
+            bestT = d;
+            y = i;
+          } else if (d < second && i != y) {
+            second = d;
+          }
+        } else if (d < bestT) {
+          bestT = d;
           y = i;
         }
       }
+      if constexpr (kSingle) {
+        ++tally.decisions;
+        // Zero is exact in both precisions, so a tie at zero falls the same way.
+        if (second > 0 || bestT > 0) {
+          const double updates = method == Linkage::Average ? double(depth[x]) + double(deepest) + 1.0 : 1.0;
+          const double e = updates * kFloatStep;
+          if (double(second) * (1.0 - e) <= double(bestT) * (1.0 + e)) ++tally.near_ties;
+        }
+      }
+      best = double(bestT);
       if (chain.size() > 1 && y == chain[chain.size() - 2]) break;
       chain.push_back(y);
     }
@@ -96,24 +133,47 @@ std::vector<Merge> linkage(std::vector<double> D, size_t n, Linkage method, Feed
     const double nx = double(size[x]), ny = double(size[y]);
     for (const size_t i : live) {
       if (i == x || i == y) continue;
-      const double dxi = at(x, i), dyi = at(y, i), ni = double(size[i]);
-      double& d = at(y, i);
+      const double dxi = double(at(x, i)), dyi = double(at(y, i)), ni = double(size[i]);
+      T& d = at(y, i);
       switch (method) {
-        case Linkage::Single: d = std::min(dxi, dyi); break;
-        case Linkage::Complete: d = std::max(dxi, dyi); break;
-        case Linkage::Average: d = (nx * dxi + ny * dyi) / (nx + ny); break;
+        case Linkage::Single: d = T(std::min(dxi, dyi)); break;
+        case Linkage::Complete: d = T(std::max(dxi, dyi)); break;
+        case Linkage::Average: d = T((nx * dxi + ny * dyi) / (nx + ny)); break;
         case Linkage::Ward: {
           const double t = 1.0 / (nx + ny + ni);
-          d = std::sqrt((ni + nx) * t * dxi * dxi + (ni + ny) * t * dyi * dyi - ni * t * best * best);
+          d = T(std::sqrt((ni + nx) * t * dxi * dxi + (ni + ny) * t * dyi * dyi - ni * t * best * best));
           break;
         }
       }
+    }
+    if constexpr (kSingle) {
+      depth[y] = std::max(depth[x], depth[y]) + 1;
+      deepest = std::max(deepest, depth[y]);
     }
     live.erase(std::lower_bound(live.begin(), live.end(), x));
     size[y] += size[x];
   }
   std::stable_sort(merges.begin(), merges.end(), [](const Merge& a, const Merge& b) { return a.height < b.height; });
+  if (check) *check = tally;
   return merges;
+}
+
+}  // namespace
+
+std::vector<double> geodesic_condensed(const std::vector<Point>& lonlat, Feedback* feedback) {
+  return geodesic_condensed_as<double>(lonlat, feedback);
+}
+std::vector<float> geodesic_condensed_f32(const std::vector<Point>& lonlat, Feedback* feedback) {
+  return geodesic_condensed_as<float>(lonlat, feedback);
+}
+std::vector<double> euclidean_condensed(const std::vector<Point>& xy) { return euclidean_condensed_as<double>(xy); }
+std::vector<float> euclidean_condensed_f32(const std::vector<Point>& xy) { return euclidean_condensed_as<float>(xy); }
+
+std::vector<Merge> linkage(std::vector<double> condensed, size_t n, Linkage method, Feedback* feedback) {
+  return linkage_as<double>(std::move(condensed), n, method, feedback, nullptr);
+}
+std::vector<Merge> linkage(std::vector<float> condensed, size_t n, Linkage method, Feedback* feedback, LinkageCheck* check) {
+  return linkage_as<float>(std::move(condensed), n, method, feedback, check);
 }
 
 namespace {

@@ -307,9 +307,11 @@ std::vector<std::vector<size_t>> network_neighbourhoods(const Network& network, 
   return out;
 }
 
-std::vector<double> network_condensed(const Network& network, Feedback* feedback, unsigned workers) {
+namespace {
+template <class T>
+std::vector<T> network_condensed_as(const Network& network, Feedback* feedback, unsigned workers) {
   const size_t n = network.snapped().size();
-  std::vector<double> d(n < 2 ? 0 : n * (n - 1) / 2, kUnreachableM);
+  std::vector<T> d(n < 2 ? 0 : n * (n - 1) / 2, T(kUnreachableM));
   parallel_for(n, workers, [&](size_t i, unsigned) {
     if (i % 64 == 0) {
       throw_if_canceled(feedback);
@@ -320,9 +322,17 @@ std::vector<double> network_condensed(const Network& network, Feedback* feedback
     network.shortest_paths(size_t(network.snapped()[i]), false, tree);
     for (size_t j = i + 1; j < n; ++j)
       if (network.snapped()[j] >= 0 && std::isfinite(tree.dist[size_t(network.snapped()[j])]))
-        d[n * i - i * (i + 1) / 2 + (j - i - 1)] = tree.dist[size_t(network.snapped()[j])] * 1000.0;
+        d[n * i - i * (i + 1) / 2 + (j - i - 1)] = T(tree.dist[size_t(network.snapped()[j])] * 1000.0);
   });
   return d;
+}
+}  // namespace
+
+std::vector<double> network_condensed(const Network& network, Feedback* feedback, unsigned workers) {
+  return network_condensed_as<double>(network, feedback, workers);
+}
+std::vector<float> network_condensed_f32(const Network& network, Feedback* feedback, unsigned workers) {
+  return network_condensed_as<float>(network, feedback, workers);
 }
 
 }  // namespace poleaxis

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <string>
 
 #include "poleaxis/polygon_ops.h"  // Bounds
@@ -12,77 +13,151 @@ namespace poleaxis {
 
 namespace {
 
-// Active cluster centroids bucketed in a uniform grid over the points' frame
-// (centroids never leave it: they are convex combinations of the points).
-class CentroidGrid {
+// The active clusters' centroids in a kd-tree that takes insertions and
+// deletions: each node keeps its points' bounding box, how many of them are
+// alive and the smallest cluster size among them, so a query can skip a
+// subtree once even its smallest cluster at its box's nearest corner could
+// not beat the best found. Real towns crowd in some places and leave others
+// empty; the tree adapts to that where a uniform grid cannot. A merged
+// cluster is inserted down the tree's splits (boxes widen to take it); the
+// tree is rebuilt when half the clusters it was built on have gone.
+class CentroidTree {
  public:
-  CentroidGrid(const Bounds& frame, const std::vector<Point>& centroid) : frame_(frame), centroid_(centroid) {}
+  CentroidTree(const std::vector<Point>& centroid, const std::vector<double>& size)
+      : centroid_(centroid), size_(size), leaf_of_(centroid.size(), -1) {}
 
-  // Buckets `active` in cells sized for about one cluster per cell.
-  void rebuild(const std::vector<uint32_t>& active) {
-    const double w = std::max(frame_.xmax - frame_.xmin, 0.0), h = std::max(frame_.ymax - frame_.ymin, 0.0);
-    const double count = double(std::max<size_t>(active.size(), 1));
-    double cell = std::sqrt(std::max(w * h, 0.0) / count);
-    if (!(cell > 0)) cell = std::max(w, h) / count;  // points on a line
-    if (!(cell > 0)) cell = 1.0;                     // all points equal
-    cell_ = cell;
-    cols_ = std::max<long>(1, long(std::floor(w / cell)) + 1);
-    rows_ = std::max<long>(1, long(std::floor(h / cell)) + 1);
-    cells_.assign(size_t(cols_ * rows_), {});
-    slot_.assign(centroid_.size(), {-1, 0});
-    for (uint32_t c : active) insert(c);
-    built_for_ = active.size();
+  void build(std::vector<uint32_t> members) {
+    nodes_.clear();
+    for (int& leaf : leaf_of_) leaf = -1;
+    nodes_.reserve(2 * (members.size() / kLeaf + 1));
+    built_for_ = members.size();
+    alive_ = members.size();
+    if (!members.empty()) split(members.data(), members.data() + members.size(), -1);
   }
   size_t built_for() const { return built_for_; }
+  size_t alive() const { return alive_; }
 
   void insert(uint32_t c) {
-    const long k = cell_of(centroid_[c]);
-    slot_[c] = {k, uint32_t(cells_[size_t(k)].size())};
-    cells_[size_t(k)].push_back(c);
+    const Point p = centroid_[c];
+    int at = 0;
+    while (true) {
+      Node& node = nodes_[size_t(at)];
+      grow(node, c, p);
+      if (node.left < 0) break;
+      at = (node.axis == 0 ? p.x : p.y) < node.split ? node.left : node.right;
+    }
+    nodes_[size_t(at)].items.push_back(c);
+    leaf_of_[c] = at;
+    ++alive_;
   }
   void erase(uint32_t c) {
-    auto [k, at] = slot_[c];
-    std::vector<uint32_t>& bucket = cells_[size_t(k)];
-    const uint32_t last = bucket.back();
-    bucket[at] = last;
-    slot_[last].second = at;
-    bucket.pop_back();
-    slot_[c] = {-1, 0};
+    int at = leaf_of_[c];
+    std::vector<uint32_t>& items = nodes_[size_t(at)].items;
+    *std::find(items.begin(), items.end(), c) = items.back();
+    items.pop_back();
+    leaf_of_[c] = -1;
+    // Boxes and smallest sizes shrink back to what is left: a query is then
+    // not drawn into a subtree by towns that have merged away.
+    for (; at >= 0; at = nodes_[size_t(at)].parent) refit(nodes_[size_t(at)]);
+    --alive_;
   }
 
-  // visit(c) for every cluster in the cells at Chebyshev ring r around p's
-  // cell; false once the ring lies wholly outside the grid.
-  template <class Visit>
-  bool ring(Point p, long r, Visit&& visit) const {
-    const long cx = col(p.x), cy = row(p.y);
-    if (cx - r < 0 && cy - r < 0 && cx + r >= cols_ && cy + r >= rows_) return false;
-    auto bucket = [&](long x, long y) {
-      if (x < 0 || y < 0 || x >= cols_ || y >= rows_) return;
-      for (uint32_t c : cells_[size_t(y * cols_ + x)]) visit(c);
-    };
-    if (r == 0) {
-      bucket(cx, cy);
-      return true;
+  // visit(c) for the alive clusters of every node that `worth(box, smallest
+  // size)` keeps, nearer child first.
+  template <class Worth, class Visit>
+  void search(Point p, Worth&& worth, Visit&& visit) const {
+    if (nodes_.empty()) return;
+    int stack[128];
+    int top = 0;
+    stack[top++] = 0;
+    while (top > 0) {
+      const Node& node = nodes_[size_t(stack[--top])];
+      if (node.alive == 0 || !worth(gap(node, p), node.min_size)) continue;
+      if (node.left < 0) {
+        for (uint32_t c : node.items) visit(c);
+        continue;
+      }
+      const bool leftFirst = (node.axis == 0 ? p.x : p.y) < node.split;
+      stack[top++] = leftFirst ? node.right : node.left;  // farther child: later
+      stack[top++] = leftFirst ? node.left : node.right;
     }
-    for (long x = cx - r; x <= cx + r; ++x) bucket(x, cy - r), bucket(x, cy + r);
-    for (long y = cy - r + 1; y <= cy + r - 1; ++y) bucket(cx - r, y), bucket(cx + r, y);
-    return true;
   }
-  // Any point in ring r + 1 (or farther) is at least r · cell from p.
-  double ring_floor(long r) const { return double(r) * cell_; }
 
  private:
-  long col(double x) const { return std::clamp(long(std::floor((x - frame_.xmin) / cell_)), 0L, cols_ - 1); }
-  long row(double y) const { return std::clamp(long(std::floor((y - frame_.ymin) / cell_)), 0L, rows_ - 1); }
-  long cell_of(Point p) const { return row(p.y) * cols_ + col(p.x); }
+  static constexpr size_t kLeaf = 8;
+  struct Node {
+    Bounds box{INFINITY, INFINITY, -INFINITY, -INFINITY};
+    double min_size = INFINITY;
+    size_t alive = 0;
+    int left = -1, right = -1, parent = -1, axis = 0;
+    double split = 0;
+    std::vector<uint32_t> items;  // leaves only
+  };
 
-  Bounds frame_;
+  void grow(Node& node, uint32_t c, Point p) {
+    node.box.xmin = std::min(node.box.xmin, p.x), node.box.xmax = std::max(node.box.xmax, p.x);
+    node.box.ymin = std::min(node.box.ymin, p.y), node.box.ymax = std::max(node.box.ymax, p.y);
+    node.min_size = std::min(node.min_size, size_[c]);
+    ++node.alive;
+  }
+  void refit(Node& node) {
+    node.box = Bounds{INFINITY, INFINITY, -INFINITY, -INFINITY};
+    node.min_size = INFINITY;
+    node.alive = 0;
+    if (node.left < 0) {
+      for (uint32_t c : node.items) grow(node, c, centroid_[c]);
+      return;
+    }
+    for (const int child : {node.left, node.right}) {
+      const Node& part = nodes_[size_t(child)];
+      if (part.alive == 0) continue;
+      node.box.xmin = std::min(node.box.xmin, part.box.xmin), node.box.xmax = std::max(node.box.xmax, part.box.xmax);
+      node.box.ymin = std::min(node.box.ymin, part.box.ymin), node.box.ymax = std::max(node.box.ymax, part.box.ymax);
+      node.min_size = std::min(node.min_size, part.min_size);
+      node.alive += part.alive;
+    }
+  }
+  // Distance from p to the box (0 inside).
+  static double gap(const Node& node, Point p) {
+    const double dx = std::max({node.box.xmin - p.x, 0.0, p.x - node.box.xmax});
+    const double dy = std::max({node.box.ymin - p.y, 0.0, p.y - node.box.ymax});
+    return std::sqrt(dx * dx + dy * dy);
+  }
+  // Builds the subtree over [first, last) with the given parent; returns its index.
+  int split(uint32_t* first, uint32_t* last, int parent) {
+    const int at = int(nodes_.size());
+    nodes_.emplace_back();
+    nodes_[size_t(at)].parent = parent;
+    for (uint32_t* c = first; c != last; ++c) grow(nodes_[size_t(at)], *c, centroid_[*c]);
+    const Bounds box = nodes_[size_t(at)].box;
+    const size_t count = size_t(last - first);
+    const int axis = (box.xmax - box.xmin) >= (box.ymax - box.ymin) ? 0 : 1;
+    if (count <= kLeaf || (box.xmax == box.xmin && box.ymax == box.ymin)) {
+      nodes_[size_t(at)].items.assign(first, last);
+      for (uint32_t* c = first; c != last; ++c) leaf_of_[*c] = at;
+      return at;
+    }
+    uint32_t* middle = first + count / 2;
+    auto coordinate = [&](uint32_t c) { return axis == 0 ? centroid_[c].x : centroid_[c].y; };
+    std::nth_element(first, middle, last, [&](uint32_t a, uint32_t b) { return coordinate(a) < coordinate(b); });
+    // Points equal to the split value go right, as insert() sends them.
+    const double value = coordinate(*middle);
+    middle = std::partition(first, last, [&](uint32_t c) { return coordinate(c) < value; });
+    if (middle == first) middle = first + count / 2;  // many equal values: any cut keeps the boxes right
+    nodes_[size_t(at)].axis = axis;
+    nodes_[size_t(at)].split = value;
+    const int left = split(first, middle, at);
+    const int right = split(middle, last, at);
+    nodes_[size_t(at)].left = left;
+    nodes_[size_t(at)].right = right;
+    return at;
+  }
+
   const std::vector<Point>& centroid_;
-  double cell_ = 1.0;
-  long cols_ = 1, rows_ = 1;
-  std::vector<std::vector<uint32_t>> cells_;
-  std::vector<std::pair<long, uint32_t>> slot_;  // cell and position of each active cluster
-  size_t built_for_ = 0;
+  const std::vector<double>& size_;
+  std::vector<int> leaf_of_;
+  std::vector<Node> nodes_;
+  size_t built_for_ = 0, alive_ = 0;
 };
 
 }  // namespace
@@ -102,35 +177,39 @@ std::vector<Merge> ward_linkage(const std::vector<Point>& xy, Feedback* feedback
   std::vector<Point> centroid(xy);
   std::vector<double> size(n, 1.0);
   std::vector<uint8_t> alive(n, 1);
-  std::vector<uint32_t> active(n);
-  for (size_t i = 0; i < n; ++i) active[i] = uint32_t(i);
-  CentroidGrid grid(frame, centroid);
-  grid.rebuild(active);
-  size_t live = n, lowest = 0;  // lowest live slot: where SciPy starts an empty chain
+  CentroidTree tree(centroid, size);
+  {
+    std::vector<uint32_t> all(n);
+    for (size_t i = 0; i < n; ++i) all[i] = uint32_t(i);
+    tree.build(std::move(all));
+  }
+  size_t lowest = 0;  // lowest live slot: where SciPy starts an empty chain
 
   auto ward = [&](uint32_t a, uint32_t b) {
     const double dx = centroid[a].x - centroid[b].x, dy = centroid[a].y - centroid[b].y;
     return std::sqrt(2.0 * size[a] * size[b] / (size[a] + size[b])) * std::sqrt(dx * dx + dy * dy);
   };
   // The nearest active cluster to x; `previous` (the chain's element before
-  // x) wins ties, then the lowest slot.
+  // x) wins ties, then the lowest slot: the order the tree is searched in
+  // does not change the answer.
   auto nearest = [&](uint32_t x, long previous, double& best) {
     long found = previous;
     best = previous >= 0 ? ward(x, uint32_t(previous)) : INFINITY;
-    const double floor_factor = std::sqrt(2.0 * size[x] / (size[x] + 1.0)) * (1.0 - 1e-12);
-    for (long r = 0;; ++r) {
-      const bool inside = grid.ring(centroid[x], r, [&](uint32_t c) {
-        if (c == x) return;
-        const double d = ward(x, c);
-        // As an ascending scan with a strict < would: the lowest slot among
-        // the nearest, unless the chain's previous cluster is among them.
-        if (d < best || (d == best && found != previous && long(c) < found)) {
-          best = d;
-          found = long(c);
-        }
-      });
-      if (!inside || floor_factor * grid.ring_floor(r) > best) break;
-    }
+    const double sx = size[x];
+    // A cluster of at least s towns, g away, costs at least sqrt(2 |x| s / (|x| + s)) · g.
+    auto worth = [&](double gap, double smallest) {
+      return std::sqrt(2.0 * sx * smallest / (sx + smallest)) * gap * (1.0 - 1e-12) <= best;
+    };
+    tree.search(centroid[x], worth, [&](uint32_t c) {
+      if (c == x) return;
+      const double d = ward(x, c);
+      // As an ascending scan with a strict < would: the lowest slot among
+      // the nearest, unless the chain's previous cluster is among them.
+      if (d < best || (d == best && found != previous && long(c) < found)) {
+        best = d;
+        found = long(c);
+      }
+    });
     return uint32_t(found);
   };
 
@@ -158,19 +237,20 @@ std::vector<Merge> ward_linkage(const std::vector<Point>& xy, Feedback* feedback
     if (x > y) std::swap(x, y);
     merges.push_back({x, y, best});
     // The merged cluster lives on in the higher slot y.
-    grid.erase(x);
-    grid.erase(y);
+    tree.erase(x);
+    tree.erase(y);
     const double sx = size[x], sy = size[y];
     centroid[y] = {(sx * centroid[x].x + sy * centroid[y].x) / (sx + sy), (sx * centroid[x].y + sy * centroid[y].y) / (sx + sy)};
     size[y] = sx + sy;
     alive[x] = 0;
-    --live;
-    grid.insert(y);
-    if (live * 4 < grid.built_for() && live > 1) {
-      active.clear();
+    if (tree.alive() * 2 < tree.built_for()) {
+      std::vector<uint32_t> members;
+      members.reserve(tree.alive() + 1);
       for (size_t i = 0; i < n; ++i)
-        if (alive[i]) active.push_back(uint32_t(i));
-      grid.rebuild(active);
+        if (alive[i]) members.push_back(uint32_t(i));
+      tree.build(std::move(members));
+    } else {
+      tree.insert(y);
     }
   }
   std::stable_sort(merges.begin(), merges.end(), [](const Merge& a, const Merge& b) { return a.height < b.height; });

@@ -411,18 +411,39 @@ TownClustersAlgorithm::Groups TownClustersAlgorithm::group(const Inputs& in, Qgs
           feedback->pushInfo(tr("Ward linkage by nearest-neighbour chain over centroids (no distance matrix)"));
           merges = poleaxis::ward_linkage(planar, &core);
         } else {
-          // Complete and average linkage hold every distance: n(n−1)/2 doubles, checked against the memory there is.
-          const double matrixBytes = double(n) * double(n - 1) / 2 * sizeof(double);
-          memorybudget::require(matrixBytes + double(n) * 64, METHOD,
-                                tr("%1 linkage of %2 towns holds an n² distance matrix, which").arg(method == Complete ? tr("Complete") : tr("Average")).arg(n),
+          // Complete and average linkage hold every distance: n(n−1)/2 of them, as float64 (SciPy's
+          // arithmetic) when that fits in the memory there is, else as float32 with every choice checked.
+          const double pairs = double(n) * double(n - 1) / 2, perTown = double(n) * 64;
+          const bool float32 = !memorybudget::fits(pairs * sizeof(double) + perTown);
+          const double matrixBytes = pairs * (float32 ? sizeof(float) : sizeof(double));
+          memorybudget::require(matrixBytes + perTown, METHOD,
+                                tr("%1 linkage of %2 towns holds an n² distance matrix, which even in float32").arg(method == Complete ? tr("Complete") : tr("Average")).arg(n),
                                 tr("Use single linkage (a spanning tree) or Ward (a centroid chain), which need no matrix, or DBSCAN or "
                                    "k-means; or group fewer towns, or free memory."));
-          feedback->pushInfo(tr("Distance matrix: %1").arg(memorybudget::describeBytes(matrixBytes)));
+          const poleaxis::Linkage linkageMethod = static_cast<poleaxis::Linkage>(int(method) - int(Single));
           poleaxis::ProgressSlice matrix(&core, 0, 30), merging(&core, 30, 100);
-          std::vector<double> d = network ? poleaxis::network_condensed(*network, &matrix)
-                                  : space.geographic() ? poleaxis::geodesic_condensed(towns.lonlat, &matrix)
-                                                       : poleaxis::euclidean_condensed(planar);
-          merges = poleaxis::linkage(std::move(d), n, static_cast<poleaxis::Linkage>(int(method) - int(Single)), &merging);
+          if (!float32) {
+            feedback->pushInfo(tr("Distance matrix: %1").arg(memorybudget::describeBytes(matrixBytes)));
+            std::vector<double> d = network ? poleaxis::network_condensed(*network, &matrix)
+                                    : space.geographic() ? poleaxis::geodesic_condensed(towns.lonlat, &matrix)
+                                                         : poleaxis::euclidean_condensed(planar);
+            merges = poleaxis::linkage(std::move(d), n, linkageMethod, &merging);
+          } else {
+            feedback->pushInfo(tr("Distance matrix in float32: %1 (float64 would need %2, more than the memory available)")
+                                   .arg(memorybudget::describeBytes(matrixBytes), memorybudget::describeBytes(2 * matrixBytes)));
+            std::vector<float> d = network ? poleaxis::network_condensed_f32(*network, &matrix)
+                                   : space.geographic() ? poleaxis::geodesic_condensed_f32(towns.lonlat, &matrix)
+                                                        : poleaxis::euclidean_condensed_f32(planar);
+            poleaxis::LinkageCheck check;
+            merges = poleaxis::linkage(std::move(d), n, linkageMethod, &merging, &check);
+            if (check.near_ties == 0)
+              feedback->pushInfo(tr("float32: none of the %1 nearest-neighbour choices came within rounding of its runner-up, so the "
+                                    "merges are those of a float64 run (heights to 7 digits).").arg(check.decisions));
+            else
+              feedback->reportError(tr("float32: %1 of the %2 nearest-neighbour choices came within rounding of their runner-up "
+                                       "(their distances equal to within float32 rounding); at those the merges may differ from a float64 "
+                                       "run's. Free memory for float64 to be sure.").arg(check.near_ties).arg(check.decisions), false);
+          }
         }
         label = k > 0 ? poleaxis::cut_into(merges, n, size_t(k)) : poleaxis::cut_at_height(merges, n, cutKm * 1000.0);
         break;

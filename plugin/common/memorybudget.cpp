@@ -25,9 +25,14 @@ QString describeBytes(double bytes) {
   return QStringLiteral("%1 KB").arg(std::max(1.0, bytes / 1e3), 0, 'f', 0);
 }
 
-void require(double bytes, const QString& parameter, const QString& what, const QString& fix) {
+bool fits(double bytes) {
   const double available = availableBytes();
-  if (available < 0 || bytes <= 0.85 * available) return;
+  return available < 0 || bytes <= 0.85 * available;
+}
+
+void require(double bytes, const QString& parameter, const QString& what, const QString& fix) {
+  if (fits(bytes)) return;
+  const double available = availableBytes();
   throw QgsProcessingException(QCoreApplication::translate("MemoryBudget", "%1: %2 needs %3, but %4 of memory is available. %5")
                                    .arg(parameter, what, describeBytes(bytes), describeBytes(available), fix));
 }

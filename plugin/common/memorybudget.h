@@ -12,6 +12,9 @@ namespace memorybudget {
 // is known.
 double availableBytes();
 
+// Whether `bytes` fit in 85 % of availableBytes() (true when it is unknown).
+bool fits(double bytes);
+
 // Throws a QgsProcessingException naming `parameter` when `bytes` exceed
 // 85 % of availableBytes(): "<parameter>: <what> needs 6.4 GB, but 5.1 GB of
 // memory is available. <fix>". Does nothing when the budget is unknown.

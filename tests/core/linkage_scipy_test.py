@@ -6,7 +6,10 @@ distance and into K groups: on the towns, on 6,000 world places (when
 (heights too).
 Single, complete and average use geodesic distances (ours from PROJ, SciPy's
 matrix from pyproj's Geod); Ward uses planar UTM coordinates projected by
-pyproj and given to both.
+pyproj and given to both. The float32 matrix (single32, complete32,
+average32) is held to the same labels, and to its own near-tie count: where
+it reports none its merges are SciPy's; on these data its labels equal
+SciPy's float64 ones even where it reports a near tie, and near ties stay rare.
 
 Usage: linkage_scipy_test.py <poleaxis_bench_core> <testdata dir>
 """
@@ -26,6 +29,23 @@ geod = Geod(ellps="WGS84")
 
 def ours(points, method, metric, cut_m):
     return run_core(binary, "linkage", points, method, metric, repr(cut_m))["labels"]
+
+
+def float32_against_scipy(lonlat, condensed, what, cuts_km, ks):
+    """float32 complete and average linkage (and single) against SciPy's float64 ones."""
+    for method in ("single", "complete", "average"):
+        tree = linkage(condensed, method)
+        for cut in ["%r" % (c * 1000.0) for c in cuts_km] + ["k=%d" % k for k in ks]:
+            theirs = fcluster(tree, float(cut) if not cut.startswith("k=") else int(cut[2:]),
+                              criterion="maxclust" if cut.startswith("k=") else "distance")
+            result = run_core(binary, "linkage", lonlat, method + "32", "geodesic", cut)
+            check(result["decisions"] >= len(lonlat) - 1, "%s %s32: %d nearest-neighbour decisions counted"
+                  % (what, method, result["decisions"]))
+            check(same_up_to_renumbering(result["labels"], theirs),
+                  "%s %s linkage on a float32 matrix, %s: %d near ties; labels equal SciPy's float64 (%d groups)"
+                  % (what, method, cut, result["near_ties"], len(set(theirs))))
+            check(result["near_ties"] <= len(lonlat) // 200,
+                  "%s %s32 %s: near ties (%d) stay rare" % (what, method, cut, result["near_ties"]))
 
 
 def ward_against_scipy(xy, what, cuts_km, ks):
@@ -79,6 +99,12 @@ if os.path.exists(world):
         "select lon, lat from (select * from world_places order by fid) limit 6000").fetchall(), float)
     merc = np.array(Transformer.from_crs("EPSG:4326", "EPSG:3857", always_xy=True).transform(rows[:, 0], rows[:, 1])).T
     ward_against_scipy(merc, "6,000 world places", (50, 500), (10, 100, 1000))
+    # float32 on the first 3,000 geodesically (4.5 million pairs from pyproj).
+    few = rows[:3000]
+    m = len(few)
+    condensed = np.concatenate([geod.inv(np.full(m - i - 1, few[i, 0]), np.full(m - i - 1, few[i, 1]),
+                                         few[i + 1:, 0], few[i + 1:, 1])[2] for i in range(m - 1)])
+    float32_against_scipy(few, condensed, "3,000 world places", (100, 1000), (20, 300))
 else:
     check(False, "world places not found at %s (../shared/data)" % world)
 
@@ -93,6 +119,7 @@ for province, zone in (("jilin", 52), ("guizhou", 48)):
             mine = ours(lonlat, method, "geodesic", cut_km * 1000.0)
             check(same_up_to_renumbering(mine, theirs), "%s %s linkage cut at %d km: labels equal SciPy's (%d groups)"
                   % (province, method, cut_km, len(set(theirs))))
+    float32_against_scipy(lonlat, condensed, province, (10, 30), (5, 40))
     xy = np.array(Transformer.from_crs("EPSG:4326", "EPSG:326%02d" % zone, always_xy=True).transform(lonlat[:, 0], lonlat[:, 1])).T
     for cut_km in (30, 100):
         theirs = fcluster(linkage(xy, "ward"), cut_km * 1000.0, criterion="distance")

@@ -66,6 +66,37 @@ TEST(Hierarchical, CutsByHeightAndByCount) {
   EXPECT_THROW(cut_into(merges, 4, 0), InputError);
 }
 
+TEST(Hierarchical, Float32MatrixRepeatsTheHandWorkedLinkages) {
+  // The same heights to float32 precision (17/3 is not exact in it), and no
+  // choice within rounding of its runner-up.
+  const std::vector<Point> xy{{0, 0}, {1, 0}, {3, 0}, {7, 0}};
+  for (const Linkage method : {Linkage::Single, Linkage::Complete, Linkage::Average}) {
+    LinkageCheck check;
+    const std::vector<double> h = heights(linkage(euclidean_condensed_f32(xy), xy.size(), method, nullptr, &check));
+    const std::vector<double> exact = heights(onLine(method));
+    ASSERT_EQ(h.size(), exact.size());
+    for (size_t i = 0; i < h.size(); ++i) EXPECT_NEAR(h[i], exact[i], exact[i] * 0x1p-24);
+    EXPECT_GE(check.decisions, 3u);
+    EXPECT_EQ(check.near_ties, 0u);
+  }
+  EXPECT_THROW(linkage(euclidean_condensed_f32(xy), xy.size(), Linkage::Ward), InputError);
+}
+
+TEST(Hierarchical, Float32CountsChoicesItsRoundingCouldSwap) {
+  // 1,000 km and 1,000 km + 1 cm round to the same float32 (its step there
+  // is 6.25 cm): the choice between them is a near tie. Exact ties at zero
+  // (duplicate towns) are not.
+  const std::vector<Point> line{{0, 0}, {1e6, 0}, {2e6 + 0.01, 0}};
+  LinkageCheck check;
+  const std::vector<Merge> merges = linkage(euclidean_condensed_f32(line), 3, Linkage::Average, nullptr, &check);
+  EXPECT_GE(check.near_ties, 1u);
+  EXPECT_EQ(cut_into(merges, 3, 2), (std::vector<int>{0, 0, 1}));  // the lower slot wins the tie, as in float64 here
+  const std::vector<Point> twins{{5, 5}, {5, 5}, {5, 5}, {9, 9}};
+  LinkageCheck zero;
+  linkage(euclidean_condensed_f32(twins), 4, Linkage::Complete, nullptr, &zero);
+  EXPECT_EQ(zero.near_ties, 0u);
+}
+
 TEST(Hierarchical, RefusesAMatrixOfTheWrongSize) {
   EXPECT_THROW(linkage(std::vector<double>(5), 4, Linkage::Single), InputError);
 }
@@ -108,6 +139,65 @@ TEST(Hierarchical, MatrixFreeWardEqualsTheMatrixVersion) {
   for (size_t k : {1, 2, 5, 25, 26, 100, 500, 1029, 1030})
     EXPECT_EQ(cut_into(free, xy.size(), k), cut_into(matrix, xy.size(), k)) << "K = " << k;
   for (double h : {1000.0, 5000.0, 20000.0, 1e6}) EXPECT_EQ(cut_at_height(free, xy.size(), h), cut_at_height(matrix, xy.size(), h));
+
+}
+
+namespace {
+// The nearest-neighbour chain over centroids with a plain ascending scan of
+// every live cluster (strict <, the chain's previous cluster first): the
+// simplest statement of the tie rule, to hold the tree search to.
+std::vector<Merge> wardByScan(const std::vector<Point>& xy) {
+  const size_t n = xy.size();
+  std::vector<Point> c(xy);
+  std::vector<double> size(n, 1);
+  std::vector<size_t> live(n), chain;
+  for (size_t i = 0; i < n; ++i) live[i] = i;
+  std::vector<Merge> merges;
+  auto ward = [&](size_t a, size_t b) {
+    const double dx = c[a].x - c[b].x, dy = c[a].y - c[b].y;
+    return std::sqrt(2.0 * size[a] * size[b] / (size[a] + size[b])) * std::sqrt(dx * dx + dy * dy);
+  };
+  while (live.size() > 1) {
+    if (chain.empty()) chain.push_back(live.front());
+    size_t x = 0, y = 0;
+    double best = 0;
+    while (true) {
+      x = chain.back();
+      y = chain.size() > 1 ? chain[chain.size() - 2] : n;
+      best = y < n ? ward(x, y) : INFINITY;
+      for (size_t i : live)
+        if (i != x && ward(x, i) < best) best = ward(x, i), y = i;
+      if (chain.size() > 1 && y == chain[chain.size() - 2]) break;
+      chain.push_back(y);
+    }
+    chain.resize(chain.size() - 2);
+    if (x > y) std::swap(x, y);
+    merges.push_back({x, y, best});
+    c[y] = {(size[x] * c[x].x + size[y] * c[y].x) / (size[x] + size[y]), (size[x] * c[x].y + size[y] * c[y].y) / (size[x] + size[y])};
+    size[y] += size[x];
+    live.erase(std::find(live.begin(), live.end(), x));
+  }
+  std::stable_sort(merges.begin(), merges.end(), [](const Merge& a, const Merge& b) { return a.height < b.height; });
+  return merges;
+}
+}  // namespace
+
+TEST(Hierarchical, MatrixFreeWardBreaksTiesAsAnAscendingScan) {
+  // A regular grid with repeated towns: ties everywhere (which the matrix
+  // version's Lance-Williams arithmetic breaks by its own rounding, and so
+  // does SciPy's), and a crowded cluster beside sparse towns, as real towns lie.
+  std::vector<Point> grid;
+  for (int i = 0; i < 24 * 24; ++i) grid.push_back({double(i % 24) * 100, double(i / 24) * 100});
+  for (int i = 0; i < 40; ++i) grid.push_back(grid[size_t(i * 13)]);
+  std::mt19937 rng(11);
+  std::normal_distribution<double> crowd(5000, 30);
+  for (int i = 0; i < 300; ++i) grid.push_back({crowd(rng), crowd(rng)});
+  const std::vector<Merge> tree = ward_linkage(grid), scan = wardByScan(grid);
+  ASSERT_EQ(tree.size(), scan.size());
+  for (size_t m = 0; m < tree.size(); ++m) {
+    ASSERT_EQ(tree[m].height, scan[m].height) << m;
+    ASSERT_EQ(std::make_pair(tree[m].a, tree[m].b), std::make_pair(scan[m].a, scan[m].b)) << m;
+  }
 }
 
 TEST(Hierarchical, MatrixFreeWardHandlesDuplicatesLinesAndTinyInputs) {
@@ -169,7 +259,8 @@ TEST(Hierarchical, ProgressMovesSteadilyThroughMatrixAndMerges) {
     for (size_t c = 1; c < phase->calls.size(); ++c)
       worst = std::max(worst, std::chrono::duration<double>(phase->calls[c].first - phase->calls[c - 1].first).count());
     worst = std::max(worst, std::chrono::duration<double>(to - phase->calls.back().first).count());
-    EXPECT_LE(worst, std::max(0.1 * total, 0.02)) << (phase == &fill ? "matrix fill" : "merges") << " of " << total << " s";
+    // A floor of 0.25 s: a busy machine (the suite runs tests side by side) can pause a thread that long.
+    EXPECT_LE(worst, std::max(0.1 * total, 0.25)) << (phase == &fill ? "matrix fill" : "merges") << " of " << total << " s";
     EXPECT_LE(worst, 2.0);
     EXPECT_GT(phase->calls.back().second, 90.0);
   }

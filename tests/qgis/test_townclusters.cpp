@@ -100,23 +100,37 @@ TEST(TownClusters, AverageLinkageAndWardRunInTheirFrames) {
 
 // A matrix linkage that would not fit in memory is refused before it starts,
 // with the size it needs; Ward needs no matrix and runs under the same cap.
+// Between the two sizes the matrix is held in float32, with SciPy's labels.
 TEST(TownClusters, MatrixLinkageIsRefusedUpFrontWhenMemoryIsShort) {
-  // 230 towns: 26,335 pairs × 8 bytes = 210,680 bytes, + 64 per town = 225,400, over 85 % of a 0.2 MB (209,715-byte) cap.
-  qputenv("POLEAXIS_MEMORY_LIMIT_MB", "0.2");
+  // 230 towns: 26,335 pairs × 4 bytes = 105,340 bytes, + 64 per town = 120,060, over 85 % of a 0.1 MB (104,858-byte) cap.
+  qputenv("POLEAXIS_MEMORY_LIMIT_MB", "0.1");
   QgsVectorLayer* towns = openTestLayer(QStringLiteral("jilin_towns.gpkg"));
   AlgorithmRun average = runAlgorithm(ALG, {{"INPUT", towns->id()}, {"METHOD", 3}, {"K", 3}, {"OUTPUT", TEMP}, {"GROUPS", TEMP}}, {towns});
   QgsVectorLayer* towns2 = openTestLayer(QStringLiteral("jilin_towns.gpkg"));
   AlgorithmRun ward = runAlgorithm(ALG, {{"INPUT", towns2->id()}, {"METHOD", 4}, {"K", 3}, {"OUTPUT", TEMP}, {"GROUPS", TEMP}}, {towns2});
+  // 0.2 MB (209,715 bytes): float64 needs 225,400 bytes, over 85 %; float32's 120,060 fit.
+  qputenv("POLEAXIS_MEMORY_LIMIT_MB", "0.2");
+  QgsVectorLayer* towns3 = openTestLayer(QStringLiteral("jilin_towns.gpkg"));
+  AlgorithmRun single = runAlgorithm(ALG, {{"INPUT", towns3->id()}, {"METHOD", 3}, {"K", 12}, {"OUTPUT", TEMP}, {"GROUPS", TEMP}}, {towns3});
   qunsetenv("POLEAXIS_MEMORY_LIMIT_MB");
   EXPECT_FALSE(average.ok);
   EXPECT_TRUE(average.error().contains(QStringLiteral("METHOD"))) << average.error().toStdString();
-  EXPECT_TRUE(average.error().contains(QStringLiteral("needs 225 KB"))) << average.error().toStdString();
-  EXPECT_TRUE(average.error().contains(QStringLiteral("210 KB of memory is available"))) << average.error().toStdString();
+  EXPECT_TRUE(average.error().contains(QStringLiteral("even in float32 needs 120 KB"))) << average.error().toStdString();
+  EXPECT_TRUE(average.error().contains(QStringLiteral("105 KB of memory is available"))) << average.error().toStdString();
   EXPECT_TRUE(average.error().contains(QStringLiteral("Ward"))) << average.error().toStdString();
   EXPECT_TRUE(ward.ok) << ward.error().toStdString();
-  QgsVectorLayer* towns3 = openTestLayer(QStringLiteral("jilin_towns.gpkg"));
-  AlgorithmRun uncapped = runAlgorithm(ALG, {{"INPUT", towns3->id()}, {"METHOD", 3}, {"K", 3}, {"OUTPUT", TEMP}, {"GROUPS", TEMP}}, {towns3});
-  EXPECT_TRUE(uncapped.ok) << uncapped.error().toStdString();
+  QgsVectorLayer* towns4 = openTestLayer(QStringLiteral("jilin_towns.gpkg"));
+  AlgorithmRun full = runAlgorithm(ALG, {{"INPUT", towns4->id()}, {"METHOD", 3}, {"K", 12}, {"OUTPUT", TEMP}, {"GROUPS", TEMP}}, {towns4});
+  ASSERT_TRUE(full.ok) << full.error().toStdString();
+  ASSERT_TRUE(single.ok) << single.error().toStdString();
+  EXPECT_TRUE(full.feedback->all().contains(QStringLiteral("Distance matrix: 211 KB"))) << full.feedback->all().toStdString();
+  EXPECT_TRUE(single.feedback->all().contains(QStringLiteral("Distance matrix in float32: 105 KB (float64 would need 211 KB"))) << single.feedback->all().toStdString();
+  EXPECT_TRUE(single.feedback->all().contains(QStringLiteral("so the merges are those of a float64 run"))) << single.feedback->all().toStdString();
+  // Same towns in the same groups (both numbered 1 = most towns).
+  const std::map<qint64, QVariant> a = groupsOf(full.layer("OUTPUT")), b = groupsOf(single.layer("OUTPUT"));
+  EXPECT_EQ(a.size(), 230u);
+  EXPECT_EQ(a, b);
+  EXPECT_EQ(full.results.value("NUM_GROUPS").toInt(), 12);
 }
 
 // The progress bar moves through every phase, writing included: 5,000 towns

@@ -104,5 +104,8 @@ std::vector<std::vector<size_t>> network_neighbourhoods(const Network& network, 
                                                         unsigned workers = worker_count());
 std::vector<double> network_condensed(const Network& network, Feedback* feedback = nullptr,
                                       unsigned workers = worker_count());
+// The same, stored as float32 (see linkage() on a float32 matrix).
+std::vector<float> network_condensed_f32(const Network& network, Feedback* feedback = nullptr,
+                                         unsigned workers = worker_count());
 
 }  // namespace poleaxis
