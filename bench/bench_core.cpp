@@ -13,7 +13,7 @@
 //   poleaxis_bench_core kmeans++ <points file> <k> <seed> <restarts>
 //   poleaxis_bench_core louvain <edges file> <nodes> <resolution> <seed>
 //     edges file: "u v w" per line; prints labels and modularity
-//   poleaxis_bench_core silhouette <points file> <geodesic|planar>
+//   poleaxis_bench_core silhouette <points file> <geodesic|planar> [sample limit]
 //     points file: "x y label" per line
 //   poleaxis_bench_core corridors <lines file> <width m> <repeats>
 //     lines file: one line part per text line, "x1 y1 x2 y2 …" in metres
@@ -224,7 +224,7 @@ int louvain_run(const char* path, int nodes, double resolution, int seed) {
   return 0;
 }
 
-int silhouette_run(const char* path, const std::string& metric) {
+int silhouette_run(const char* path, const std::string& metric, size_t sample_limit) {
   std::ifstream in(path);
   std::vector<poleaxis::Point> points;
   std::vector<int> labels;
@@ -235,9 +235,13 @@ int silhouette_run(const char* path, const std::string& metric) {
     labels.push_back(int(label));
   }
   const auto start = Clock::now();
-  const poleaxis::Silhouette s = poleaxis::silhouette(poleaxis::TownSpace(points, metric == "geodesic"), labels, points.size());
+  const poleaxis::TownSpace space(points, metric == "geodesic");
+  const auto scored = Clock::now();
+  const poleaxis::Silhouette s = poleaxis::silhouette(space, labels, sample_limit ? sample_limit : points.size());
+  const double scoring = std::chrono::duration<double>(Clock::now() - scored).count();
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  std::printf("{\"n\": %zu, \"seconds\": %.6f, \"score\": %.17g}\n", points.size(), seconds, s.score);
+  std::printf("{\"n\": %zu, \"seconds\": %.6f, \"scoring_seconds\": %.6f, \"sampled\": %zu, \"score\": %.17g}\n", points.size(),
+              seconds, scoring, s.sampled, s.score);
   return 0;
 }
 
@@ -344,7 +348,8 @@ int main(int argc, char** argv) {
     return kmeans_pp_run(argv[2], std::atoi(argv[3]), std::atoi(argv[4]), std::atoi(argv[5]));
   if (argc == 6 && std::string(argv[1]) == "louvain")
     return louvain_run(argv[2], std::atoi(argv[3]), std::atof(argv[4]), std::atoi(argv[5]));
-  if (argc == 4 && std::string(argv[1]) == "silhouette") return silhouette_run(argv[2], argv[3]);
+  if ((argc == 4 || argc == 5) && std::string(argv[1]) == "silhouette")
+    return silhouette_run(argv[2], argv[3], argc == 5 ? size_t(std::atol(argv[4])) : 0);
   if (argc == 5 && std::string(argv[1]) == "corridors") return corridors(argv[2], std::atof(argv[3]), std::atoi(argv[4]));
   if (argc == 5 && std::string(argv[1]) == "hierarchy") return hierarchy(argv[2], std::atoi(argv[3]), std::atoi(argv[4]));
   std::fprintf(stderr, "usage: %s circles <points file> <radius km> <segments> <repeats>\n"

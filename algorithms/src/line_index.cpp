@@ -68,6 +68,7 @@ LineIndex::LineIndex(const std::vector<Line>& lines)
       index_(midpoints_),
       line_count_(lines.size()) {
   for (const Piece& p : pieces_) max_half_ = std::max(max_half_, p.half);
+  index_.keep_boxes();
 }
 
 double LineIndex::angle_to(const Vec3& q, const Piece& piece, Vec3& closest) {
@@ -110,20 +111,23 @@ LineIndex::Nearest LineIndex::nearest(Point p) const {
   Nearest best;
   if (pieces_.empty()) return best;
   const Vec3 q = unit_vector(p);
-  // Any piece nearer than the one under the nearest midpoint has its midpoint
-  // within that distance plus the longest half piece.
-  Vec3 closest{};
-  const size_t guess = index_.nearest(q);
-  const double bound = angle_to(q, pieces_[guess], closest) + max_half_;
-  double best_angle = std::numeric_limits<double>::max();
-  size_t best_piece = guess;
-  index_.within(q, bound * kMeanEarthRadiusM * 1.0000001, [&](size_t i) {
+  // A piece is no nearer than its midpoint's angle less the longest half
+  // piece: midpoints are searched nearest first until none within the best
+  // angle plus that half can remain (the search once took every midpoint
+  // within a fixed radius, which from far away was most of the network).
+  double best_angle = std::numeric_limits<double>::infinity();
+  size_t best_piece = 0;
+  index_.nearest_first(q, [&](size_t i, double) {
     Vec3 c{};
     const double a = angle_to(q, pieces_[i], c);
-    if (a < best_angle || (a == best_angle && pieces_[i].line < pieces_[best_piece].line)) {
+    if (a < best_angle || (a == best_angle && (pieces_[i].line < pieces_[best_piece].line ||
+                                               (pieces_[i].line == pieces_[best_piece].line && i < best_piece)))) {
       best_angle = a;
       best_piece = i;
     }
+    const double reach = best_angle + max_half_;
+    // Chord of that angle, a little widened against rounding.
+    return reach >= M_PI ? 4.0 : std::pow(2.0 * std::sin(reach / 2.0), 2) * (1.0 + 1e-9) + 1e-15;
   });
   return measure(p, q, best_piece);
 }

@@ -1,6 +1,8 @@
 #include "poleaxis/silhouette.h"
 
 #include <algorithm>
+#include <cmath>
+#include <functional>
 #include <numeric>
 #include <random>
 #include <utility>
@@ -9,7 +11,22 @@ namespace poleaxis {
 
 namespace {
 constexpr size_t kMinimumSample = 200;
+
+// Sum of the planar distances from (x, y) to count points. On x86-64 a
+// four-lane AVX2 copy is chosen at load time where the processor has it.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("avx2", "default")))
+#endif
+double planar_distance_sum(const double* px, const double* py, size_t count, double x, double y) {
+  double sum = 0;
+#pragma omp simd reduction(+ : sum)
+  for (size_t j = 0; j < count; ++j) {
+    const double dx = px[j] - x, dy = py[j] - y;
+    sum += std::sqrt(dx * dx + dy * dy);
+  }
+  return sum;
 }
+}  // namespace
 
 Silhouette silhouette(const TownSpace& space, const std::vector<int>& label, size_t sample_limit, uint64_t seed,
                       Feedback* feedback, unsigned workers, double distance_budget) {
@@ -60,10 +77,27 @@ Silhouette silhouette(const TownSpace& space, const std::vector<int>& label, siz
     centroid[c] = {sum.x * k, sum.y * k, sum.z * k};
   }
   const double bound_scale = space.geographic() ? kMeanEarthRadiusM / SphereIndex::kEllipsoidSlack : 1.0;
+  // Planar: each group's coordinates side by side, so a town's distance sum
+  // over a group is one loop the compiler vectorises (sqrt included), where
+  // reading the members through their indices was most of the run.
+  std::vector<double> gx, gy;
+  std::vector<size_t> first(members.size() + 1, 0);
+  if (!space.geographic()) {
+    gx.reserve(clustered.size()), gy.reserve(clustered.size());
+    for (size_t c = 0; c < members.size(); ++c) {
+      first[c] = gx.size();
+      for (size_t j : members[c]) gx.push_back(space.points()[j].x), gy.push_back(space.points()[j].y);
+    }
+    first[members.size()] = gx.size();
+  }
   auto mean_distance = [&](size_t i, size_t c) {
     double sum = 0;
-    for (size_t j : members[c]) sum += space.distance_m(i, j);
-    return sum;
+    if (space.geographic()) {
+      for (size_t j : members[c]) sum += space.distance_m(i, j);
+      return sum;
+    }
+    return planar_distance_sum(gx.data() + first[c], gy.data() + first[c], first[c + 1] - first[c], space.points()[i].x,
+                               space.points()[i].y);
   };
 
   std::vector<double> s(sample.size(), 0);
@@ -82,9 +116,13 @@ Silhouette silhouette(const TownSpace& space, const std::vector<int>& label, siz
     const Vec3& v = index.vector(i);
     for (size_t c : nonempty)
       if (c != own) nearest.push_back({bound_scale * std::sqrt(chord2(v, centroid[c])), c});
-    std::sort(nearest.begin(), nearest.end());
+    // Groups in order of their bound, taken from a heap as needed: most
+    // towns stop after a few groups, so sorting them all was wasted.
+    std::make_heap(nearest.begin(), nearest.end(), std::greater<>());
     double b = INFINITY;
-    for (const auto& [bound, c] : nearest) {
+    for (auto end = nearest.end(); end != nearest.begin(); --end) {
+      std::pop_heap(nearest.begin(), end, std::greater<>());
+      const auto& [bound, c] = *(end - 1);
       if (bound >= b) break;
       b = std::min(b, mean_distance(i, c) / double(members[c].size()));
     }

@@ -56,6 +56,29 @@ void SphereIndex::build(size_t left, size_t right, int axis) {
   }
 }
 
+void SphereIndex::keep_boxes() {
+  boxes_.assign(ids_.size(), Box{});
+  if (!ids_.empty()) box_of(0, ids_.size() - 1);
+}
+
+SphereIndex::Box SphereIndex::box_of(size_t left, size_t right) {
+  Box box{xyz_[left], xyz_[left]};
+  auto take = [&](const Box& b) {
+    box.lo = {std::min(box.lo.x, b.lo.x), std::min(box.lo.y, b.lo.y), std::min(box.lo.z, b.lo.z)};
+    box.hi = {std::max(box.hi.x, b.hi.x), std::max(box.hi.y, b.hi.y), std::max(box.hi.z, b.hi.z)};
+  };
+  const size_t m = (left + right) / 2;
+  if (right - left <= size_t(leaf_size_)) {
+    for (size_t i = left; i <= right; ++i) take(Box{xyz_[i], xyz_[i]});
+  } else {
+    take(Box{xyz_[m], xyz_[m]});
+    if (m > left) take(box_of(left, m - 1));
+    if (m < right) take(box_of(m + 1, right));
+  }
+  boxes_[m] = box;
+  return box;
+}
+
 size_t SphereIndex::nearest(const Vec3& q) const {
   size_t best = 0;
   double best_d2 = std::numeric_limits<double>::max();

@@ -23,10 +23,12 @@
 #include <limits>
 #include <map>
 #include <numeric>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <memory>
 
 #include "conversion.h"
+#include "memorybudget.h"
 #include "planlayout.h"
 #include "poleaxis/geodesic.h"
 #include "poleaxis/geodesic_circle.h"
@@ -97,7 +99,9 @@ class Chain {
       : mContext(context), mFeedback(feedback), mSteps(stages, feedback), mStages(stages) {}
 
   QVariantMap run(const QString& algorithm, const QVariantMap& parameters) {
+    finishStage();
     mSteps.setCurrentStep(mStage++);
+    startStage();
     mFeedback->pushInfo(QString());
     mFeedback->pushInfo(TownSystemAlgorithm::tr("Stage %1 of %2: poleaxis:%3").arg(mStage).arg(mStages).arg(algorithm));
     std::unique_ptr<QgsProcessingAlgorithm> child(
@@ -113,6 +117,7 @@ class Chain {
     }
     conversion::throwIfCanceled(mFeedback);
     if (!ok) throw QgsProcessingException(TownSystemAlgorithm::tr("Stage %1 (poleaxis:%2) failed.").arg(mStage).arg(algorithm));
+    finishStage();
     return results;
   }
 
@@ -120,15 +125,38 @@ class Chain {
     return qobject_cast<QgsVectorLayer*>(QgsProcessingUtils::mapLayerFromString(results.value(output).toString(), mContext));
   }
 
-  void nextStep() { mSteps.setCurrentStep(mStage++); }
+  // A stage the caller runs itself (writing the GeoPackage); its time is
+  // logged when the next stage starts.
+  void nextStep() {
+    finishStage();
+    mSteps.setCurrentStep(mStage++);
+    startStage();
+  }
   QgsProcessingFeedback* stepFeedback() { return &mSteps; }
 
  private:
+  void startStage() {
+    mClock.start();
+    mOpen = true;
+  }
+  // Each stage's time and the process's peak memory so far, for planners
+  // sizing a run (and the note of a national run).
+  void finishStage() {
+    if (!mOpen) return;
+    mOpen = false;
+    const double peak = memorybudget::peakBytes();
+    mFeedback->pushInfo(peak > 0 ? TownSystemAlgorithm::tr("Stage %1 took %2 s; peak memory so far %3.")
+                                       .arg(mStage).arg(double(mClock.elapsed()) / 1000.0, 0, 'f', 1).arg(memorybudget::describeBytes(peak))
+                                 : TownSystemAlgorithm::tr("Stage %1 took %2 s.").arg(mStage).arg(double(mClock.elapsed()) / 1000.0, 0, 'f', 1));
+  }
+
   QgsProcessingContext& mContext;
   QgsProcessingFeedback* mFeedback;
   QgsProcessingMultiStepFeedback mSteps;
   int mStages;
   int mStage = 0;
+  QElapsedTimer mClock;
+  bool mOpen = false;
 };
 
 }  // namespace

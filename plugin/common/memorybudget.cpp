@@ -19,6 +19,14 @@ double availableBytes() {
   return m.hasMatch() ? m.captured(1).toDouble() * 1024.0 : -1;
 }
 
+double peakBytes() {
+  QFile status(QStringLiteral("/proc/self/status"));
+  if (!status.open(QIODevice::ReadOnly)) return -1;
+  static const QRegularExpression peak(QStringLiteral("^VmHWM:\\s+(\\d+)\\s+kB"), QRegularExpression::MultilineOption);
+  const QRegularExpressionMatch m = peak.match(QString::fromLatin1(status.readAll()));
+  return m.hasMatch() ? m.captured(1).toDouble() * 1024.0 : -1;
+}
+
 QString describeBytes(double bytes) {
   if (bytes >= 1e9) return QStringLiteral("%1 GB").arg(bytes / 1e9, 0, 'f', 1);
   if (bytes >= 1e6) return QStringLiteral("%1 MB").arg(bytes / 1e6, 0, 'f', 0);

@@ -12,6 +12,10 @@ namespace memorybudget {
 // is known.
 double availableBytes();
 
+// The process's peak resident memory so far (Linux VmHWM), or a negative
+// value where it is not known.
+double peakBytes();
+
 // Whether `bytes` fit in 85 % of availableBytes() (true when it is unknown).
 bool fits(double bytes);
 

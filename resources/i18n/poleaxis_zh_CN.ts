@@ -2103,42 +2103,6 @@ Circles that cross the antimeridian are split there; a circle that would contain
         <translation>FOOTPRINT_KM：%1 公里超过了城镇的范围（跨度 %2 公里）；改为绘制 %3 公里的圆。</translation>
     </message>
     <message>
-        <source>Organises towns into town groups (城镇群), the third element of the pole-axis plan.
-
-&lt;b&gt;Distances&lt;/b&gt;: on a geographic layer (or a projected one that distorts distances by more than 2 % over the towns, such as Web Mercator), geodesic km on the WGS 84 ellipsoid (DBSCAN, single, complete, average); Ward and k-means need Euclidean coordinates and work in a projected working CRS (given, or chosen automatically and logged with its scale error). On a projected layer, planar distances in its CRS. With a Line network (DBSCAN and single/complete/average), distances are shortest-path km along the lines; towns are joined to the nearest line within the snap distance, towns farther away stay ungrouped (DBSCAN) or alone.
-
-&lt;b&gt;Methods&lt;/b&gt;
-• DBSCAN: a town is a core when the towns within EPS km (itself included) weigh at least MIN_POINTS (weights from Weight field, like scikit-learn&apos;s sample_weight; 1 each without); groups grow from cores; towns reached by no core are noise (group_id NULL).
-• Single / complete / average / Ward linkage: agglomerative clustering (SciPy&apos;s linkage), cut at CUT_DISTANCE km (merge height; for Ward the Ward distance in km), or into K groups when K &gt; 0. Single linkage uses a minimum spanning tree and Ward a nearest-neighbour chain over cluster centroids (no distance matrix, any n; 100,000 towns in seconds); complete and average hold an n² matrix (8 bytes per pair: 1.6 GB for 20,000 towns, 6.4 GB for 40,000) and are refused up front, with the size they need, when it would take more than 85 % of the memory available (MemAvailable, or the POLEAXIS_MEMORY_LIMIT_MB environment variable).
-• k-means: K groups by Lloyd&apos;s algorithm from k-means++ seeds; RESTARTS runs with seeds SEED, SEED+1, …, the lowest sum of squared distances wins; the same SEED gives the same groups.
-• Louvain: towns within MAX_LINK_KM are linked with weight M_i·M_j / d_ij^b (masses from Mass field, 1 without; d in km, at least 1 km; b = EXPONENT); communities maximise modularity Q = Σ_c [L_c/m − γ(d_c/2m)²] with resolution γ = RESOLUTION (larger: more, smaller groups), seeded by SEED.
-
-&lt;b&gt;Group polygons&lt;/b&gt;: convex hull, concave hull (GEOS; CONCAVITY 0 = tightest, 1 = convex) or footprint (union of FOOTPRINT_KM discs around the towns, geodesic on geographic layers). Groups of 1–2 towns, or towns on one line, get the footprint. Fields: group_id, n_towns, pop_sum (Population field), area_km2 (ellipsoidal), lead_fid and lead_name (most populous town; without population, the town nearest the centre), cen_x/cen_y (population-weighted centre, layer CRS) and colour (0, 1, …: groups closer than the footprint distance differ).
-
-&lt;b&gt;Towns&lt;/b&gt; output: the input fields plus group_id (1 = the group with most towns) and is_core (DBSCAN core town; 1 for every grouped town in other methods).
-
-&lt;b&gt;Silhouette&lt;/b&gt; s = mean of (b − a)/max(a, b) over grouped towns (a: mean distance within the group, b: to the nearest other group; noise left out), on the distances above (geodesic for network runs); exact up to 2,000 grouped towns; above, a seeded sample of up to 2,000 (down to 200 when the groups are very large, so the score takes about a second), each scored against all towns. Reported in the log with the sample size and as the SILHOUETTE output (NULL with fewer than 2 groups).</source>
-        <translation>把城镇组织成城镇群，即点轴规划的第三要素。
-
-&lt;b&gt;距离&lt;/b&gt;：地理坐标图层上（以及在城镇范围内距离变形超过 2 % 的投影图层上，如 Web 墨卡托）为 WGS 84 椭球面测地线公里（DBSCAN、单连接、全连接、平均连接）；Ward 与 k-means 需要欧氏坐标，在投影工作坐标系中计算（指定的，或自动选择并在日志中记录尺度误差）。能如实度量地面距离的投影图层上为其坐标系中的平面距离。给定线网时（DBSCAN 和单/全/平均连接），距离为沿线的最短路径公里；城镇接到捕捉距离内最近的线，更远的城镇不分组（DBSCAN）或自成一组。
-
-&lt;b&gt;方法&lt;/b&gt;
-• DBSCAN：EPS 公里内的城镇（含自身）权重之和不少于 MIN_POINTS 时该城镇为核心（权重来自权重字段，同 scikit-learn 的 sample_weight；无字段时每个为 1）；城镇群由核心扩展；任何核心都达不到的城镇为噪声（group_id 为 NULL）。
-• 单 / 全 / 平均 / Ward 连接：凝聚层次聚类（同 SciPy 的 linkage），在 CUT_DISTANCE 公里处切分（合并高度；Ward 为 Ward 距离，公里），或 K &gt; 0 时切成 K 组。单连接使用最小生成树，Ward 使用基于类中心的最近邻链（均无距离矩阵，任意 n；10 万个城镇只需数秒）；全连接与平均连接保存 n² 矩阵（每对 8 字节：20,000 个城镇 1.6 GB，40,000 个 6.4 GB），所需内存超过可用内存（MemAvailable，或环境变量 POLEAXIS_MEMORY_LIMIT_MB）的 85% 时，在开始前拒绝运行并给出所需大小。
-• k-means：从 k-means++ 种子出发用 Lloyd 算法分成 K 组；以种子 SEED、SEED+1、… 运行 RESTARTS 次，取平方距离和最小者；相同 SEED 得到相同结果。
-• Louvain：MAX_LINK_KM 内的城镇以权重 M_i·M_j / d_ij^b 相连（质量来自质量字段，无字段时为 1；d 以公里计，至少 1 公里；b = EXPONENT）；社区使模块度 Q = Σ_c [L_c/m − γ(d_c/2m)²] 最大，分辨率 γ = RESOLUTION（越大组越多越小），随机种子 SEED。
-
-&lt;b&gt;城镇群多边形&lt;/b&gt;：凸包、凹包（GEOS；CONCAVITY 0 最紧，1 为凸包）或足迹（城镇周围 FOOTPRINT_KM 圆的并集，地理图层上为测地圆）。1–2 个城镇或共线城镇的组使用足迹。字段：group_id、n_towns、pop_sum（人口字段）、area_km2（椭球面）、lead_fid 与 lead_name（人口最多的城镇；无人口时为最靠近中心的城镇）、cen_x/cen_y（人口加权中心，图层坐标系）和 colour（0、1、…：距离小于足迹半径的组颜色不同）。
-
-&lt;b&gt;城镇&lt;/b&gt;输出：输入字段加 group_id（1 = 城镇最多的组）和 is_core（DBSCAN 核心城镇；其他方法中每个已分组城镇为 1）。
-
-&lt;b&gt;轮廓系数&lt;/b&gt; s = 已分组城镇 (b − a)/max(a, b) 的平均值（a：组内平均距离，b：到最近其他组的平均距离；噪声不计），使用上述距离（网络运行时用测地线距离）；已分组城镇不超过 2,000 个时精确计算；更多时取最多 2,000 个的带种子样本（组很大时减至不少于 200 个，使计算约一秒），每个样本城镇仍对全部城镇计算。在日志中报告（含样本数），并作为 SILHOUETTE 输出（少于 2 组时为 NULL）。</translation>
-    </message>
-    <message>
-        <source>%1 linkage of %2 towns holds an n² distance matrix, which</source>
-        <translation>%2 个城镇的%1连接保存 n² 距离矩阵，</translation>
-    </message>
-    <message>
         <source>Complete</source>
         <translation>全</translation>
     </message>
@@ -2153,6 +2117,54 @@ Circles that cross the antimeridian are split there; a circle that would contain
     <message>
         <source>Distance matrix: %1</source>
         <translation>距离矩阵：%1</translation>
+    </message>
+    <message>
+        <source>%1 linkage of %2 towns holds an n² distance matrix, which even in float32</source>
+        <translation>%2 个城镇的%1连接法需要 n² 距离矩阵，即使以 float32 存储也</translation>
+    </message>
+    <message>
+        <source>Distance matrix in float32: %1 (float64 would need %2, more than the memory available)</source>
+        <translation>距离矩阵以 float32 存储：%1（float64 需要 %2，超出可用内存）</translation>
+    </message>
+    <message>
+        <source>float32: none of the %1 nearest-neighbour choices came within rounding of its runner-up, so the merges are those of a float64 run (heights to 7 digits).</source>
+        <translation>float32：%1 次最近邻选择中没有一次与次近者相差在舍入误差以内，因此合并与 float64 运行完全相同（高度精确到 7 位有效数字）。</translation>
+    </message>
+    <message>
+        <source>float32: %1 of the %2 nearest-neighbour choices came within rounding of their runner-up (their distances equal to within float32 rounding); at those the merges may differ from a float64 run&apos;s. Free memory for float64 to be sure.</source>
+        <translation>float32：%2 次最近邻选择中有 %1 次与次近者相差在舍入误差以内（距离在 float32 精度内相等）；这些位置的合并可能与 float64 运行不同。如需确定，请释放内存以使用 float64。</translation>
+    </message>
+    <message>
+        <source>Organises towns into town groups (城镇群), the third element of the pole-axis plan.
+
+&lt;b&gt;Distances&lt;/b&gt;: on a geographic layer (or a projected one that distorts distances by more than 2 % over the towns, such as Web Mercator), geodesic km on the WGS 84 ellipsoid (DBSCAN, single, complete, average); Ward and k-means need Euclidean coordinates and work in a projected working CRS (given, or chosen automatically and logged with its scale error). On a projected layer, planar distances in its CRS. With a Line network (DBSCAN and single/complete/average), distances are shortest-path km along the lines; towns are joined to the nearest line within the snap distance, towns farther away stay ungrouped (DBSCAN) or alone.
+
+&lt;b&gt;Methods&lt;/b&gt;
+• DBSCAN: a town is a core when the towns within EPS km (itself included) weigh at least MIN_POINTS (weights from Weight field, like scikit-learn&apos;s sample_weight; 1 each without); groups grow from cores; towns reached by no core are noise (group_id NULL).
+• Single / complete / average / Ward linkage: agglomerative clustering (SciPy&apos;s linkage), cut at CUT_DISTANCE km (merge height; for Ward the Ward distance in km), or into K groups when K &gt; 0. Single linkage uses a minimum spanning tree and Ward a nearest-neighbour chain over cluster centroids (no distance matrix, any n; 200,000 towns in seconds); complete and average hold an n² matrix, in float64 (8 bytes per pair, SciPy&apos;s arithmetic: 1.6 GB for 20,000 towns, 6.4 GB for 40,000) when that fits in 85 % of the memory available (MemAvailable, or the POLEAXIS_MEMORY_LIMIT_MB environment variable), else in float32 (half that), where every nearest-neighbour choice is checked against float32 rounding and near ties are reported in the log; when even float32 does not fit, the run is refused up front with the size it needs.
+• k-means: K groups by Lloyd&apos;s algorithm from k-means++ seeds; RESTARTS runs with seeds SEED, SEED+1, …, the lowest sum of squared distances wins; the same SEED gives the same groups.
+• Louvain: towns within MAX_LINK_KM are linked with weight M_i·M_j / d_ij^b (masses from Mass field, 1 without; d in km, at least 1 km; b = EXPONENT); communities maximise modularity Q = Σ_c [L_c/m − γ(d_c/2m)²] with resolution γ = RESOLUTION (larger: more, smaller groups), seeded by SEED.
+
+&lt;b&gt;Group polygons&lt;/b&gt;: convex hull, concave hull (GEOS; CONCAVITY 0 = tightest, 1 = convex) or footprint (union of FOOTPRINT_KM discs around the towns, geodesic on geographic layers). Groups of 1–2 towns, or towns on one line, get the footprint. Fields: group_id, n_towns, pop_sum (Population field), area_km2 (ellipsoidal), lead_fid and lead_name (most populous town; without population, the town nearest the centre), cen_x/cen_y (population-weighted centre, layer CRS) and colour (0, 1, …: groups closer than the footprint distance differ).
+
+&lt;b&gt;Towns&lt;/b&gt; output: the input fields plus group_id (1 = the group with most towns) and is_core (DBSCAN core town; 1 for every grouped town in other methods).
+
+&lt;b&gt;Silhouette&lt;/b&gt; s = mean of (b − a)/max(a, b) over grouped towns (a: mean distance within the group, b: to the nearest other group; noise left out), on the distances above (geodesic for network runs); exact up to 2,000 grouped towns; above, a seeded sample of up to 2,000 (down to 200 when the groups are very large, so the score takes about a second), each scored against all towns. Reported in the log with the sample size and as the SILHOUETTE output (NULL with fewer than 2 groups).</source>
+        <translation>把城镇组织成城镇群，即点轴规划的第三要素。
+
+&lt;b&gt;距离&lt;/b&gt;：地理坐标图层上（以及在城镇范围内距离变形超过 2 % 的投影图层上，如 Web 墨卡托）为 WGS 84 椭球面测地线公里（DBSCAN、单连接、全连接、平均连接）；Ward 与 k-means 需要欧氏坐标，在投影工作坐标系中计算（指定的，或自动选择并在日志中记录尺度误差）。能如实度量地面距离的投影图层上为其坐标系中的平面距离。给定线网时（DBSCAN 和单/全/平均连接），距离为沿线的最短路径公里；城镇接到捕捉距离内最近的线，更远的城镇不分组（DBSCAN）或自成一组。
+
+&lt;b&gt;方法&lt;/b&gt;
+• DBSCAN：EPS 公里内的城镇（含自身）权重之和不少于 MIN_POINTS 时该城镇为核心（权重来自权重字段，同 scikit-learn 的 sample_weight；无字段时每个为 1）；城镇群由核心扩展；任何核心都达不到的城镇为噪声（group_id 为 NULL）。
+• 单 / 全 / 平均 / Ward 连接：凝聚层次聚类（同 SciPy 的 linkage），在 CUT_DISTANCE 公里处切分（合并高度；Ward 为 Ward 距离，公里），或 K &gt; 0 时切成 K 组。单连接使用最小生成树，Ward 使用基于类中心的最近邻链（均无距离矩阵，任意 n；20 万个城镇只需数秒）；全连接与平均连接保存 n² 矩阵：可用内存（MemAvailable，或环境变量 POLEAXIS_MEMORY_LIMIT_MB）的 85% 容得下时用 float64（每对 8 字节，同 SciPy 的运算：20,000 个城镇 1.6 GB，40,000 个 6.4 GB），否则用 float32（减半），此时每次最近邻选择都按 float32 舍入误差检查，接近相等的情况在日志中报告；float32 也放不下时，在开始前拒绝运行并给出所需大小。
+• k-means：从 k-means++ 种子出发用 Lloyd 算法分成 K 组；以种子 SEED、SEED+1、… 运行 RESTARTS 次，取平方距离和最小者；相同 SEED 得到相同结果。
+• Louvain：MAX_LINK_KM 内的城镇以权重 M_i·M_j / d_ij^b 相连（质量来自质量字段，无字段时为 1；d 以公里计，至少 1 公里；b = EXPONENT）；社区使模块度 Q = Σ_c [L_c/m − γ(d_c/2m)²] 最大，分辨率 γ = RESOLUTION（越大组越多越小），随机种子 SEED。
+
+&lt;b&gt;城镇群多边形&lt;/b&gt;：凸包、凹包（GEOS；CONCAVITY 0 最紧，1 为凸包）或足迹（城镇周围 FOOTPRINT_KM 圆的并集，地理图层上为测地圆）。1–2 个城镇或共线城镇的组使用足迹。字段：group_id、n_towns、pop_sum（人口字段）、area_km2（椭球面）、lead_fid 与 lead_name（人口最多的城镇；无人口时为最靠近中心的城镇）、cen_x/cen_y（人口加权中心，图层坐标系）和 colour（0、1、…：距离小于足迹半径的组颜色不同）。
+
+&lt;b&gt;城镇&lt;/b&gt;输出：输入字段加 group_id（1 = 城镇最多的组）和 is_core（DBSCAN 核心城镇；其他方法中每个已分组城镇为 1）。
+
+&lt;b&gt;轮廓系数&lt;/b&gt; s = 已分组城镇 (b − a)/max(a, b) 的平均值（a：组内平均距离，b：到最近其他组的平均距离；噪声不计），使用上述距离（网络运行时用测地线距离）；已分组城镇不超过 2,000 个时精确计算；更多时取最多 2,000 个的带种子样本（组很大时减至不少于 200 个，使计算约一秒），每个样本城镇仍对全部城镇计算。在日志中报告（含样本数），并作为 SILHOUETTE 输出（少于 2 组时为 NULL）。</translation>
     </message>
 </context>
 <context>
@@ -3407,6 +3419,14 @@ Distances are km on the ground (geodesic, or a logged local projected CRS). A fa
         <translation>
             <numerusform>，跳过 %n 个（%1）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Stage %1 took %2 s; peak memory so far %3.</source>
+        <translation>第 %1 阶段用时 %2 秒；迄今内存峰值 %3。</translation>
+    </message>
+    <message>
+        <source>Stage %1 took %2 s.</source>
+        <translation>第 %1 阶段用时 %2 秒。</translation>
     </message>
 </context>
 <context>

@@ -40,8 +40,12 @@ TEST(LineIndex, NearestAndWithinEqualDenseSampling) {
       }
     return best;
   };
-  for (int t = 0; t < 40; ++t) {
-    const Point q{lon(rng), lat(rng)};
+  // Near the lines, then from anywhere on the globe (the antipode of the
+  // lines included), where every piece of the network lies at nearly the
+  // same distance and a search must still find the one that is nearest.
+  std::uniform_real_distribution<double> anyLon(-180, 180), anyLat(-85, 85);
+  for (int t = 0; t < 56; ++t) {
+    const Point q = t < 40 ? Point{lon(rng), lat(rng)} : t == 40 ? Point{126.0 - 180.0, -43.5} : Point{anyLon(rng), anyLat(rng)};
     double best = 1e300;
     size_t best_line = 0;
     for (size_t l = 0; l < lines.size(); ++l) {
