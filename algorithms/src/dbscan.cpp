@@ -1,5 +1,6 @@
 #include "poleaxis/dbscan.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <cstdint>
@@ -52,6 +53,92 @@ class ConcurrentForest {
  private:
   std::vector<std::atomic<uint32_t>> parent_;
 };
+
+// Cells in the index's frame (planar metres, or unit vectors on the mapped
+// sphere) small enough that any two points in one cell are within eps: a
+// cell holding min_points makes all its points core without a query, and
+// its core points are one cluster without checking a pair (Gunawan's grid
+// DBSCAN). Cells are runs of points sorted by cell key.
+class CellGrid {
+ public:
+  CellGrid(const TownSpace& space, double eps_m) {
+    const bool geographic = space.geographic();
+    dims_ = geographic ? 3 : 2;
+    if (geographic) {
+      // Ellipsoidal distances exceed those on the mean sphere by less than
+      // 0.6 % (SphereIndex::kEllipsoidSlack, 1 %); 2 % more keeps every
+      // pair in a cell within eps on the ellipsoid.
+      const double angle = eps_m / (1.02 * SphereIndex::kEllipsoidSlack * kMeanEarthRadiusM);
+      side_ = (angle >= M_PI ? 2.0 : 2.0 * std::sin(angle / 2.0)) / std::sqrt(3.0);
+      // A cell's points may pair with points up to this chord away.
+      reach_ = std::sqrt(space.index_bound2(eps_m));
+    } else {
+      side_ = eps_m / std::sqrt(2.0);
+      reach_ = eps_m;
+    }
+    side_ *= 1.0 - 1e-9;  // rounding in the distance must not undo "within eps"
+    const size_t n = space.size();
+    std::vector<std::pair<uint64_t, uint32_t>> keyed(n);
+    for (size_t i = 0; i < n; ++i) {
+      const Vec3& v = space.index().vector(i);
+      const long long c[3] = {cell(v.x), cell(v.y), dims_ == 3 ? cell(v.z) : 0};
+      for (long long k : c)
+        if (k < -kHalf || k >= kHalf) return;  // eps too small for 21-bit cell numbers: no grid
+      keyed[i] = {key(c[0], c[1], c[2]), uint32_t(i)};
+    }
+    std::sort(keyed.begin(), keyed.end());
+    order_.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+      order_[i] = keyed[i].second;
+      if (i == 0 || keyed[i].first != keyed[i - 1].first) {
+        start_.push_back(uint32_t(i));
+        keys_.push_back(keyed[i].first);
+      }
+    }
+    start_.push_back(uint32_t(n));
+    // Neighbour cells lie at most this many cells away on each axis.
+    span_ = long(std::ceil(reach_ / side_));
+    usable_ = span_ <= 4;  // else eps spans too many cells for the stencil to pay
+  }
+  bool usable() const { return usable_; }
+  size_t cells() const { return keys_.size(); }
+  // Points of cell c.
+  const uint32_t* begin(size_t c) const { return order_.data() + start_[c]; }
+  const uint32_t* end(size_t c) const { return order_.data() + start_[c + 1]; }
+  // visit(d) for every other cell d > c that may hold a point within eps of c's.
+  template <class Visit>
+  void later_neighbours(size_t c, Visit&& visit) const {
+    long long x, y, z;
+    unpack(keys_[c], x, y, z);
+    const long dz = dims_ == 3 ? span_ : 0;
+    for (long long i = x - span_; i <= x + span_; ++i)
+      for (long long j = y - span_; j <= y + span_; ++j)
+        for (long long k = z - dz; k <= z + dz; ++k) {
+          if (i < -kHalf || j < -kHalf || k < -kHalf || i >= kHalf || j >= kHalf || k >= kHalf) continue;
+          const uint64_t other = key(i, j, k);
+          if (other <= keys_[c]) continue;
+          const auto at = std::lower_bound(keys_.begin(), keys_.end(), other);
+          if (at != keys_.end() && *at == other) visit(size_t(at - keys_.begin()));
+        }
+  }
+
+ private:
+  static constexpr long long kHalf = 1LL << 20;
+  long long cell(double v) const { return (long long)std::floor(v / side_); }
+  static uint64_t key(long long x, long long y, long long z) {
+    return (uint64_t(x + kHalf) << 42) | (uint64_t(y + kHalf) << 21) | uint64_t(z + kHalf);
+  }
+  static void unpack(uint64_t k, long long& x, long long& y, long long& z) {
+    x = (long long)(k >> 42) - kHalf, y = (long long)((k >> 21) & ((1u << 21) - 1)) - kHalf, z = (long long)(k & ((1u << 21) - 1)) - kHalf;
+  }
+
+  int dims_ = 2;
+  double side_ = 1, reach_ = 1;
+  long span_ = 0;
+  bool usable_ = false;
+  std::vector<uint32_t> order_, start_;
+  std::vector<uint64_t> keys_;
+};
 }  // namespace
 
 DbscanResult dbscan(const TownSpace& space, double eps_m, double min_points, const std::vector<double>& weights,
@@ -76,7 +163,19 @@ DbscanResult dbscan(const TownSpace& space, double eps_m, double min_points, con
     });
     done = 0;
   };
+  const CellGrid grid(space, eps_m);
+  // A cell whose weights reach min_points: its points are core, its core points one cluster.
+  std::vector<char> dense(grid.usable() ? grid.cells() : 0, 0);
+  for (size_t c = 0; c < dense.size(); ++c) {
+    double weight = 0;
+    for (const uint32_t* i = grid.begin(c); i != grid.end(c); ++i) weight += weights.empty() ? 1.0 : weights[*i];
+    if (weight >= min_points) {
+      dense[c] = 1;
+      for (const uint32_t* i = grid.begin(c); i != grid.end(c); ++i) out.is_core[*i] = 1;
+    }
+  }
   pass(0, 30, [&](size_t i) {
+    if (out.is_core[i]) return;  // in a dense cell
     double weight = 0;
     space.within(i, eps_m, [&](size_t j) {
       weight += weights.empty() ? 1.0 : weights[j];
@@ -85,12 +184,45 @@ DbscanResult dbscan(const TownSpace& space, double eps_m, double min_points, con
     out.is_core[i] = weight >= min_points;
   });
   ConcurrentForest forest(n);
-  pass(30, 75, [&](size_t i) {
-    if (!out.is_core[i]) return;
-    space.within(i, eps_m, [&](size_t j) {
-      if (j < i && out.is_core[j]) forest.unite(uint32_t(i), uint32_t(j));
+  if (grid.usable()) {
+    // Core points of one cell are within eps of each other; across cells
+    // one core pair within eps joins the two, and a pair of cells already
+    // joined needs no look. Components equal those of every core pair.
+    parallel_for(grid.cells(), workers, [&](size_t c, unsigned) {
+      if (c % 1024 == 0) {
+        throw_if_canceled(feedback);
+        if (feedback) feedback->progress(30 + 45 * double(c) / double(grid.cells()));
+      }
+      uint32_t first = std::numeric_limits<uint32_t>::max();
+      for (const uint32_t* i = grid.begin(c); i != grid.end(c); ++i)
+        if (out.is_core[*i]) {
+          if (first == std::numeric_limits<uint32_t>::max()) first = *i;
+          else forest.unite(first, *i);
+        }
+      if (first == std::numeric_limits<uint32_t>::max()) return;
+      grid.later_neighbours(c, [&](size_t d) {
+        uint32_t other = std::numeric_limits<uint32_t>::max();
+        for (const uint32_t* j = grid.begin(d); j != grid.end(d) && other == std::numeric_limits<uint32_t>::max(); ++j)
+          if (out.is_core[*j]) other = *j;
+        if (other == std::numeric_limits<uint32_t>::max() || forest.find(first) == forest.find(other)) return;
+        for (const uint32_t* i = grid.begin(c); i != grid.end(c); ++i) {
+          if (!out.is_core[*i]) continue;
+          for (const uint32_t* j = grid.begin(d); j != grid.end(d); ++j)
+            if (out.is_core[*j] && space.distance_m(*i, *j) <= eps_m) {
+              forest.unite(*i, *j);
+              return;
+            }
+        }
+      });
     });
-  });
+  } else {
+    pass(30, 75, [&](size_t i) {
+      if (!out.is_core[i]) return;
+      space.within(i, eps_m, [&](size_t j) {
+        if (j < i && out.is_core[j]) forest.unite(uint32_t(i), uint32_t(j));
+      });
+    });
+  }
   // Clusters numbered by their smallest core point; a border point joins the
   // cluster with the smallest such start among its core neighbours.
   std::vector<int> cluster_of_root(n, -1);

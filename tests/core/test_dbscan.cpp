@@ -12,22 +12,27 @@ using namespace poleaxis;
 
 namespace {
 
-std::vector<int> reference(const std::vector<Point>& p, double eps, double min_points, const std::vector<double>& w) {
+// Every pair's geodesic distance, straight from PROJ.
+std::vector<double> all_pairs(const std::vector<Point>& p) {
   geod_geodesic g;
   geod_init(&g, 6378137.0, 1 / 298.257223563);
   const size_t n = p.size();
+  std::vector<double> d(n * n);
+  for (size_t i = 0; i < n; ++i)
+    for (size_t j = 0; j < n; ++j) geod_inverse(&g, p[i].y, p[i].x, p[j].y, p[j].x, &d[i * n + j], nullptr, nullptr);
+  return d;
+}
+
+std::vector<int> reference(const std::vector<double>& d, size_t n, double eps, double min_points, const std::vector<double>& w) {
   std::vector<std::vector<size_t>> nb(n);
   std::vector<char> core(n, 0);
   for (size_t i = 0; i < n; ++i) {
     double weight = 0;
-    for (size_t j = 0; j < n; ++j) {
-      double s12 = 0;
-      geod_inverse(&g, p[i].y, p[i].x, p[j].y, p[j].x, &s12, nullptr, nullptr);
-      if (s12 <= eps) {
+    for (size_t j = 0; j < n; ++j)
+      if (d[i * n + j] <= eps) {
         nb[i].push_back(j);
         weight += w.empty() ? 1 : w[j];
       }
-    }
     core[i] = weight >= min_points;
   }
   std::vector<int> label(n, -1);
@@ -46,6 +51,10 @@ std::vector<int> reference(const std::vector<Point>& p, double eps, double min_p
     ++clusters;
   }
   return label;
+}
+
+std::vector<int> reference(const std::vector<Point>& p, double eps, double min_points, const std::vector<double>& w) {
+  return reference(all_pairs(p), p.size(), eps, min_points, w);
 }
 
 }  // namespace
@@ -112,4 +121,52 @@ TEST(Dbscan, QueryPassesEqualExpansionOverStoredNeighbourhoodsOnPlanarPointsForA
     }
     EXPECT_GT(stored.clusters, 3);
   }
+}
+
+TEST(Dbscan, DenseCellsAndTheirLinksEqualTheReferences) {
+  // Crowded towns, duplicates and tight clusters: most grid cells reach
+  // min_points (their towns are core without a query) and most core links
+  // are inside cells or between cells already joined.
+  std::mt19937 rng(21);
+  std::uniform_real_distribution<double> lon(120, 132), lat(38, 48);
+  std::normal_distribution<double> tight(0, 0.03);
+  std::vector<Point> geo;
+  for (int c = 0; c < 25; ++c) {
+    const Point centre{lon(rng), lat(rng)};
+    for (int k = 0; k < 80; ++k) geo.push_back({centre.x + tight(rng), centre.y + tight(rng)});
+    for (int k = 0; k < 5; ++k) geo.push_back(centre);  // one town five times
+  }
+  for (int k = 0; k < 300; ++k) geo.push_back({lon(rng), lat(rng)});
+  std::uniform_real_distribution<double> wd(0, 3);
+  std::vector<double> w(geo.size());
+  for (double& x : w) x = std::round(wd(rng));
+  const std::vector<double> d = all_pairs(geo);
+  for (double eps : {3000.0, 6000.0})
+    for (double min_points : {3.0, 6.0, 15.0})
+      for (const std::vector<double>& weights : {std::vector<double>{}, w})
+        EXPECT_EQ(dbscan(TownSpace(geo, true), eps, min_points, weights).label, reference(d, geo.size(), eps, min_points, weights))
+            << "geographic, eps " << eps << ", min " << min_points << (weights.empty() ? "" : ", weighted");
+
+  // Planar, against DBSCAN over stored neighbourhoods; and an eps so small
+  // against the coordinates (metres across 20,000 km) that no grid is used.
+  std::normal_distribution<double> jitter(0, 1500);
+  std::uniform_real_distribution<double> xy(0, 300000);
+  std::vector<Point> flat;
+  for (int c = 0; c < 40; ++c) {
+    const Point centre{xy(rng), xy(rng)};
+    for (int k = 0; k < 70; ++k) flat.push_back({centre.x + jitter(rng), centre.y + jitter(rng)});
+  }
+  for (int k = 0; k < 400; ++k) flat.push_back({xy(rng), xy(rng)});
+  const TownSpace plane(flat, false);
+  for (double min_points : {4.0, 12.0})
+    for (unsigned workers : {1u, 2u, 8u}) {
+      const DbscanResult ours = dbscan(plane, 2500, min_points, {}, nullptr, workers);
+      const DbscanResult stored = dbscan(neighbourhoods(plane, 2500), min_points);
+      EXPECT_EQ(ours.label, stored.label) << "planar, min " << min_points << ", " << workers << " workers";
+      EXPECT_EQ(ours.is_core, stored.is_core);
+    }
+  std::vector<Point> wide{{0, 0}, {3, 0}, {6, 0}, {2e7, 1e7}, {2e7 + 2, 1e7}, {2e7 + 4, 1e7}};
+  const TownSpace far(wide, false);
+  EXPECT_EQ(dbscan(far, 5, 3).label, dbscan(neighbourhoods(far, 5), 3).label);
+  EXPECT_EQ(dbscan(far, 5, 3).clusters, 2);
 }
