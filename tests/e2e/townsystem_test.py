@@ -17,7 +17,7 @@ import sqlite3
 import subprocess
 import sys
 
-from e2e_common import Checks, Qgis, private_testdata, render_page
+from e2e_common import Checks, Qgis, private_testdata, recording_feedback, render_page
 
 companion_dir, source_data, artifacts = sys.argv[1:4]
 scratch, testdata = private_testdata(source_data, "poleaxis-townsystem-")
@@ -38,7 +38,12 @@ gpkg, pdf, report = (os.path.join(out, name) for name in ("城镇体系.gpkg", "
 png = os.path.join(artifacts, "jilin_townsystem.png")
 base = {"TOWNS": towns, "POP_FIELD": "population", "LINES": rail, "CLASS_FIELD": "class", "BOUNDARY": boundary,
         "TITLE": "吉林省城镇体系规划图", "SUBTITLE": "五个增长极、三个城镇群", "AUTHOR": "poleaxis tests"}
-result = processing.run("poleaxis:townsystem", dict(base, OUTPUT=gpkg, PDF=pdf, PNG=png, DPI=60, REPORT=report))
+log = recording_feedback()
+result = processing.run("poleaxis:townsystem", dict(base, OUTPUT=gpkg, PDF=pdf, PNG=png, DPI=60, REPORT=report), feedback=log)
+timed = [line for line in log.lines if line.startswith("Stage ") and " took " in line]
+check(len(timed) == 9 and all("peak memory so far" in line and " MB" in line for line in timed)
+      and [int(line.split()[1]) for line in timed] == list(range(1, 10)),
+      "the log gives each of the 9 stages its time and the peak memory so far: %s" % timed[:2])
 check(all(os.path.exists(p) for p in (gpkg, pdf, png, report)), "GeoPackage, PDF, PNG and report written (Chinese paths)")
 check(result["NUM_POLES"] == 5 and result["NUM_GROUPS"] >= 4, "5 growth poles and at least 4 town groups: %s" % result)
 
