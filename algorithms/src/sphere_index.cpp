@@ -80,41 +80,17 @@ SphereIndex::Box SphereIndex::box_of(size_t left, size_t right) {
 }
 
 size_t SphereIndex::nearest(const Vec3& q) const {
+  // The lowest (chord², id): a total order, so the search order cannot change it.
   size_t best = 0;
   double best_d2 = std::numeric_limits<double>::max();
-  if (!ids_.empty()) nearest(q, 0, ids_.size() - 1, 0, best, best_d2);
-  return best;
-}
-
-void SphereIndex::nearest(const Vec3& q, size_t left, size_t right, int axis, size_t& best,
-                          double& best_d2) const {
-  auto consider = [&](size_t slot) {
-    const double d2 = chord2(xyz_[slot], q);
-    if (d2 < best_d2 || (d2 == best_d2 && ids_[slot] < best)) {
+  nearest_first(q, [&](size_t id, double d2) {
+    if (d2 < best_d2 || (d2 == best_d2 && id < best)) {
       best_d2 = d2;
-      best = ids_[slot];
+      best = id;
     }
-  };
-  if (right - left <= size_t(leaf_size_)) {
-    for (size_t i = left; i <= right; ++i) consider(i);
-    return;
-  }
-  const size_t m = (left + right) / 2;
-  consider(m);
-  const double delta = (&q.x)[axis] - coord(m, axis);
-  const int next = (axis + 1) % dims_;
-  // Near side first, then the far side only if the splitting plane is closer
-  // than the best so far.
-  const bool go_left_first = delta <= 0;
-  for (int pass = 0; pass < 2; ++pass) {
-    const bool left_side = (pass == 0) == go_left_first;
-    if (pass == 1 && delta * delta > best_d2) break;
-    if (left_side) {
-      if (m > left) nearest(q, left, m - 1, next, best, best_d2);
-    } else {
-      nearest(q, m + 1, right, next, best, best_d2);
-    }
-  }
+    return best_d2;
+  });
+  return best;
 }
 
 std::vector<WeightBand> weight_bands(const std::vector<Vec3>& points, const std::vector<double>& weights,

@@ -77,8 +77,6 @@ class SphereIndex {
  private:
   void build(size_t left, size_t right, int axis);
   double coord(size_t slot, int axis) const { return (&xyz_[slot].x)[axis]; }
-  void nearest(const Vec3& q, size_t left, size_t right, int axis, size_t& best,
-               double& best_d2) const;
   template <class Visitor>
   void nearest_first(const Vec3& q, size_t left, size_t right, int axis, double& bound2, Visitor& visit,
                      std::array<double, 3>& offset, double cell2) const;
