@@ -2,9 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <numeric>
 #include <type_traits>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 #include "poleaxis/geodesic.h"
 #include "poleaxis/parallel.h"
@@ -18,10 +23,29 @@ double pairs_done(size_t i, size_t n) {
   return 100.0 * (1.0 - left * left);
 }
 
+// A condensed matrix of n(n−1)/2 entries, its memory asked for in huge
+// pages where the system allows (Linux THP in madvise mode): the merge loop
+// reads one column entry per row, each in another 4 KB page, and with 2 MB
+// pages far fewer of those reads miss the TLB.
+template <class T>
+std::vector<T> condensed_matrix(size_t n, T fill = T(0)) {
+  const size_t count = n < 2 ? 0 : n * (n - 1) / 2;
+  std::vector<T> d;
+  d.reserve(count);
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  const size_t page = 4096, bytes = count * sizeof(T);
+  const uintptr_t begin = (reinterpret_cast<uintptr_t>(d.data()) + page - 1) / page * page;
+  const uintptr_t end = (reinterpret_cast<uintptr_t>(d.data()) + bytes) / page * page;
+  if (bytes >= (size_t(64) << 20) && end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#endif
+  d.resize(count, fill);
+  return d;
+}
+
 template <class T>
 std::vector<T> geodesic_condensed_as(const std::vector<Point>& lonlat, Feedback* feedback) {
   const size_t n = lonlat.size();
-  std::vector<T> d(n < 2 ? 0 : n * (n - 1) / 2);
+  std::vector<T> d = condensed_matrix<T>(n);
   const Geodesic& g = Geodesic::wgs84();
   // Rows are handed out in order, so row i starting means the rows before it
   // are (nearly) done: progress by pairs, steady although rows shrink.
@@ -39,7 +63,7 @@ std::vector<T> geodesic_condensed_as(const std::vector<Point>& lonlat, Feedback*
 template <class T>
 std::vector<T> euclidean_condensed_as(const std::vector<Point>& xy) {
   const size_t n = xy.size();
-  std::vector<T> d(n < 2 ? 0 : n * (n - 1) / 2);
+  std::vector<T> d = condensed_matrix<T>(n);
   // sqrt of the sum of squares, as SciPy's pdist computes it (not hypot).
   parallel_for(n, worker_count(), [&](size_t i, unsigned) {
     T* out = d.data() + (n * i - i * (i + 1) / 2);
