@@ -164,15 +164,13 @@ DbscanResult dbscan(const TownSpace& space, double eps_m, double min_points, con
     done = 0;
   };
   const CellGrid grid(space, eps_m);
-  // A cell whose weights reach min_points: its points are core, its core points one cluster.
-  std::vector<char> dense(grid.usable() ? grid.cells() : 0, 0);
-  for (size_t c = 0; c < dense.size(); ++c) {
+  // A cell whose weights reach min_points: each of its points has the whole
+  // cell within eps, so all are core without a query.
+  for (size_t c = 0; grid.usable() && c < grid.cells(); ++c) {
     double weight = 0;
     for (const uint32_t* i = grid.begin(c); i != grid.end(c); ++i) weight += weights.empty() ? 1.0 : weights[*i];
-    if (weight >= min_points) {
-      dense[c] = 1;
+    if (weight >= min_points)
       for (const uint32_t* i = grid.begin(c); i != grid.end(c); ++i) out.is_core[*i] = 1;
-    }
   }
   pass(0, 30, [&](size_t i) {
     if (out.is_core[i]) return;  // in a dense cell
