@@ -442,9 +442,9 @@ TownClustersAlgorithm::Groups TownClustersAlgorithm::group(const Inputs& in, Qgs
               feedback->pushInfo(tr("float32: none of the %1 nearest-neighbour choices came within rounding of its runner-up, so the "
                                     "merges are those of a float64 run (heights to 7 digits).").arg(check.decisions));
             else
-              feedback->reportError(tr("float32: %1 of the %2 nearest-neighbour choices came within rounding of their runner-up "
+              feedback->pushWarning(tr("float32: %1 of the %2 nearest-neighbour choices came within rounding of their runner-up "
                                        "(their distances equal to within float32 rounding); at those the merges may differ from a float64 "
-                                       "run's. Free memory for float64 to be sure.").arg(check.near_ties).arg(check.decisions), false);
+                                       "run's. Free memory for float64 to be sure.").arg(check.near_ties).arg(check.decisions));
           }
         }
         label = k > 0 ? poleaxis::cut_into(merges, n, size_t(k)) : poleaxis::cut_at_height(merges, n, cutKm * 1000.0);

@@ -133,6 +133,27 @@ TEST(TownClusters, MatrixLinkageIsRefusedUpFrontWhenMemoryIsShort) {
   EXPECT_EQ(full.results.value("NUM_GROUPS").toInt(), 12);
 }
 
+// In float32, a choice its rounding could have swapped is reported: 100 km
+// and 100 km + 1 mm round to the same float32 (its step there is 7.8 mm).
+TEST(TownClusters, Float32NearTiesAreReported) {
+  auto* towns = new QgsVectorLayer(QStringLiteral("Point?crs=EPSG:32652"), QStringLiteral("towns"), QStringLiteral("memory"));
+  QgsFeatureList features;
+  for (double x : {500000.0, 600000.0, 700000.001}) {
+    QgsFeature f(towns->fields());
+    f.setGeometry(QgsGeometry::fromPointXY(QgsPointXY(x, 4800000.0)));
+    features << f;
+  }
+  towns->dataProvider()->addFeatures(features);
+  // 3 pairs: float64 needs 3 × 8 + 3 × 64 = 216 bytes, float32 204; the cap's 85 % is 209.
+  qputenv("POLEAXIS_MEMORY_LIMIT_MB", QByteArray::number(246.0 / 1048576.0, 'g', 10));
+  AlgorithmRun run = runAlgorithm(ALG, {{"INPUT", towns->id()}, {"METHOD", 3}, {"K", 2}, {"OUTPUT", TEMP}}, {towns});
+  qunsetenv("POLEAXIS_MEMORY_LIMIT_MB");
+  ASSERT_TRUE(run.ok) << run.error().toStdString();
+  EXPECT_TRUE(run.feedback->all().contains(QStringLiteral("Distance matrix in float32"))) << run.feedback->all().toStdString();
+  EXPECT_TRUE(run.feedback->warnings.join('\n').contains(QStringLiteral("came within rounding of their runner-up"))) << run.feedback->all().toStdString();
+  EXPECT_EQ(run.results.value("NUM_GROUPS").toInt(), 2);
+}
+
 // The progress bar moves through every phase, writing included: 5,000 towns
 // in k-means give values between the clustering (to 70 %) and the polygons
 // (from 80 %), never going back.
