@@ -186,23 +186,23 @@ DbscanResult dbscan(const TownSpace& space, double eps_m, double min_points, con
     // Core points of one cell are within eps of each other; across cells
     // one core pair within eps joins the two, and a pair of cells already
     // joined needs no look. Components equal those of every core pair.
+    // Each cell's first core point, its representative.
+    constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
+    std::vector<uint32_t> firstCore(grid.cells(), kNone);
+    for (size_t c = 0; c < grid.cells(); ++c)
+      for (const uint32_t* i = grid.begin(c); i != grid.end(c) && firstCore[c] == kNone; ++i)
+        if (out.is_core[*i]) firstCore[c] = *i;
     parallel_for(grid.cells(), workers, [&](size_t c, unsigned) {
       if (c % 1024 == 0) {
         throw_if_canceled(feedback);
         if (feedback) feedback->progress(30 + 45 * double(c) / double(grid.cells()));
       }
-      uint32_t first = std::numeric_limits<uint32_t>::max();
+      const uint32_t first = firstCore[c];
+      if (first == kNone) return;
       for (const uint32_t* i = grid.begin(c); i != grid.end(c); ++i)
-        if (out.is_core[*i]) {
-          if (first == std::numeric_limits<uint32_t>::max()) first = *i;
-          else forest.unite(first, *i);
-        }
-      if (first == std::numeric_limits<uint32_t>::max()) return;
+        if (out.is_core[*i] && *i != first) forest.unite(first, *i);
       grid.later_neighbours(c, [&](size_t d) {
-        uint32_t other = std::numeric_limits<uint32_t>::max();
-        for (const uint32_t* j = grid.begin(d); j != grid.end(d) && other == std::numeric_limits<uint32_t>::max(); ++j)
-          if (out.is_core[*j]) other = *j;
-        if (other == std::numeric_limits<uint32_t>::max() || forest.find(first) == forest.find(other)) return;
+        if (firstCore[d] == kNone || forest.find(first) == forest.find(firstCore[d])) return;
         for (const uint32_t* i = grid.begin(c); i != grid.end(c); ++i) {
           if (!out.is_core[*i]) continue;
           for (const uint32_t* j = grid.begin(d); j != grid.end(d); ++j)

@@ -16,19 +16,11 @@
 
 namespace poleaxis {
 
-namespace {
-// Share of a condensed matrix's pairs held by its rows before row i.
-double pairs_done(size_t i, size_t n) {
-  const double left = double(n - i) / double(n);
-  return 100.0 * (1.0 - left * left);
-}
-
-// A condensed matrix of n(n−1)/2 entries, its memory asked for in huge
-// pages where the system allows (Linux THP in madvise mode): the merge loop
-// reads one column entry per row, each in another 4 KB page, and with 2 MB
-// pages far fewer of those reads miss the TLB.
+// Its memory is asked for in huge pages where the system allows (Linux THP
+// in madvise mode): the merge loop reads one column entry per row, each in
+// another 4 KB page, and with 2 MB pages far fewer of those reads miss the TLB.
 template <class T>
-std::vector<T> condensed_matrix(size_t n, T fill = T(0)) {
+std::vector<T> condensed_matrix(size_t n, T fill) {
   const size_t count = n < 2 ? 0 : n * (n - 1) / 2;
   std::vector<T> d;
   d.reserve(count);
@@ -40,6 +32,15 @@ std::vector<T> condensed_matrix(size_t n, T fill = T(0)) {
 #endif
   d.resize(count, fill);
   return d;
+}
+template std::vector<double> condensed_matrix<double>(size_t, double);
+template std::vector<float> condensed_matrix<float>(size_t, float);
+
+namespace {
+// Share of a condensed matrix's pairs held by its rows before row i.
+double pairs_done(size_t i, size_t n) {
+  const double left = double(n - i) / double(n);
+  return 100.0 * (1.0 - left * left);
 }
 
 template <class T>

@@ -11,6 +11,7 @@
 
 #include "point_key.h"
 #include "poleaxis/geodesic.h"
+#include "poleaxis/hierarchical.h"
 
 namespace poleaxis {
 
@@ -311,7 +312,7 @@ namespace {
 template <class T>
 std::vector<T> network_condensed_as(const Network& network, Feedback* feedback, unsigned workers) {
   const size_t n = network.snapped().size();
-  std::vector<T> d(n < 2 ? 0 : n * (n - 1) / 2, T(kUnreachableM));
+  std::vector<T> d = condensed_matrix<T>(n, T(kUnreachableM));
   parallel_for(n, workers, [&](size_t i, unsigned) {
     if (i % 64 == 0) {
       throw_if_canceled(feedback);

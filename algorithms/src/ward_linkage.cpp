@@ -4,8 +4,6 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
-#include <memory>
-#include <string>
 
 #include "poleaxis/polygon_ops.h"  // Bounds
 
@@ -31,11 +29,10 @@ class CentroidTree {
     for (int& leaf : leaf_of_) leaf = -1;
     nodes_.reserve(2 * (members.size() / kLeaf + 1));
     built_for_ = members.size();
-    alive_ = members.size();
     if (!members.empty()) split(members.data(), members.data() + members.size(), -1);
   }
   size_t built_for() const { return built_for_; }
-  size_t alive() const { return alive_; }
+  size_t alive() const { return nodes_.empty() ? 0 : nodes_[0].alive; }
 
   void insert(uint32_t c) {
     const Point p = centroid_[c];
@@ -48,7 +45,6 @@ class CentroidTree {
     }
     nodes_[size_t(at)].items.push_back(c);
     leaf_of_[c] = at;
-    ++alive_;
   }
   void erase(uint32_t c) {
     int at = leaf_of_[c];
@@ -59,7 +55,6 @@ class CentroidTree {
     // Boxes and smallest sizes shrink back to what is left: a query is then
     // not drawn into a subtree by towns that have merged away.
     for (; at >= 0; at = nodes_[size_t(at)].parent) refit(nodes_[size_t(at)]);
-    --alive_;
   }
 
   // visit(c) for the alive clusters of every node that `worth(box, smallest
@@ -157,7 +152,7 @@ class CentroidTree {
   const std::vector<double>& size_;
   std::vector<int> leaf_of_;
   std::vector<Node> nodes_;
-  size_t built_for_ = 0, alive_ = 0;
+  size_t built_for_ = 0;
 };
 
 }  // namespace

@@ -26,6 +26,12 @@ struct Merge {
 // Pair (i, j), i < j, of n points in a condensed matrix (SciPy's order).
 inline size_t condensed_index(size_t n, size_t i, size_t j) { return n * i - i * (i + 1) / 2 + (j - i - 1); }
 
+// A condensed matrix of n(n−1)/2 entries, each `fill` (for double and float).
+template <class T>
+std::vector<T> condensed_matrix(size_t n, T fill = T(0));
+extern template std::vector<double> condensed_matrix<double>(size_t, double);
+extern template std::vector<float> condensed_matrix<float>(size_t, float);
+
 // Geodesic (WGS 84) distances in metres between lon/lat points; planar
 // Euclidean distances between projected points (Ward needs these).
 std::vector<double> geodesic_condensed(const std::vector<Point>& lonlat, Feedback* feedback = nullptr);
